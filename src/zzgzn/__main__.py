@@ -1,0 +1,3 @@
+from zzgzn.cli import main
+
+main()

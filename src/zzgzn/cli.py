@@ -1,0 +1,205 @@
+"""The command line: parse options, call the core, print, choose the exit code.
+
+Only this module imports typer and rich. Exit codes: 0 clean, 1 problems found,
+2 usage error, 3 internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.tree import Tree
+
+from zzgzn import __version__, clock
+from zzgzn.errors import ZzgznError
+from zzgzn.planload import load_plan
+from zzgzn.planview import plan_as_dict, unit_roles
+from zzgzn.problems import Problem, Severity
+from zzgzn.reporters import REPORTERS
+from zzgzn.validate import validate_repository
+
+app = typer.Typer(
+    name="zzgzn",
+    help="把实施方案变成可校验的 YAML，汇总各单位季度报送，生成公文格式的进展报告。",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class DiagnosticFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class DataFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def default_lang() -> Lang:
+    """Chinese unless $ZZGZN_LANG or the locale asks for English."""
+    for var in ("ZZGZN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return Lang.en if value.lower().startswith("en") else Lang.zh
+    return Lang.zh
+
+
+RootOpt = Annotated[
+    Path, typer.Option("--root", help="仓库根目录（含 plan/ 与 submissions/）。", file_okay=False)
+]
+LangOpt = Annotated[Lang | None, typer.Option("--lang", help="诊断信息语言：zh（默认）或 en。")]
+TodayOpt = Annotated[
+    str | None, typer.Option("--today", help="把“今天”设为此日期（也可用环境变量 ZZGZN_TODAY）。")
+]
+
+
+def handle_errors(func: F) -> F:
+    """Map ZzgznError to its message and exit code; anything else is a bug (exit 3)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except ZzgznError as exc:
+            err.print(f"[bold red]错误：[/]{escape(str(exc))}")
+            raise typer.Exit(exc.exit_code) from None
+        except Exception:  # a bug, not bad input: say so and how to report it
+            err.print(escape(traceback.format_exc()))
+            err.print(
+                "[bold red]zzgzn 内部错误（这是程序缺陷，不是您的输入有误）。[/]"
+                "请把以上内容和所用命令发给维护人员。"
+            )
+            raise typer.Exit(3) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"zzgzn {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本后退出。")
+    ] = False,
+) -> None:
+    """zzgzn：“思想政治工作年”等实施方案的季度进展跟踪工具。"""
+
+
+_STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def print_problems(problems: list[Problem], fmt: DiagnosticFormat, lang: Lang) -> None:
+    reporter = REPORTERS[fmt.value]
+    if fmt is not DiagnosticFormat.text:
+        if problems or fmt is DiagnosticFormat.json:
+            print(reporter(problems, lang.value))
+        return
+    for p in problems:
+        first, *rest = reporter([p], lang.value).splitlines()
+        out.print(escape(first), style=_STYLES[p.severity], soft_wrap=True)
+        for line in rest:
+            out.print(escape(line), style="dim", soft_wrap=True)
+
+
+@app.command()
+@handle_errors
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="只检查这些文件或文件夹（默认：plan/ 与 submissions/ 全部）。"),
+    ] = None,
+    fmt: Annotated[
+        DiagnosticFormat,
+        typer.Option("--format", "-f", help="输出格式：text、json 或 github（工作流注释）。"),
+    ] = DiagnosticFormat.text,
+    root: RootOpt = Path("."),
+    lang: LangOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """校验方案（plan/）和报送文件（submissions/），列出每个问题的位置和修改提示。
+
+    退出码：0 全部通过（可有警告），1 发现错误，2 用法错误。
+    """
+    language = lang or default_lang()
+    result = validate_repository(root, clock.today(today), paths or None)
+    if fmt is DiagnosticFormat.text:
+        print_problems(result.problems, fmt, language)
+        files = len(result.files)
+        if language is Lang.en:
+            summary = (
+                f"{files} submission file(s) checked: "
+                f"{result.errors} error(s), {result.warnings} warning(s)"
+            )
+        else:
+            summary = f"检查了 {files} 个报送文件：{result.errors} 个错误，{result.warnings} 个警告"
+        out.print(("[green]✓ [/]" if result.ok else "[red]✗ [/]") + escape(summary))
+    else:
+        print_problems(result.problems, fmt, language)
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command("plan")
+@handle_errors
+def show_plan(
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="text（树状）或 json。")
+    ] = DataFormat.text,
+    root: RootOpt = Path("."),
+    lang: LangOpt = None,
+) -> None:
+    """显示方案：各部分、任务及牵头和配合单位。"""
+    loaded = load_plan(root)
+    if loaded.plan is None or not loaded.ok:
+        print_problems(loaded.problems, DiagnosticFormat.text, lang or default_lang())
+        raise typer.Exit(1)
+    plan = loaded.plan
+    if fmt is DataFormat.json:
+        print(json.dumps(plan_as_dict(plan), ensure_ascii=False, indent=2))
+        return
+    tree = Tree(f"[bold]{escape(plan.meta.title)}[/]（{escape(plan.meta.version)}）")
+    for section in plan.sections:
+        branch = tree.add(f"[bold]{escape(section.marker + section.title)}[/]")
+        for task in section.tasks:
+            lead, others = unit_roles(plan, task.id)
+            node = branch.add(f"{task.id} {escape(task.title)}")
+            node.add(
+                f"牵头：{escape(lead)}" + (f"；配合：{escape('、'.join(others))}" if others else "")
+            )
+    out.print(tree)
+    rule = plan.schedule.reporting
+    out.print(
+        f"报送：每季度结束后 {rule.due_working_days} 个工作日内报"
+        f" {escape(plan.units[rule.recipient].name)}，共 {len(plan.reporters)} 个单位"
+    )
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,25 @@
+""" "Today", settable for tests and for replaying a past campaign."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from zzgzn.errors import UsageError
+from zzgzn.models.fields import parse_date_text
+
+ENV_VAR = "ZZGZN_TODAY"
+
+
+def today(override: str | None = None) -> dt.date:
+    """--today, else $ZZGZN_TODAY, else the real date."""
+    text = override or os.environ.get(ENV_VAR)
+    if not text:
+        return dt.date.today()
+    try:
+        parsed = parse_date_text(text)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise UsageError(f"无法识别的日期“{text}”（--today 或 {ENV_VAR}）：请写成 2020-07-06")
+    return parsed

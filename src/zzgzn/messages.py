@@ -1,0 +1,396 @@
+"""Every diagnostic's wording, in Chinese (the default) and English, keyed by its stable code.
+
+Codes are part of the public interface (CI scripts filter on them): add, never rename.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Text(NamedTuple):
+    zh: str
+    en: str
+    hint_zh: str
+    hint_en: str
+
+
+FIX = "运行 zzgzn fix {path} 可自动修复"
+FIX_EN = "`zzgzn fix {path}` repairs this"
+
+CATALOG: dict[str, Text] = {
+    # --- reading the file -------------------------------------------------------------
+    "file-unreadable": Text(
+        "无法读取文件：{reason}",
+        "cannot read the file: {reason}",
+        "检查文件是否存在、是否有读取权限",
+        "check that the file exists and is readable",
+    ),
+    "file-too-large": Text(
+        "文件过大（{size} 字节，上限 {limit} 字节）",
+        "file too large ({size} bytes, limit {limit})",
+        "一个单位一个季度的报送不应这么大；请删去粘贴进来的附件或图片内容",
+        "a quarterly submission is never this big; remove pasted attachments or images",
+    ),
+    "encoding": Text(
+        "文件编码是 {encoding}，不是 UTF-8",
+        "the file is encoded in {encoding}, not UTF-8",
+        FIX + "；或在 WPS/记事本中“另存为”并选择 UTF-8 编码",
+        FIX_EN + ", or save it again as UTF-8 in your editor",
+    ),
+    "bom": Text(
+        "文件以 BOM（字节顺序标记）开头",
+        "the file starts with a byte-order mark (BOM)",
+        FIX + "；或另存为“UTF-8（无 BOM）”",
+        FIX_EN + ", or save it as UTF-8 without BOM",
+    ),
+    "crlf": Text(
+        "文件使用 Windows 换行符（CRLF）", "the file uses Windows line endings (CRLF)", FIX, FIX_EN
+    ),
+    "binary": Text(
+        "这不是文本文件（含有二进制内容）",
+        "this is not a text file (binary content)",
+        "报送文件必须是 .yaml 文本；Word 附件请不要放进 submissions/",
+        "submissions must be .yaml text; keep Word attachments out of submissions/",
+    ),
+    "control-char": Text(
+        "文本中含有不可见的控制字符 U+{codepoint}",
+        "the text contains control character U+{codepoint}",
+        "多半是从 Word 复制时带入的；删除该字符后重新保存",
+        "usually pasted from Word; delete the character and save again",
+    ),
+    # --- YAML syntax ------------------------------------------------------------------
+    "syntax": Text(
+        "YAML 格式错误：{detail}",
+        "YAML syntax error: {detail}",
+        "检查这一行及上一行的冒号、引号和缩进",
+        "check the colon, quotes and indentation here and on the line above",
+    ),
+    "tab-indent": Text(
+        "用了制表符（Tab）缩进",
+        "a tab is used for indentation",
+        "YAML 只能用空格缩进；" + FIX,
+        "YAML indents with spaces only; " + FIX_EN,
+    ),
+    "unclosed-quote": Text(
+        "引号没有闭合（从第 {start_line} 行开始）",
+        "a quote is never closed (opened on line {start_line})",
+        "在第 {start_line} 行的文字末尾补上配对的引号",
+        "add the closing quote at the end of the text on line {start_line}",
+    ),
+    "bad-indent": Text(
+        "缩进不对齐，或值中含有未加引号的冒号",
+        "indentation does not line up, or a value holds an unquoted colon",
+        "同一层的字段要左对齐，子项比父项多缩进两个空格；值中有“: ”时给整个值加引号",
+        'keys at one level line up, children two spaces further in; quote a value that holds ": "',
+    ),
+    "needs-quotes": Text(
+        "值不能以“{char}”开头，除非加引号",
+        'a value cannot start with "{char}" unless quoted',
+        '给整个值加引号，例如 unit: "%"',
+        'quote the whole value, e.g. unit: "%"',
+    ),
+    "duplicate-key": Text(
+        "字段“{key}”重复出现（第一次在第 {first_line} 行）",
+        'key "{key}" appears twice (first on line {first_line})',
+        "合并两处内容，只保留一个“{key}”",
+        'merge the two and keep a single "{key}"',
+    ),
+    "yaml-tag": Text(
+        "不允许使用 YAML 标签 {tag}",
+        "YAML tag {tag} is not allowed",
+        "删除以 ! 开头的标签，只写普通文字",
+        "remove the tag starting with !; write plain values",
+    ),
+    "alias-limit": Text(
+        "锚点/别名展开后内容过多（超过 {limit} 个节点）",
+        "anchors and aliases expand to too much (over {limit} nodes)",
+        "报送文件不需要 & 和 * 引用；请直接写出内容",
+        "submissions need no & anchors or * aliases; write the content out",
+    ),
+    "too-deep": Text(
+        "嵌套层数过深（超过 {limit} 层）",
+        "nesting is too deep (over {limit} levels)",
+        "检查缩进是否被意外加深",
+        "check whether indentation grew by accident",
+    ),
+    "multiple-documents": Text(
+        "一个文件里有多个 YAML 文档（---）",
+        "the file holds more than one YAML document (---)",
+        "一个文件只写一份报送；删除多余的 --- 及其后的内容或拆成单独文件",
+        "one submission per file; remove the extra --- or split the file",
+    ),
+    "empty-file": Text(
+        "文件是空的（或只有注释）",
+        "the file is empty (or holds only comments)",
+        "运行 zzgzn new 生成填报模板",
+        "run `zzgzn new` to get a template to fill in",
+    ),
+    "not-mapping": Text(
+        "文件顶层应为“字段: 值”的映射，实际是{actual_zh}",
+        "the top level must be a mapping of keys, not {actual_en}",
+        "参照 README 中的完整示例，从 unit: 开始逐行填写",
+        "follow the complete example in the README, starting with unit:",
+    ),
+    "complex-key": Text(
+        "字段名必须是简单文字",
+        "keys must be plain text",
+        "删除字段名中的 [ ] { } 或 ?",
+        "remove [ ] { } or ? from the key",
+    ),
+    "ambiguous-scalar": Text(
+        "“{value}”在不同工具中含义不同（可能被读成{reading_zh}）",
+        '"{value}" means different things to different tools (it may be read as {reading_en})',
+        '如果这是文字，请加引号写成 "{value}"',
+        'if it is text, quote it: "{value}"',
+    ),
+    # --- schema -----------------------------------------------------------------------
+    "unknown-key": Text(
+        "未知字段“{key}”{suggestion_zh}",
+        'unknown key "{key}"{suggestion_en}',
+        "可用字段：{allowed}",
+        "allowed keys: {allowed}",
+    ),
+    "missing-field": Text(
+        "缺少必填字段“{field}”",
+        'required key "{field}" is missing',
+        "在此处添加“{field}: …”",
+        'add "{field}: …" here',
+    ),
+    "empty-value": Text(
+        "“{field}”还没有填写",
+        '"{field}" is still empty',
+        "填写内容后再提交；不适用的任务可以整段删除",
+        "fill it in before submitting; delete a task that does not apply",
+    ),
+    "wrong-type": Text(
+        "“{field}”应为{expected_zh}，实际是{actual_zh}",
+        '"{field}" must be {expected_en}, not {actual_en}',
+        "{hint_zh}",
+        "{hint_en}",
+    ),
+    "invalid-value": Text(
+        "“{field}”的值“{value}”无效",
+        '"{field}" has an invalid value "{value}"',
+        "可选值：{allowed}",
+        "allowed values: {allowed}",
+    ),
+    "date-format": Text(
+        "日期“{value}”的写法不对",
+        'date "{value}" is not written as YYYY-MM-DD',
+        "写成 {suggestion}（年-月-日）；" + FIX,
+        "write {suggestion} (year-month-day); " + FIX_EN,
+    ),
+    "date-ambiguous": Text(
+        "日期“{value}”看不出哪个是月、哪个是日",
+        'date "{value}" does not say which number is the month',
+        "写成 年-月-日，例如 2020-07-06",
+        "write year-month-day, e.g. 2020-07-06",
+    ),
+    "impossible-date": Text(
+        "日期“{value}”不存在",
+        'date "{value}" does not exist',
+        "检查月份和日期（例如 2 月没有 30 日）",
+        "check month and day (February has no 30th)",
+    ),
+    "fullwidth": Text(
+        "“{value}”中有全角字符",
+        '"{value}" contains full-width characters',
+        "写成半角“{suggestion}”；" + FIX,
+        'write "{suggestion}" in half-width characters; ' + FIX_EN,
+    ),
+    "bad-quarter": Text(
+        "无法识别的季度“{value}”",
+        'unrecognised quarter "{value}"',
+        "写成 2020Q2 这样的形式",
+        "write it like 2020Q2",
+    ),
+    "bad-version": Text(
+        "版本号“{value}”格式不对",
+        'version "{value}" is not a semantic version',
+        "写成 1.0.0 这样的形式（加引号）",
+        'write it like "1.0.0" (quoted)',
+    ),
+    # --- cross-file rules -------------------------------------------------------------
+    "unknown-unit": Text(
+        "单位“{unit}”不在单位名录中{suggestion_zh}",
+        'unit "{unit}" is not in the unit registry{suggestion_en}',
+        "单位代码见 plan/units.yaml 或运行 zzgzn plan",
+        "see plan/units.yaml or run `zzgzn plan` for unit ids",
+    ),
+    "unknown-task": Text(
+        "任务“{task}”在方案中不存在",
+        'task "{task}" is not in the plan',
+        "任务编号见 zzgzn plan，例如 1.2",
+        "see `zzgzn plan` for task numbers, e.g. 1.2",
+    ),
+    "task-not-owned": Text(
+        "{unit_name}不是任务 {task}（{title}）的责任单位",
+        "{unit_name} is not responsible for task {task} ({title})",
+        "只填报本单位负责的任务；如方案调整，请先修改 plan/",
+        "report only your own tasks; if the plan changed, update plan/ first",
+    ),
+    "duplicate-task": Text(
+        "任务 {task} 在本文件中出现了两次（第一次在第 {first_line} 行）",
+        "task {task} appears twice in this file (first on line {first_line})",
+        "把两处内容合并到一个条目中",
+        "merge the two entries into one",
+    ),
+    "unknown-deliverable": Text(
+        "任务 {task} 没有名为“{deliverable}”的成果",
+        'task {task} has no deliverable "{deliverable}"',
+        "可选：{allowed}",
+        "choose from: {allowed}",
+    ),
+    "unit-mismatch": Text(
+        "文件名是 {file_unit}，但 unit 写的是 {unit}",
+        "the file is named {file_unit} but unit says {unit}",
+        "文件名应为 <单位代码>.yaml，与 unit 一致",
+        "name the file <unit-id>.yaml, matching unit",
+    ),
+    "quarter-mismatch": Text(
+        "文件在 {folder} 文件夹，但 quarter 写的是 {quarter}",
+        "the file is in folder {folder} but quarter says {quarter}",
+        "把文件移到 submissions/{quarter}/，或改正 quarter",
+        "move it to submissions/{quarter}/ or correct quarter",
+    ),
+    "quarter-outside-window": Text(
+        "{quarter} 不在活动期间（{start} 至 {end}）内",
+        "{quarter} is outside the activity ({start} to {end})",
+        "运行 zzgzn deadlines 查看需要报送的季度",
+        "run `zzgzn deadlines` for the quarters to report",
+    ),
+    "plan-version-mismatch": Text(
+        "按方案 {version} 填报，但当前方案是 {current}",
+        "written for plan {version}, but the plan is {current}",
+        "把 plan_version 改为 {current}，并核对任务是否有变化",
+        "set plan_version to {current} and check whether tasks changed",
+    ),
+    "duplicate-submission": Text(
+        "{unit} 在 {quarter} 已有报送文件 {other}",
+        "{unit} already has a submission for {quarter}: {other}",
+        "每个单位每季度只保留一个文件",
+        "keep one file per unit per quarter",
+    ),
+    "bad-filename": Text(
+        "文件名“{name}”不是有效的单位代码",
+        'file name "{name}" is not a valid unit id',
+        "文件名用单位代码，例如 submissions/2020Q2/hexi.yaml",
+        "name it by unit id, e.g. submissions/2020Q2/hexi.yaml",
+    ),
+    "bad-folder": Text(
+        "报送文件应放在季度文件夹中（如 submissions/2020Q2/）",
+        "submissions belong in a quarter folder (e.g. submissions/2020Q2/)",
+        "把文件移到对应季度的文件夹",
+        "move the file into its quarter's folder",
+    ),
+    "submitted-early": Text(
+        "报送日期 {date} 早于季度结束（{end}）",
+        "submitted on {date}, before the quarter ends ({end})",
+        "核对 submitted_on 的日期",
+        "check submitted_on",
+    ),
+    "submitted-future": Text(
+        "报送日期 {date} 晚于今天（{today}）",
+        "submitted on {date}, which is after today ({today})",
+        "核对 submitted_on 的日期",
+        "check submitted_on",
+    ),
+    "path-escape": Text(
+        "路径指向 submissions/ 之外（{target}）",
+        "the path leads outside submissions/ ({target})",
+        "不要在 submissions/ 中放符号链接；复制文件本身",
+        "do not put links in submissions/; copy the file itself",
+    ),
+    "ignored-file": Text(
+        "已忽略非 YAML 文件",
+        "ignored a file that is not YAML",
+        "submissions/ 只放 .yaml 报送文件；附件请另行发送",
+        "submissions/ holds .yaml files only; send attachments separately",
+    ),
+    "task-missing": Text(
+        "本单位负责的任务 {tasks} 没有填报",
+        "your unit's tasks {tasks} are not reported",
+        "每项负责的任务都要填报，本季度未开展的填 status: not_started 并说明原因",
+        "report every task you own; one not started this quarter gets status not_started and why",
+    ),
+    "no-tasks": Text(
+        "没有填报任何任务",
+        "no task is reported",
+        "在 tasks 下至少填写一项本单位负责的任务",
+        "report at least one of your unit's tasks under tasks",
+    ),
+    # --- the plan itself --------------------------------------------------------------
+    "plan-missing": Text(
+        "找不到方案文件 {name}",
+        "plan file {name} is missing",
+        "plan/ 需要 plan.yaml、units.yaml、schedule.yaml 和 sections/*.yaml",
+        "plan/ needs plan.yaml, units.yaml, schedule.yaml and sections/*.yaml",
+    ),
+    "duplicate-id": Text(
+        "编号“{id}”重复（第一次在 {first}）",
+        'id "{id}" is used twice (first at {first})',
+        "每个编号只能使用一次",
+        "each id must be unique",
+    ),
+    "bad-id": Text(
+        "单位代码“{id}”只能由小写字母、数字和连字符组成",
+        'unit id "{id}" may hold only lowercase letters, digits and hyphens',
+        "例如 hexi 或 fuwu-zhongxin；代码会用作文件名",
+        "e.g. hexi or fuwu-zhongxin; it becomes a file name",
+    ),
+    "task-numbering": Text(
+        "任务编号 {id} 与所在部分 {section} 不符",
+        "task id {id} does not belong to section {section}",
+        "任务编号写成“部分.序号”，如 2.5",
+        "number tasks section.position, e.g. 2.5",
+    ),
+    "phase-outside-activity": Text(
+        "阶段“{name}”超出活动期间",
+        'phase "{name}" falls outside the activity',
+        "核对 schedule.yaml 中的日期",
+        "check the dates in schedule.yaml",
+    ),
+    "date-order": Text(
+        "结束日期 {end} 早于开始日期 {start}",
+        "end {end} is before start {start}",
+        "核对日期",
+        "check the dates",
+    ),
+    "no-reporters": Text(
+        "按报送规则没有任何单位需要报送",
+        "the reporting rule leaves no unit to report",
+        "检查 schedule.yaml 中 reporting.reporters",
+        "check reporting.reporters in schedule.yaml",
+    ),
+}
+
+
+def _text(code: str) -> Text:
+    try:
+        return CATALOG[code]
+    except KeyError:  # a missing entry is a bug, but must not hide the finding itself
+        return Text(code, code, "", "")
+
+
+def render_message(code: str, params: dict[str, str], lang: str) -> str:
+    text = _text(code)
+    message = _fill(text.en if lang == "en" else text.zh, params)
+    task = params.get("in_task")
+    if task:  # findings inside one task entry say which task, since liaisons think in tasks
+        message = (f"task {task}: " if lang == "en" else f"任务 {task}：") + message
+    return message
+
+
+def render_hint(code: str, params: dict[str, str], lang: str) -> str:
+    text = _text(code)
+    return _fill(text.hint_en if lang == "en" else text.hint_zh, params)
+
+
+class _Lenient(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _fill(template: str, params: dict[str, str]) -> str:
+    return template.format_map(_Lenient(params))

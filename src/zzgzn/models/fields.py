@@ -1,0 +1,129 @@
+"""Field types shared by the plan and submission models.
+
+Each validator raises PydanticCustomError with a type that names a diagnostic code, so that
+schema.py can turn the error into a precise, translated message with a repair hint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
+
+from zzgzn.loader import raw_text
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors (a typo must never drop data silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+_TASK_ID = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}$")
+_SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:[-+][0-9A-Za-z.-]+)?$")
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_CN_DATE = re.compile(
+    r"^([0-9]{4})\s*(?:年|[./-])\s*([0-9]{1,2})\s*(?:月|[./-])\s*([0-9]{1,2})\s*日?$"
+)
+_US_DATE = re.compile(r"^([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})$")
+
+
+def halfwidth(text: str) -> str:
+    """Full-width digits, letters and punctuation (１．２, ：) to their ASCII forms."""
+    return unicodedata.normalize("NFKC", text).replace("。", ".")
+
+
+def _text_of(value: Any) -> Any:
+    return (
+        raw_text(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+    )
+
+
+def _nonempty(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_value", "empty")
+    return value
+
+
+def _unit_id(value: Any) -> Any:
+    if isinstance(value, str) and not _UNIT_ID.match(value):
+        raise PydanticCustomError("bad_id", "bad unit id", {"id": value})
+    return value
+
+
+def _task_id(value: Any) -> Any:
+    value = _text_of(value)
+    if not isinstance(value, str):
+        return value
+    stripped = value.strip()
+    if _TASK_ID.match(stripped):
+        return stripped
+    converted = halfwidth(stripped)
+    if converted != stripped and _TASK_ID.match(converted):
+        raise PydanticCustomError(
+            "fullwidth", "full-width", {"value": value, "suggestion": converted}
+        )
+    raise PydanticCustomError("bad_task_id", "bad task id", {"value": value})
+
+
+def _version(value: Any) -> Any:
+    value = _text_of(value)
+    if isinstance(value, str) and not _SEMVER.match(value.strip()):
+        raise PydanticCustomError("bad_version", "bad version", {"value": value})
+    return value.strip() if isinstance(value, str) else value
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """A date in any of the ways people write one, or None; raises for impossible ones."""
+    converted = halfwidth(text.strip())
+    for pattern, order in ((_ISO_DATE, (1, 2, 3)), (_CN_DATE, (1, 2, 3))):
+        match = pattern.match(converted)
+        if match:
+            year, month, day = (int(match.group(i)) for i in order)
+            return dt.date(year, month, day)
+    return None
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date) or not isinstance(value, str):
+        return value
+    text = value.strip()
+    try:
+        parsed = parse_date_text(text)
+    except ValueError:
+        raise PydanticCustomError("impossible_date", "impossible", {"value": value}) from None
+    if parsed is None:
+        if _US_DATE.match(halfwidth(text)):
+            raise PydanticCustomError("date_ambiguous", "ambiguous", {"value": value})
+        raise PydanticCustomError(
+            "date_format", "format", {"value": value, "suggestion": "2020-07-06"}
+        )
+    canonical = parsed.isoformat()
+    if not _ISO_DATE.match(text) or text != canonical:
+        code = (
+            "fullwidth"
+            if halfwidth(text) != text and _ISO_DATE.match(halfwidth(text))
+            else "date_format"
+        )
+        raise PydanticCustomError(code, "format", {"value": value, "suggestion": canonical})
+    return parsed
+
+
+def _none_to_empty(value: Any) -> Any:
+    return "" if value is None else _text_of(value)
+
+
+Text = Annotated[str, BeforeValidator(_text_of), AfterValidator(_nonempty)]
+"""Text a person must write: numbers are kept as written, blank is an error."""
+OptionalText = Annotated[str, BeforeValidator(_none_to_empty)]
+UnitId = Annotated[str, BeforeValidator(_unit_id)]
+TaskId = Annotated[str, BeforeValidator(_task_id)]
+Version = Annotated[str, BeforeValidator(_version)]
+Date = Annotated[dt.date, BeforeValidator(_date)]

@@ -1,0 +1,262 @@
+"""The plan: one model per file under plan/, and Plan, the whole assembled campaign."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Literal
+
+from pydantic import Field
+
+from zzgzn.models.fields import Date, OptionalText, Strict, TaskId, Text, UnitId, Version
+
+# --- units.yaml ----------------------------------------------------------------------
+
+
+class UnitKind(StrEnum):
+    DEPARTMENT = "department"
+    AFFILIATED = "affiliated"
+    ASSOCIATION = "association"
+    DISTRICT = "district"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    UnitKind.DEPARTMENT: "机关处室",
+    UnitKind.AFFILIATED: "直属单位",
+    UnitKind.ASSOCIATION: "社会组织",
+    UnitKind.DISTRICT: "区局",
+}
+
+
+class Liaison(Strict):
+    """联络员: every reporting unit names one."""
+
+    name: OptionalText = ""
+    phone: OptionalText = ""
+
+
+class Unit(Strict):
+    id: UnitId
+    name: Text
+    kind: UnitKind
+    liaison: Liaison = Liaison()
+    github: OptionalText = ""
+
+
+class LeadingGroup(Strict):
+    name: Text
+    leader: Text
+    deputy_leaders: OptionalText = ""
+    members: OptionalText = ""
+    office: UnitId
+
+
+class Registry(Strict):
+    leading_group: LeadingGroup
+    units: list[Unit] = Field(min_length=1)
+
+
+# --- sections/*.yaml -----------------------------------------------------------------
+
+
+class Checklist(Strict):
+    """A named list the text spells out, such as 四尊崇 (欢送仪式、举行座谈…)."""
+
+    name: Text
+    applies_to: OptionalText = ""
+    items: list[Text] = Field(min_length=1)
+
+
+class Event(Strict):
+    """An occasion a task ties work to: every 八一, the Spring Festival, a one-off ceremony."""
+
+    name: Text
+    recurrence: Literal["annual", "once", "as_scheduled"]
+    dates: list[Date] = []
+    note: OptionalText = ""
+
+
+class Deliverable(Strict):
+    """Something a task promises to produce (制定出台…办法, 出台…导则)."""
+
+    id: UnitId
+    kind: Text
+    title: Text
+    action: Text
+
+
+class Task(Strict):
+    id: TaskId
+    marker: Text
+    title: Text
+    body: Text
+    units: list[UnitId] = Field(min_length=1)
+    checklists: list[Checklist] = []
+    events: list[Event] = []
+    deliverables: list[Deliverable] = []
+
+    @property
+    def lead(self) -> str:
+        return self.units[0]
+
+
+class Section(Strict):
+    number: int = Field(ge=1)
+    marker: Text
+    title: Text
+    tasks: list[Task] = Field(min_length=1)
+
+
+# --- schedule.yaml -------------------------------------------------------------------
+
+
+class Window(Strict):
+    start: Date
+    end: Date
+
+
+class Phase(Strict):
+    id: UnitId
+    name: Text
+    start: Date
+    end: Date
+
+
+class Reporters(Strict):
+    """Who must report: task units, whole kinds of unit, and explicit additions/exclusions."""
+
+    task_units: bool = True
+    kinds: list[UnitKind] = []
+    include: list[UnitId] = []
+    exclude: list[UnitId] = []
+
+
+class ReportingRule(Strict):
+    cadence: Literal["quarterly"]
+    due_working_days: int = Field(ge=1, le=60)
+    recipient: UnitId
+    content: OptionalText = ""
+    reporters: Reporters = Reporters()
+
+
+class Schedule(Strict):
+    activity: Window
+    phases: list[Phase] = Field(min_length=1)
+    reporting: ReportingRule
+
+
+# --- calendar.yaml -------------------------------------------------------------------
+
+
+class CalendarDay(Strict):
+    date: Date
+    note: OptionalText = ""
+
+
+class CalendarOverrides(Strict):
+    holidays: list[CalendarDay] = []
+    workdays: list[CalendarDay] = []
+    complete_years: list[int] = []
+
+
+# --- plan.yaml -----------------------------------------------------------------------
+
+
+class Notice(Strict):
+    title: Text
+    recipients: Text
+    body: Text
+
+
+class Heading(Strict):
+    marker: Text
+    heading: Text
+    text: OptionalText = ""
+
+
+class Requirement(Strict):
+    marker: Text
+    title: Text
+    text: Text
+
+
+class Requirements(Strict):
+    marker: Text
+    heading: Text
+    items: list[Requirement] = []
+    closing: OptionalText = ""
+
+
+class Meta(Strict):
+    schema_version: Literal[1]
+    version: Version
+    id: UnitId
+    short_title: Text
+    title: Text
+    issuer: Text
+    notice: Notice | None = None
+    preamble: OptionalText = ""
+    guiding_ideology: Heading | None = None
+    main_content: Heading | None = None
+    requirements: Requirements | None = None
+
+
+# --- the whole plan ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything under plan/, checked and cross-referenced."""
+
+    meta: Meta
+    registry: Registry
+    schedule: Schedule
+    sections: tuple[Section, ...]
+    calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+
+    @cached_property
+    def units(self) -> dict[str, Unit]:
+        return {unit.id: unit for unit in self.registry.units}
+
+    @cached_property
+    def tasks(self) -> dict[str, Task]:
+        return {task.id: task for section in self.sections for task in section.tasks}
+
+    def section_of(self, task_id: str) -> Section:
+        return next(s for s in self.sections if any(t.id == task_id for t in s.tasks))
+
+    def tasks_of(self, unit_id: str) -> list[Task]:
+        """The tasks a unit is responsible for (lead or co-unit), in plan order."""
+        return [task for task in self.tasks.values() if unit_id in task.units]
+
+    def may_report_any_task(self, unit_id: str) -> bool:
+        """District bureaus carry out the whole plan locally, so they may report on any task."""
+        unit = self.units.get(unit_id)
+        return unit is not None and unit.kind is UnitKind.DISTRICT
+
+    @cached_property
+    def reporters(self) -> tuple[Unit, ...]:
+        """Every unit that must report each quarter, in registry order."""
+        rule = self.schedule.reporting.reporters
+        task_units = {u for task in self.tasks.values() for u in task.units}
+        chosen = [
+            unit
+            for unit in self.registry.units
+            if unit.id not in rule.exclude
+            and (
+                (rule.task_units and unit.id in task_units)
+                or unit.kind in rule.kinds
+                or unit.id in rule.include
+            )
+        ]
+        return tuple(chosen)
+
+    @property
+    def activity(self) -> tuple[dt.date, dt.date]:
+        return (self.schedule.activity.start, self.schedule.activity.end)

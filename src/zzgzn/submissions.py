@@ -1,0 +1,275 @@
+"""Find submission files and check each one against the plan.
+
+Every file is checked on its own and every finding is kept: one unit's broken file never
+hides another unit's report, and nothing a valid file holds is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zzgzn import loader, schema
+from zzgzn.loader import Document, Loc
+from zzgzn.models.plan import Plan
+from zzgzn.models.submission import Submission
+from zzgzn.planload import unknown_unit
+from zzgzn.problems import Problem, Severity, has_errors, problem
+from zzgzn.quarters import Quarter, quarters_between
+
+SUBMISSIONS_DIR = "submissions"
+YAML_SUFFIXES = (".yaml", ".yml")
+# Documentation kept beside the data on purpose: skipped without a notice.
+QUIET_NAMES = {"README.md", ".gitkeep", ".gitignore"}
+_UNIT_STEM = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+@dataclass
+class CheckedFile:
+    """One submission file: where it is, what it says, what is wrong with it."""
+
+    path: str
+    folder: str | None
+    stem: str
+    doc: Document
+    submission: Submission | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.submission is not None and not has_errors(self.problems)
+
+    @property
+    def quarter(self) -> Quarter | None:
+        return Quarter.from_canonical(self.submission.quarter) if self.submission else None
+
+
+@dataclass
+class Found:
+    files: list[tuple[Path, str]]
+    problems: list[Problem]
+
+
+def discover(root: Path, paths: list[Path] | None = None) -> Found:
+    """The YAML files under submissions/ (or the paths given), with notices for the rest."""
+    base = root / SUBMISSIONS_DIR
+    notices: list[Problem] = []
+    candidates: list[Path] = []
+    if paths:
+        for path in paths:
+            if path.is_dir():
+                candidates += _walk(path)
+            else:
+                candidates.append(path)
+    elif base.is_dir():
+        candidates = _walk(base)
+    files: list[tuple[Path, str]] = []
+    real_base = base.resolve()
+    for path in candidates:
+        display = _display(path, root)
+        if path.name in QUIET_NAMES:
+            continue
+        if path.suffix.lower() not in YAML_SUFFIXES or path.name.startswith(("~$", ".")):
+            notices.append(problem(display, (0, 0), "ignored-file", Severity.INFO))
+            continue
+        if path.is_symlink() or not _inside(path.resolve(), real_base):
+            target = path.resolve()
+            if not _inside(target, real_base):
+                notices.append(problem(display, (0, 0), "path-escape", target=target))
+                continue
+        files.append((path, display))
+    return Found(files, notices)
+
+
+def _walk(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found += [Path(dirpath) / name for name in sorted(filenames)]
+    # a symlinked folder is not walked into; list it so it is reported, not silently passed over
+    return sorted(found)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_file(path: Path, display: str, plan: Plan, today: dt.date) -> CheckedFile:
+    doc = loader.load_path(path, display)
+    parts = Path(display).parts
+    folder = parts[-2] if len(parts) >= 3 and parts[-3] == SUBMISSIONS_DIR else None
+    checked = CheckedFile(display, folder, path.stem, doc)
+    if doc.data is not None and not isinstance(doc.data, dict):
+        doc.add(
+            (),
+            "not-mapping",
+            actual_zh="列表" if isinstance(doc.data, list) else "单个值",
+            actual_en="a list" if isinstance(doc.data, list) else "a single value",
+        )
+    elif doc.data is not None:
+        checked.submission = schema.validate(doc, Submission, context=_task_context(doc.data))
+        _cross_check(checked, doc.data, plan, today)
+    checked.problems = doc.problems
+    return checked
+
+
+def _task_context(data: dict[str, Any]) -> Any:
+    def context(loc: Loc) -> str | None:
+        tasks = data.get("tasks")
+        if (
+            len(loc) >= 2
+            and loc[0] == "tasks"
+            and isinstance(loc[1], int)
+            and isinstance(tasks, list)
+        ):
+            entry = tasks[loc[1]] if loc[1] < len(tasks) else None
+            if isinstance(entry, dict) and entry.get("task") is not None:
+                return loader.raw_text(entry["task"])
+        return None
+
+    return context
+
+
+def _cross_check(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: dt.date) -> None:
+    """Rules that need the plan; run on the raw data so they report even beside schema errors."""
+    doc = checked.doc
+    unit_id = data.get("unit")
+    if checked.folder is None:
+        doc.add((), "bad-folder")
+    if isinstance(unit_id, str):
+        if unit_id not in plan.units:
+            # one finding per mistake: "unknown unit, did you mean hexi?" replaces "bad id"
+            where = doc.pos(("unit",))
+            doc.problems[:] = [
+                p for p in doc.problems if not (p.code == "bad-id" and (p.line, p.column) == where)
+            ]
+            doc.problems.append(unknown_unit(doc, ("unit",), unit_id, plan))
+        elif unit_id != checked.stem:
+            doc.add(("unit",), "unit-mismatch", file_unit=checked.stem, unit=unit_id)
+    elif unit_id is None and not _UNIT_STEM.match(checked.stem):
+        doc.add((), "bad-filename", name=checked.path)
+
+    quarter = _check_quarter(checked, data.get("quarter"), plan)
+    _check_version(doc, data.get("plan_version"), plan.meta.version)
+    submission = checked.submission
+    if submission is not None and quarter is not None:
+        if submission.submitted_on > today:
+            doc.add(
+                ("submitted_on",), "submitted-future", date=submission.submitted_on, today=today
+            )
+        elif submission.submitted_on <= quarter.end - dt.timedelta(days=14):
+            doc.add(
+                ("submitted_on",),
+                "submitted-early",
+                Severity.WARNING,
+                date=submission.submitted_on,
+                end=quarter.end,
+            )
+    tasks = data.get("tasks")
+    if isinstance(tasks, list):
+        _check_tasks(doc, tasks, unit_id if isinstance(unit_id, str) else "", plan)
+
+
+def _check_quarter(checked: CheckedFile, value: Any, plan: Plan) -> Quarter | None:
+    doc = checked.doc
+    if not isinstance(value, str):
+        return None
+    quarter = Quarter.from_canonical(value.strip())
+    if quarter is None:
+        doc.add(("quarter",), "bad-quarter", value=value)
+        return None
+    if quarter not in quarters_between(*plan.activity):
+        start, end = plan.activity
+        doc.add(("quarter",), "quarter-outside-window", quarter=quarter, start=start, end=end)
+    if checked.folder is not None and checked.folder != str(quarter):
+        doc.add(("quarter",), "quarter-mismatch", folder=checked.folder, quarter=quarter)
+    return quarter
+
+
+def _check_version(doc: Document, value: Any, current: str) -> None:
+    if value is None:
+        return
+    version = loader.raw_text(value).strip()
+    if version == current or not re.match(r"^\d+\.\d+\.\d+", version):
+        return
+    same_major = version.split(".")[0] == current.split(".")[0]
+    doc.add(
+        ("plan_version",),
+        "plan-version-mismatch",
+        Severity.WARNING if same_major else Severity.ERROR,
+        version=version,
+        current=current,
+    )
+
+
+def _check_tasks(doc: Document, tasks: list[Any], unit_id: str, plan: Plan) -> None:
+    if not tasks:
+        doc.add(("tasks",), "no-tasks")
+    unit = plan.units.get(unit_id)
+    first_line: dict[str, int] = {}
+    for i, entry in enumerate(tasks):
+        if not isinstance(entry, dict) or entry.get("task") is None:
+            continue
+        task_id = loader.raw_text(entry["task"]).strip()
+        loc: Loc = ("tasks", i, "task")
+        if task_id in first_line:
+            doc.add(loc, "duplicate-task", task=task_id, first_line=first_line[task_id])
+            continue
+        first_line[task_id] = doc.pos(loc)[0]
+        task = plan.tasks.get(task_id)
+        if task is None:
+            if re.match(r"^[0-9]{1,2}\.[0-9]{1,2}$", task_id):
+                doc.add(loc, "unknown-task", task=task_id)
+            continue
+        if unit is not None and unit_id not in task.units and not plan.may_report_any_task(unit_id):
+            doc.add(loc, "task-not-owned", task=task_id, title=task.title, unit_name=unit.name)
+        known = [d.id for d in task.deliverables]
+        for d, item in enumerate(entry.get("deliverables") or []):
+            if (
+                isinstance(item, dict)
+                and isinstance(item.get("id"), str)
+                and item["id"] not in known
+            ):
+                doc.add(
+                    ("tasks", i, "deliverables", d, "id"),
+                    "unknown-deliverable",
+                    task=task_id,
+                    deliverable=item["id"],
+                    allowed="、".join(known) or "（无）",
+                )
+    if unit is not None and not plan.may_report_any_task(unit_id):
+        missing = [t.id for t in plan.tasks_of(unit_id) if t.id not in first_line]
+        if missing and tasks:
+            doc.add(("tasks",), "task-missing", Severity.WARNING, tasks="、".join(missing))
+
+
+def duplicate_submissions(files: list[CheckedFile]) -> None:
+    """Two files for one unit and quarter: the second is an error, the first stands."""
+    seen: dict[tuple[str, str], str] = {}
+    for checked in files:
+        submission = checked.submission
+        if submission is None:
+            continue
+        key = (submission.unit, submission.quarter)
+        if key in seen:
+            checked.doc.add(
+                ("unit",),
+                "duplicate-submission",
+                unit=submission.unit,
+                quarter=submission.quarter,
+                other=seen[key],
+            )
+            checked.problems = checked.doc.problems
+        else:
+            seen[key] = checked.path

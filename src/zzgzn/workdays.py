@@ -1,0 +1,73 @@
+"""Chinese working days: the official holiday tables, overridable from plan/calendar.yaml.
+
+`chinesecalendar` carries the State Council's tables including make-up working weekends (调休)
+and, unlike `holidays.China()`, refuses a year it has no table for instead of guessing — a
+deadline is an obligation, so a gap must be an error the office can fix in plan/, not a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import chinese_calendar
+
+from zzgzn.errors import CalendarError
+from zzgzn.models.plan import CalendarOverrides
+
+MAX_SPAN_DAYS = 400
+
+
+def _library_is_workday(day: dt.date) -> bool:
+    return bool(chinese_calendar.is_workday(day))
+
+
+class WorkCalendar:
+    def __init__(
+        self,
+        overrides: CalendarOverrides | None = None,
+        library: Callable[[dt.date], bool] = _library_is_workday,
+    ) -> None:
+        overrides = overrides or CalendarOverrides()
+        self._holidays = {d.date for d in overrides.holidays}
+        self._workdays = {d.date for d in overrides.workdays}
+        self._complete_years = set(overrides.complete_years)
+        self._library = library
+
+    def is_workday(self, day: dt.date) -> bool:
+        if day in self._workdays:
+            return True
+        if day in self._holidays:
+            return False
+        if day.year in self._complete_years:
+            return day.weekday() < 5
+        try:
+            return self._library(day)
+        except NotImplementedError:
+            raise CalendarError(
+                f"节假日日历中还没有 {day.year} 年的安排，无法判断 {day} 是否为工作日。"
+                f"请在 plan/calendar.yaml 中补充 {day.year} 年的放假和调休日期，"
+                f"并把 {day.year} 写入 complete_years。"
+            ) from None
+
+    def add_workdays(self, day: dt.date, count: int) -> dt.date:
+        """The count-th working day after day (day itself never counts)."""
+        current, found = day, 0
+        while found < count:
+            current += dt.timedelta(days=1)
+            if (current - day).days > MAX_SPAN_DAYS:
+                raise CalendarError(f"{day} 之后 {MAX_SPAN_DAYS} 天内找不到 {count} 个工作日")
+            if self.is_workday(current):
+                found += 1
+        return current
+
+    def workdays_after(self, start: dt.date, end: dt.date) -> int:
+        """Working days in (start, end]: how many working days late a submission on end is."""
+        if end <= start:
+            return 0
+        if (end - start).days > MAX_SPAN_DAYS * 3:
+            raise CalendarError(f"{start} 到 {end} 的跨度过大")
+        return sum(
+            self.is_workday(start + dt.timedelta(days=offset))
+            for offset in range(1, (end - start).days + 1)
+        )
