@@ -18,13 +18,18 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 from rich.tree import Tree
 
 from zzgzn import __version__, clock
+from zzgzn.deadlines import all_deadlines
 from zzgzn.errors import ZzgznError
+from zzgzn.models.plan import Plan
 from zzgzn.planload import load_plan
 from zzgzn.planview import plan_as_dict, unit_roles
 from zzgzn.problems import Problem, Severity
+from zzgzn.report.job import run_report
+from zzgzn.report.markdown import copy_template, list_templates
 from zzgzn.reporters import REPORTERS
 from zzgzn.validate import validate_repository
 
@@ -176,11 +181,7 @@ def show_plan(
     lang: LangOpt = None,
 ) -> None:
     """显示方案：各部分、任务及牵头和配合单位。"""
-    loaded = load_plan(root)
-    if loaded.plan is None or not loaded.ok:
-        print_problems(loaded.problems, DiagnosticFormat.text, lang or default_lang())
-        raise typer.Exit(1)
-    plan = loaded.plan
+    plan = _plan_or_exit(root, lang)
     if fmt is DataFormat.json:
         print(json.dumps(plan_as_dict(plan), ensure_ascii=False, indent=2))
         return
@@ -199,6 +200,113 @@ def show_plan(
         f"报送：每季度结束后 {rule.due_working_days} 个工作日内报"
         f" {escape(plan.units[rule.recipient].name)}，共 {len(plan.reporters)} 个单位"
     )
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    docx = "docx"
+
+
+@app.command()
+@handle_errors
+def report(
+    quarter: Annotated[str, typer.Argument(help="季度：2020Q2、2020-Q2、Q2 或 2020年第二季度。")],
+    formats: Annotated[
+        list[ReportFormat] | None,
+        typer.Option("--format", "-f", help="输出格式，可重复：md、docx（默认两种都生成）。"),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件或文件夹（默认 reports/）。")
+    ] = None,
+    allow_invalid: Annotated[
+        bool, typer.Option("--allow-invalid", help="跳过未通过校验的文件，并在报告开头列出。")
+    ] = False,
+    root: RootOpt = Path("."),
+    lang: LangOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """汇总一个季度的报送，生成 Markdown 和公文格式（GB/T 9704-2012）的 Word 报告。"""
+    language = lang or default_lang()
+    outcome = run_report(
+        root,
+        quarter,
+        clock.today(today),
+        formats=[f.value for f in formats] if formats else None,
+        output=output,
+        allow_invalid=allow_invalid,
+    )
+    if outcome.blocking:
+        print_problems(outcome.blocking, DiagnosticFormat.text, language)
+        files = len({p.path for p in outcome.blocking})
+        err.print(
+            f"[red]✗ {outcome.quarter} 有 {files} 个报送文件未通过校验，未生成报告。[/]"
+            "改正后重试，或加 --allow-invalid 跳过这些文件（报告开头会列出）。"
+        )
+        raise typer.Exit(1)
+    r = outcome.report
+    assert r is not None
+    if r.excluded:
+        err.print(f"[yellow]注意：{len(r.excluded)} 个文件未通过校验，已跳过并在报告开头列出：[/]")
+        for item in r.excluded:
+            err.print(f"  [yellow]{escape(item.path)}[/]")
+    out.print(
+        f"[bold]{r.quarter.label}[/]（截止 {r.deadline.due}）：应报 {r.due_units}，"
+        f"按时 {r.count('on_time')}，逾期 {r.count('late')}，未报 {r.count('missing')}"
+        + (f"，未到期 {r.count('not_due')}" if r.count("not_due") else "")
+    )
+    for path in outcome.written:
+        out.print(f"[green]已生成[/] {escape(str(path))}")
+
+
+@app.command()
+@handle_errors
+def deadlines(
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="text 或 json。")
+    ] = DataFormat.text,
+    root: RootOpt = Path("."),
+) -> None:
+    """列出活动期间每个季度的结束日期和报送截止日期（按中国法定工作日计算）。"""
+    plan = _plan_or_exit(root)
+    items = all_deadlines(plan)
+    if fmt is DataFormat.json:
+        print(json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        "季度",
+        "季度结束",
+        "报送截止",
+        title=f"报送截止日期（季度结束后 {plan.schedule.reporting.due_working_days} 个工作日）",
+    )
+    for d in items:
+        table.add_row(f"{d.quarter}（{d.quarter.label}）", d.end.isoformat(), d.due.isoformat())
+    out.print(table)
+
+
+@app.command()
+@handle_errors
+def templates(
+    copy: Annotated[
+        list[str] | None,
+        typer.Option("--copy", help="把内置模板复制到 templates/ 以便修改（可重复）。"),
+    ] = None,
+    root: RootOpt = Path("."),
+) -> None:
+    """列出报告模板及当前生效的版本；--copy 把内置模板复制到本仓库 templates/ 中修改。"""
+    for name in copy or []:
+        target = copy_template(root, name)
+        out.print(f"[green]已复制[/] {escape(str(target))}：修改后重新运行 zzgzn report 即生效")
+    for name, source in list_templates(root):
+        where = "本仓库 templates/（已覆盖内置模板）" if source == "campaign" else "内置"
+        out.print(f"{escape(name)}  [dim]{where}[/]")
+
+
+def _plan_or_exit(root: Path, lang: Lang | None = None) -> Plan:
+    loaded = load_plan(root)
+    if loaded.plan is None or not loaded.ok:
+        print_problems(loaded.problems, DiagnosticFormat.text, lang or default_lang())
+        raise typer.Exit(1)
+    return loaded.plan
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Quarterly reports: the data (model), Markdown from templates, and the official DOCX."""

@@ -1,0 +1,97 @@
+"""`zzgzn report`: validate, pick the quarter's files, build, render and write the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zzgzn.errors import UsageError, ZzgznError
+from zzgzn.files import write_atomic
+from zzgzn.problems import Problem, has_errors
+from zzgzn.quarters import Quarter, parse_quarter
+from zzgzn.report.docx import markdown_to_docx
+from zzgzn.report.markdown import render
+from zzgzn.report.model import Excluded, QuarterReport, build
+from zzgzn.submissions import CheckedFile
+from zzgzn.validate import validate_repository
+
+FORMATS = ("md", "docx")
+REPORTS_DIR = "reports"
+TEMPLATE = "report.md.j2"
+
+
+@dataclass
+class ReportOutcome:
+    quarter: Quarter
+    report: QuarterReport | None = None
+    written: list[Path] = field(default_factory=list)
+    blocking: list[Problem] = field(default_factory=list)  # invalid files, when not allowed
+
+
+def belongs_to(checked: CheckedFile, quarter: Quarter) -> bool:
+    """A file is the quarter's if its folder or its own quarter: field says so."""
+    if checked.folder == str(quarter):
+        return True
+    data = checked.doc.data
+    return isinstance(data, dict) and str(data.get("quarter", "")).strip() == str(quarter)
+
+
+def output_paths(
+    root: Path, quarter: Quarter, formats: list[str], output: Path | None
+) -> dict[str, Path]:
+    default_name = f"{quarter}进展情况报告"
+    if output is None:
+        base = root / REPORTS_DIR / default_name
+    elif output.is_dir() or str(output).endswith(("/", "\\")):
+        base = output / default_name
+    elif output.suffix.lstrip(".") in FORMATS:
+        if len(formats) == 1 and output.suffix.lstrip(".") == formats[0]:
+            return {formats[0]: output}
+        base = output.with_suffix("")
+    else:
+        base = output
+    return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
+
+
+def run_report(
+    root: Path,
+    quarter_text: str,
+    today: dt.date,
+    *,
+    formats: list[str] | None = None,
+    output: Path | None = None,
+    allow_invalid: bool = False,
+) -> ReportOutcome:
+    formats = formats or list(FORMATS)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"不支持的格式：{'、'.join(unknown)}（可选 md、docx）")
+    result = validate_repository(root, today)
+    if result.plan is None or has_errors(p for p in result.problems if p.path.startswith("plan/")):
+        problems = [p for p in result.problems if p.path.startswith("plan/")]
+        raise ZzgznError(
+            "方案（plan/）未通过校验，无法生成报告：\n"
+            + "\n".join(
+                f"{p.path}:{p.line}:{p.column} {p.message()}" for p in problems if p.is_error
+            )
+        )
+    plan = result.plan
+    quarter = parse_quarter(quarter_text, plan.activity)
+    outcome = ReportOutcome(quarter)
+    mine = [f for f in result.files if belongs_to(f, quarter)]
+    invalid = [f for f in mine if not f.valid]
+    if invalid and not allow_invalid:
+        outcome.blocking = sorted(p for f in invalid for p in f.problems if p.is_error)
+        return outcome
+    excluded = [Excluded(f.path, tuple(p for p in f.problems if p.is_error)) for f in invalid]
+    report = build(plan, quarter, [f for f in mine if f.valid], today, excluded)
+    outcome.report = report
+    markdown = render(TEMPLATE, root, r=report)
+    paths = output_paths(root, quarter, formats, output)
+    if "md" in paths:
+        write_atomic(paths["md"], markdown.encode("utf-8"))
+    if "docx" in paths:
+        write_atomic(paths["docx"], markdown_to_docx(markdown, today))
+    outcome.written = list(paths.values())
+    return outcome

@@ -1,0 +1,133 @@
+"""Markdown from jinja2 templates, with every value escaped unless the template says otherwise.
+
+Escaping is the environment's `finalize` hook, so a template author cannot forget it: a
+narrative holding `|`, `#`, `*`, `<` or `{{ }}` prints as those characters and can neither
+break a table or heading nor run as template code (values are data, never templates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from zzgzn.errors import UsageError, ZzgznError
+from zzgzn.files import write_atomic
+from zzgzn.loader import CONTROL_CHARS
+
+TEMPLATE_DIR = "templates"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_ALWAYS = re.compile(r"([\\`*_\[\]<>|~&#])")
+# Only what would start a list, a thematic break or a setext underline at the start of a line.
+_LINE_START = re.compile(r"^([-+=])(?=\s|$|[-+=])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+class Md(str):
+    """Text that is already Markdown: finalize leaves it alone."""
+
+    __slots__ = ()
+
+
+def escape_md(value: object) -> Md:
+    """One line of plain text as inline Markdown that renders back to exactly that text."""
+    if isinstance(value, Md):
+        return value
+    text = CONTROL_CHARS.sub("", _plain(value))
+    text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    text = text.replace("\t", " ").strip()
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\\\1", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
+    return Md(text)
+
+
+def paragraphs(value: object) -> list[Md]:
+    """Text as its non-blank lines, each escaped: one paragraph per line the writer typed."""
+    text = CONTROL_CHARS.sub("", _plain(value))
+    return [escape_md(line) for line in text.splitlines() if line.strip()]
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return cn_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def cn_date(day: dt.date) -> str:
+    """The official form: Arabic numerals without zero padding, 2020年7月6日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一: numbering of （一） headings."""
+    digits = "零一二三四五六七八九"
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
+    return head + (digits[ones] if ones else "")
+
+
+def _finalize(value: Any) -> Any:
+    return escape_md(value)
+
+
+def environment(root: Path | None) -> jinja2.Environment:
+    """The campaign's templates/ first, then the defaults shipped with zzgzn."""
+    loaders: list[jinja2.BaseLoader] = []
+    if root is not None and (root / TEMPLATE_DIR).is_dir():
+        loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
+    loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["md"] = Md  # mark template-built text as Markdown already
+    env.filters["paragraphs"] = paragraphs
+    env.filters["cn_date"] = lambda d: cn_date(d)
+    env.filters["cn_join"] = lambda items, sep="、": sep.join(str(i) for i in items)
+    env.filters["number"] = _plain
+    env.filters["cn_number"] = cn_number
+    return env
+
+
+def list_templates(root: Path) -> list[tuple[str, str]]:
+    """Each template name and where it comes from: "campaign" (templates/) or "builtin"."""
+    names = sorted(p.name for p in PACKAGE_TEMPLATES.glob("*.j2"))
+    return [(n, "campaign" if (root / TEMPLATE_DIR / n).is_file() else "builtin") for n in names]
+
+
+def copy_template(root: Path, name: str) -> Path:
+    """Copy a built-in template into the campaign's templates/ folder, never over an edit."""
+    source = PACKAGE_TEMPLATES / name
+    if "/" in name or "\\" in name or not source.is_file():
+        choices = "、".join(n for n, _ in list_templates(root))
+        raise UsageError(f"没有名为“{name}”的内置模板；可选：{choices}")
+    target = root / TEMPLATE_DIR / name
+    if target.exists():
+        raise UsageError(f"{target} 已存在，未覆盖")
+    write_atomic(target, source.read_bytes())
+    return target
+
+
+def render(template: str, root: Path | None, **context: Any) -> str:
+    try:
+        text = environment(root).get_template(template).render(**context)
+    except jinja2.TemplateError as exc:
+        where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
+        raise ZzgznError(f"报告模板有误（{where}）：{exc}") from None
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,195 @@
+"""Everything a quarterly report says, computed once; templates only arrange it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from zzgzn.deadlines import Deadline, calendar_for, deadline
+from zzgzn.models.plan import Plan, Section, Task, Unit, UnitKind
+from zzgzn.models.submission import Case, Submission, TaskReport
+from zzgzn.problems import Problem
+from zzgzn.quarters import Quarter
+from zzgzn.submissions import CheckedFile
+from zzgzn.timeliness import State, UnitState, unit_states
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One unit's report on one task."""
+
+    unit: Unit
+    role: str  # 牵头 / 配合 / 区局 / 其他
+    report: TaskReport
+    source: str
+
+
+@dataclass(frozen=True)
+class TaskBlock:
+    task: Task
+    lead: Unit
+    co_units: tuple[Unit, ...]
+    entries: tuple[Entry, ...]
+    silent_units: tuple[Unit, ...]  # responsible units that did not report on this task
+
+    @property
+    def reported_by_responsible(self) -> bool:
+        return any(e.role in ("牵头", "配合") for e in self.entries)
+
+    @property
+    def has_progress(self) -> bool:
+        return any(e.report.status.is_progress for e in self.entries)
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    section: Section
+    tasks: tuple[TaskBlock, ...]
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A case, problem or plan for next quarter, with who raised it and under which task."""
+
+    unit: Unit
+    task: Task
+    text: str = ""
+    case: Case | None = None
+
+
+@dataclass(frozen=True)
+class Excluded:
+    path: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass
+class QuarterReport:
+    plan: Plan
+    quarter: Quarter
+    deadline: Deadline
+    today: dt.date
+    states: list[UnitState]
+    sections: list[SectionBlock]
+    summaries: list[tuple[Unit, str]]
+    cases: list[Attributed]
+    problems: list[Attributed]
+    next_steps: list[Attributed]
+    excluded: list[Excluded] = field(default_factory=list)
+
+    def count(self, state: str) -> int:
+        return sum(s.state.value == state and s.required for s in self.states)
+
+    def units_in(self, state: str) -> list[Unit]:
+        return [s.unit for s in self.states if s.state.value == state and s.required]
+
+    @property
+    def due_units(self) -> int:
+        return sum(s.required for s in self.states)
+
+    @property
+    def tasks(self) -> list[TaskBlock]:
+        return [t for s in self.sections for t in s.tasks]
+
+    @property
+    def tasks_with_progress(self) -> list[TaskBlock]:
+        return [t for t in self.tasks if t.has_progress]
+
+    @property
+    def tasks_without_progress(self) -> list[TaskBlock]:
+        return [t for t in self.tasks if not t.has_progress]
+
+    @property
+    def unreported_tasks(self) -> list[TaskBlock]:
+        return [t for t in self.tasks if not t.reported_by_responsible]
+
+
+def build(
+    plan: Plan,
+    quarter: Quarter,
+    files: list[CheckedFile],
+    today: dt.date,
+    excluded: list[Excluded] | None = None,
+) -> QuarterReport:
+    """The report for one quarter from the valid files of that quarter."""
+    calendar = calendar_for(plan)
+    due = deadline(plan, quarter, calendar)
+    submissions = sorted(
+        (f for f in files if f.valid and f.submission and f.submission.quarter == str(quarter)),
+        key=lambda f: _unit_order(plan, f.submission.unit if f.submission else ""),
+    )
+    by_unit: dict[str, tuple[Submission, str]] = {}
+    for checked in submissions:
+        assert checked.submission is not None
+        by_unit.setdefault(checked.submission.unit, (checked.submission, checked.path))
+    states = unit_states(
+        plan, due, {u: s.submitted_on for u, (s, _) in by_unit.items()}, today, calendar
+    )
+
+    sections = [
+        SectionBlock(section, tuple(_task_block(plan, task, by_unit) for task in section.tasks))
+        for section in plan.sections
+    ]
+    summaries, cases, problems, next_steps = [], [], [], []
+    for unit_id, (submission, _) in by_unit.items():
+        unit = plan.units[unit_id]
+        if submission.summary.strip():
+            summaries.append((unit, submission.summary))
+        for item in submission.tasks:
+            task = plan.tasks[item.task]
+            cases += [Attributed(unit, task, case=c) for c in item.cases]
+            problems += [Attributed(unit, task, text=t) for t in item.problems]
+            next_steps += [Attributed(unit, task, text=t) for t in item.next_steps]
+    order = {t: i for i, t in enumerate(plan.tasks)}
+    for items in (cases, problems, next_steps):
+        items.sort(key=lambda a: (order[a.task.id], _unit_order(plan, a.unit.id)))
+    return QuarterReport(
+        plan,
+        quarter,
+        due,
+        today,
+        states,
+        sections,
+        summaries,
+        cases,
+        problems,
+        next_steps,
+        excluded or [],
+    )
+
+
+def _unit_order(plan: Plan, unit_id: str) -> int:
+    return list(plan.units).index(unit_id) if unit_id in plan.units else len(plan.units)
+
+
+def _task_block(plan: Plan, task: Task, by_unit: dict[str, tuple[Submission, str]]) -> TaskBlock:
+    entries: list[Entry] = []
+    # The lead first, then co-units in the document's order, then districts and others.
+    others = [u for u in plan.units if u not in task.units]
+    for position, unit_id in enumerate([*task.units, *others]):
+        found = by_unit.get(unit_id)
+        if found is None:
+            continue
+        submission, source = found
+        unit = plan.units[unit_id]
+        if position == 0:
+            role = "牵头"
+        elif unit_id in task.units:
+            role = "配合"
+        else:
+            role = "区局" if unit.kind is UnitKind.DISTRICT else "其他"
+        entries += [
+            Entry(unit, role, item, source) for item in submission.tasks if item.task == task.id
+        ]
+    reported = {e.unit.id for e in entries}
+    silent = tuple(plan.units[u] for u in task.units if u not in reported)
+    return TaskBlock(
+        task,
+        plan.units[task.lead],
+        tuple(plan.units[u] for u in task.units[1:]),
+        tuple(entries),
+        silent,
+    )
+
+
+__all__ = ["QuarterReport", "State", "build"]

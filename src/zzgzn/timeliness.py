@@ -1,0 +1,68 @@
+"""Who reported a quarter on time, who late (by how many working days), who not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from zzgzn.deadlines import Deadline
+from zzgzn.models.plan import Plan, Unit
+from zzgzn.workdays import WorkCalendar
+
+
+class State(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    NOT_DUE = "not_due"
+
+
+@dataclass(frozen=True)
+class UnitState:
+    unit: Unit
+    state: State
+    submitted_on: dt.date | None = None
+    working_days_late: int = 0
+    required: bool = True
+
+    @property
+    def label(self) -> str:
+        if self.state is State.LATE:
+            return f"逾期 {self.working_days_late} 个工作日"
+        return {State.ON_TIME: "按时", State.MISSING: "未报送", State.NOT_DUE: "未到期"}[self.state]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "unit": self.unit.id,
+            "name": self.unit.name,
+            "state": self.state.value,
+            "submitted_on": self.submitted_on.isoformat() if self.submitted_on else None,
+            "working_days_late": self.working_days_late,
+        }
+
+
+def unit_states(
+    plan: Plan,
+    deadline: Deadline,
+    submitted: dict[str, dt.date],
+    today: dt.date,
+    calendar: WorkCalendar,
+) -> list[UnitState]:
+    """Every unit that must report, in registry order, then any other unit that did report."""
+    required = {u.id for u in plan.reporters}
+    states = []
+    for unit in plan.registry.units:
+        if unit.id not in required and unit.id not in submitted:
+            continue
+        day = submitted.get(unit.id)
+        if day is None:
+            state = State.NOT_DUE if today <= deadline.due else State.MISSING
+            states.append(UnitState(unit, state))
+        elif day <= deadline.due:
+            states.append(UnitState(unit, State.ON_TIME, day, required=unit.id in required))
+        else:
+            # A file sent on a rest day after the deadline is read on the next working day.
+            late = calendar.workdays_after(deadline.due, day) + (not calendar.is_workday(day))
+            states.append(UnitState(unit, State.LATE, day, late, required=unit.id in required))
+    return states

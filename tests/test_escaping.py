@@ -1,0 +1,85 @@
+"""Submitted text is data: whatever a liaison types comes out of Markdown as that same text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from zzgzn.loader import CONTROL_CHARS
+from zzgzn.report.docx import markdown_to_docx
+from zzgzn.report.markdown import escape_md, paragraphs
+
+PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+# Chinese, ASCII punctuation (every Markdown metacharacter), spaces, tabs, newlines, controls
+TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("退役军人，。：；“”（）《》、"),
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.sampled_from("\n\t \x0b\x07\u3000"),
+    ),
+    max_size=80,
+)
+
+
+def _normalised(text: str) -> str:
+    text = CONTROL_CHARS.sub("", text)
+    return (
+        " ".join(line.strip() for line in text.splitlines() if line.strip())
+        .replace("\t", " ")
+        .strip()
+    )
+
+
+def _inline_text(markdown: str) -> tuple[list[str], str]:
+    tokens = PARSER.parse(markdown)
+    kinds = [t.type for t in tokens]
+    text = "".join(
+        child.content if child.type in ("text", "code_inline") else ""
+        for t in tokens
+        if t.type == "inline"
+        for child in t.children or []
+    )
+    return kinds, text
+
+
+@given(TEXT)
+@settings(max_examples=400, deadline=None)
+def test_escaped_text_is_one_paragraph_of_the_same_text(text: str) -> None:
+    expected = _normalised(text)
+    kinds, rendered = _inline_text(escape_md(text))
+    if not expected:
+        assert kinds == []
+        return
+    assert kinds == ["paragraph_open", "inline", "paragraph_close"]
+    assert rendered.replace("  ", " ") == expected.replace("  ", " ")
+
+
+@given(TEXT)
+@settings(max_examples=200, deadline=None)
+def test_escaped_text_stays_inside_a_table_cell(text: str) -> None:
+    markdown = f"| a | b |\n|---|---|\n| {escape_md(text)} | x |\n"
+    tokens = PARSER.parse(markdown)
+    cells = [t for t in tokens if t.type == "td_open"]
+    assert len(cells) == 2
+
+
+@given(TEXT)
+@settings(max_examples=200, deadline=None)
+def test_paragraphs_keep_every_typed_line(text: str) -> None:
+    lines = [_normalised(line) for line in CONTROL_CHARS.sub("", text).splitlines()]
+    assert [_inline_text(p)[1] for p in paragraphs(text)] == [line for line in lines if line]
+
+
+@given(TEXT)
+@settings(max_examples=60, deadline=None)
+def test_docx_holds_the_same_text(text: str) -> None:
+    data = markdown_to_docx(f"# 标题\n\n{escape_md(text)}\n", dt.date(2020, 7, 20))
+    body = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    expected = _normalised(text)
+    assert body[0] == "标题"
+    assert (body[1] if len(body) > 1 else "") == expected

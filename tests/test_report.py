@@ -1,0 +1,164 @@
+"""`zzgzn report`: the Markdown is pinned by golden files; outputs are complete and stable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from zzgzn.cli import app
+from zzgzn.loader import load_path
+
+from .conftest import REPO
+from .golden import check_golden
+
+
+def _report(runner: CliRunner, root: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["report", *args, "--root", str(root)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("quarter", ["2020Q1", "2020Q2"])
+def test_golden_markdown(quarter: str, runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    code, output = _report(
+        runner, repo, quarter, "--today", "2020-07-20", "-f", "md", "-o", str(tmp_path / "r.md")
+    )
+    assert code == 0, output
+    check_golden(f"report-{quarter}.md", (tmp_path / "r.md").read_text("utf-8"))
+
+
+def test_default_writes_both_formats_under_reports(runner: CliRunner, repo: Path) -> None:
+    code, output = _report(runner, repo, "Q2")
+    assert code == 0, output
+    written = sorted(p.name for p in (repo / "reports").iterdir())
+    assert written == ["2020Q2进展情况报告.docx", "2020Q2进展情况报告.md"]
+    assert "按时 24" in output and "逾期 3" in output and "未报 2" in output
+
+
+def test_same_inputs_give_identical_bytes(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        out.mkdir()
+        assert _report(runner, repo, "2020Q2", "-o", str(out))[0] == 0
+    for name in ("2020Q2进展情况报告.md", "2020Q2进展情况报告.docx"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_every_submitted_item_appears(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    assert _report(runner, repo, "2020Q2", "-f", "md", "-o", str(out))[0] == 0
+    text = _unescape(out.read_text("utf-8"))
+    checked = 0
+    for path in sorted((repo / "submissions" / "2020Q2").glob("*.yaml")):
+        data = load_path(path).data
+        pieces = [data.get("summary") or ""]
+        for item in data["tasks"]:
+            pieces += item["narrative"].splitlines() + item.get("measures", [])
+            pieces += item.get("problems", []) + item.get("next_steps", [])
+            pieces += [m["name"] for m in item.get("metrics", [])]
+            pieces += [c[k] for c in item.get("cases", []) for k in ("title", "summary")]
+            pieces += [d["note"] for d in item.get("deliverables", []) if d.get("note")]
+        for piece in filter(None, (p.strip() for p in pieces)):
+            assert piece in text, f"{path.name}: {piece!r} missing from the report"
+            checked += 1
+    assert checked > 500
+
+
+def test_invalid_file_blocks_the_report_unless_allowed(runner: CliRunner, repo: Path) -> None:
+    bad = repo / "submissions" / "2020Q2" / "hexi.yaml"
+    bad.write_text(
+        bad.read_text("utf-8").replace("status: in_progress", "status: 进行中", 1), "utf-8"
+    )
+    code, output = _report(runner, repo, "2020Q2")
+    assert code == 1
+    assert "submissions/2020Q2/hexi.yaml" in output and "--allow-invalid" in output
+    assert not (repo / "reports").exists()
+
+    code, output = _report(runner, repo, "2020Q2", "--allow-invalid")
+    assert code == 0, output
+    text = (repo / "reports" / "2020Q2进展情况报告.md").read_text("utf-8")
+    head = text[: text.index("## 一、")]
+    assert "未通过校验" in head and "submissions/2020Q2/hexi.yaml" in head
+    assert "河西区退役军人事务局 | 区局 | 2020年7月7日 | — | 未报送" in text
+
+
+def test_invalid_file_in_another_quarter_does_not_block(runner: CliRunner, repo: Path) -> None:
+    bad = repo / "submissions" / "2020Q1" / "hexi.yaml"
+    bad.write_text("unit: [\n", "utf-8")
+    assert _report(runner, repo, "2020Q2", "-f", "md")[0] == 0
+
+
+def test_unknown_format_and_ambiguous_quarter_are_usage_errors(
+    runner: CliRunner, repo: Path
+) -> None:
+    assert _report(runner, repo, "Q1")[0] == 2
+    assert _report(runner, repo, "2020Q2", "-f", "pdf")[0] == 2
+
+
+NASTY = """\
+| 表格 | 破坏 |
+# 假标题
+*星号* <script>x</script> {{ r.plan }} {% if 1 %}x{% endif %}
+
+
+1. 不是列表
+- 也不是
+---
+    缩进四格不是代码
+"""
+
+
+def test_hostile_text_renders_as_text(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    path = repo / "submissions" / "2020Q2" / "hexi.yaml"
+    block = "summary: |\n" + "".join(f"  {line}\n" for line in NASTY.splitlines())
+    text = re.sub(r"^summary: .*\n", lambda _: block, path.read_text("utf-8"), count=1, flags=re.M)
+    path.write_text(text, "utf-8")
+    out = tmp_path / "r.md"
+    code, output = _report(runner, repo, "2020Q2", "-o", str(out))
+    assert code == 0, output
+    md = out.read_text("utf-8")
+    # each typed line is one paragraph of plain text: no table, heading, list or code block
+    assert r"\| 表格 \| 破坏 \|" in md and "\n\\# 假标题" in md
+    assert r"\*星号\* \<script\>x\</script\>" in md
+    assert "{{ r.plan }} {% if 1 %}x{% endif %}" in md  # printed, never evaluated
+    assert "\n1\\. 不是列表" in md and "\n\\- 也不是" in md and "\n\\---" in md
+    assert "\n缩进四格不是代码" in md
+    assert out.with_suffix(".docx").stat().st_size > 0
+
+
+def _unescape(markdown: str) -> str:
+    return re.sub(r"\\([\\`*_\[\]<>|~&#.)+=-])", r"\1", markdown)
+
+
+def test_golden_files_exist() -> None:
+    assert sorted(p.name for p in (REPO / "tests" / "golden").glob("report-*.md")) == [
+        "report-2020Q1.md",
+        "report-2020Q2.md",
+    ]
+
+
+def test_campaign_template_overrides_the_builtin(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["templates", "--copy", "report.md.j2", "--root", str(repo)])
+    assert result.exit_code == 0, result.output
+    template = repo / "templates" / "report.md.j2"
+    template.write_text(
+        template.read_text("utf-8").replace("## 一、总体情况", "## 一、本季度总体情况"), "utf-8"
+    )
+    out = tmp_path / "r.md"
+    assert _report(runner, repo, "2020Q2", "-f", "md", "-o", str(out))[0] == 0
+    assert "## 一、本季度总体情况" in out.read_text("utf-8")
+    again = runner.invoke(app, ["templates", "--copy", "report.md.j2", "--root", str(repo)])
+    assert again.exit_code == 2  # never overwrites an edited template
+
+
+def test_broken_campaign_template_is_a_clear_error(runner: CliRunner, repo: Path) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates" / "report.md.j2").write_text("# {{ r.quarter.label }\n", "utf-8")
+    code, output = _report(runner, repo, "2020Q2", "-f", "md")
+    assert code == 1
+    assert "报告模板有误" in output and "report.md.j2" in output
