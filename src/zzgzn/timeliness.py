@@ -29,7 +29,7 @@ class UnitState:
     @property
     def label(self) -> str:
         if self.state is State.LATE:
-            return f"逾期 {self.working_days_late} 个工作日"
+            return f"逾期{self.working_days_late}个工作日"
         return {State.ON_TIME: "按时", State.MISSING: "未报送", State.NOT_DUE: "未到期"}[self.state]
 
     def as_dict(self) -> dict[str, object]:

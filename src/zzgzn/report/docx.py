@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,7 +43,7 @@ class Layout:
     body_size: float = 16  # 三号
     title_size: float = 22  # 二号
     page_number_size: float = 14  # 四号
-    table_size: float = 12  # 小四
+    table_size: float = 10.5  # 五号: six columns of dates and names fit the type area
     latin: str = "Times New Roman"
     title_font: str = "方正小标宋简体"
     body_font: str = "仿宋_GB2312"
@@ -384,6 +386,7 @@ def _table(doc: Any, rows: list[list[tuple[list[Token], bool]]], layout: Layout)
             fmt = para.paragraph_format
             fmt.first_line_indent = Pt(0)
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            fmt.space_before = fmt.space_after = Pt(3)  # rows that breathe are easier to read
             fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if c < len(row):
                 children, header = row[c]
@@ -404,17 +407,38 @@ def _table(doc: Any, rows: list[list[tuple[list[Token], bool]]], layout: Layout)
         tr_pr.append(cant_split)
 
 
+CELL_MARGINS_MM = 3.8  # Word's default 0.19 cm on each side
+MIN_COLUMN_MM = 10.0
+MIN_WRAPPING_MM = 28.0  # about seven characters a line for the column that wraps
+
+
 def _column_widths(
     rows: list[list[tuple[list[Token], bool]]], columns: int, layout: Layout
 ) -> list[Any]:
-    """Share the type area's width by each column's longest text, within sensible bounds."""
-    longest = [2] * columns
+    """Each column as wide as its longest text, so dates and labels stay on one line; when the
+    type area is too narrow the widest column (names) gives way and wraps."""
+    natural = [MIN_COLUMN_MM] * columns
     for row in rows:
         for c, (children, _) in enumerate(row):
             text = "".join(ch.content for ch in children if ch.type == "text")
-            longest[c] = max(longest[c], min(len(text), 14))
+            natural[c] = max(natural[c], _text_mm(text, layout.table_size) + CELL_MARGINS_MM)
     total = 210 - layout.left - layout.right
-    return [Mm(total * n / sum(longest)) for n in longest]
+    widths = list(natural)
+    excess = sum(widths) - total
+    if excess > 0:
+        widest = widths.index(max(widths))
+        widths[widest] = max(MIN_WRAPPING_MM, widths[widest] - excess)
+    scale = total / sum(widths)  # fill the type area exactly (or shrink all if still too wide)
+    return [Mm(w * scale) for w in widths]
+
+
+def _text_mm(text: str, size_pt: float) -> float:
+    """Printed width: a Chinese character is one em, a digit or Latin letter about half, and
+    Word and LibreOffice put a quarter em between Chinese and Latin text (autospace)."""
+    em = size_pt * 25.4 / 72
+    wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
+    switches = sum(a != b for a, b in itertools.pairwise(wide))
+    return 1.04 * em * (sum(1 if w else 0.5 for w in wide) + 0.25 * switches)  # a little to spare
 
 
 def _deterministic(doc: Any) -> bytes:
