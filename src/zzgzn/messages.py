@@ -169,6 +169,12 @@ CATALOG: dict[str, Text] = {
         "{hint_zh}",
         "{hint_en}",
     ),
+    "task-unfilled": Text(
+        "任务 {task} 还没有填写（{fields}）",
+        "task {task} is not filled in yet ({fields})",
+        "填写进展情况和状态；区局不涉及的任务可以整段删除",
+        "fill in its status and narrative; a district may delete a task it does not do",
+    ),
     "invalid-value": Text(
         "“{field}”的值“{value}”无效",
         '"{field}" has an invalid value "{value}"',

@@ -119,9 +119,36 @@ def check_file(path: Path, display: str, plan: Plan, today: dt.date) -> CheckedF
         )
     elif doc.data is not None:
         checked.submission = schema.validate(doc, Submission, context=_task_context(doc.data))
+        _merge_unfilled(doc)
         _cross_check(checked, doc.data, plan, today)
     checked.problems = doc.problems
     return checked
+
+
+def _merge_unfilled(doc: Document) -> None:
+    """A task left as the scaffold made it is one finding ("not filled in"), not one per field."""
+    by_task: dict[str, list[Problem]] = {}
+    for p in doc.problems:
+        task = dict(p.params).get("in_task")
+        if p.code == "empty-value" and task:
+            by_task.setdefault(task, []).append(p)
+    tasks = doc.data.get("tasks") if isinstance(doc.data, dict) else None
+    for task, empties in by_task.items():
+        if len(empties) < 2 or not isinstance(tasks, list):
+            continue
+        index = next(
+            (
+                i
+                for i, t in enumerate(tasks)
+                if isinstance(t, dict) and loader.raw_text(t.get("task")) == task
+            ),
+            None,
+        )
+        if index is None:
+            continue
+        doc.problems[:] = [p for p in doc.problems if p not in empties]
+        fields = "、".join(dict(p.params)["field"] for p in empties)
+        doc.add(("tasks", index), "task-unfilled", task=task, fields=fields)
 
 
 def _task_context(data: dict[str, Any]) -> Any:

@@ -48,50 +48,50 @@ StatusField = Annotated[Status, BeforeValidator(_status)]
 
 
 class Liaison(Strict):
-    name: Text
-    phone: Text
+    name: Text = Field(description="联络员姓名")
+    phone: Text = Field(description="联络员电话")
 
 
 class Metric(Strict):
     """A figure the unit can count: 走访慰问 1200 人次."""
 
-    name: Text
-    value: float = Field(allow_inf_nan=False)
-    unit: OptionalText = ""
+    name: Text = Field(description="指标名称，如 走访退役军人")
+    value: float = Field(allow_inf_nan=False, description="数值，只写数字")
+    unit: OptionalText = Field("", description="计量单位，如 人次")
 
 
 class Case(Strict):
     """A typical case or good practice to promote (三（三）推广典型做法)."""
 
-    title: Text
-    summary: Text
+    title: Text = Field(description="案例标题")
+    summary: Text = Field(description="主要做法和成效")
 
 
 class DeliverableReport(Strict):
     """Progress on something the plan promises to produce, by its id in plan/sections."""
 
-    id: UnitId
+    id: UnitId = Field(description="成果代码，见 plan/sections")
     status: StatusField
-    note: OptionalText = ""
+    note: OptionalText = Field("", description="说明，如 已形成征求意见稿")
 
 
 class TaskReport(Strict):
-    task: TaskId
+    task: TaskId = Field(description="任务编号，如 1.2")
     status: StatusField
-    narrative: Text
-    measures: list[Text] = []
-    metrics: list[Metric] = []
-    cases: list[Case] = []
-    deliverables: list[DeliverableReport] = []
-    problems: list[Text] = []
-    next_steps: list[Text] = []
+    narrative: Text = Field(description="本季度进展情况（必填）")
+    measures: list[Text] = Field([], description="采取的措施")
+    metrics: list[Metric] = Field([], description="数据")
+    cases: list[Case] = Field([], description="典型案例、经验做法")
+    deliverables: list[DeliverableReport] = Field([], description="方案要求的成果的进度")
+    problems: list[Text] = Field([], description="存在的问题")
+    next_steps: list[Text] = Field([], description="下一步打算")
 
 
 class Submission(Strict):
-    unit: UnitId
-    quarter: Text
-    plan_version: Version
-    submitted_on: Date
-    liaison: Liaison
-    summary: OptionalText = ""
-    tasks: list[TaskReport]
+    unit: UnitId = Field(description="单位代码，与文件名一致")
+    quarter: Text = Field(description="季度，如 2020Q2，与所在文件夹一致")
+    plan_version: Version = Field(description="所依据的方案版本，如 1.0.0")
+    submitted_on: Date = Field(description="报送日期，年-月-日")
+    liaison: Liaison = Field(description="联络员")
+    summary: OptionalText = Field("", description="本季度总体情况（可选）")
+    tasks: list[TaskReport] = Field(description="本单位负责的各项任务的进展")

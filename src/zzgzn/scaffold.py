@@ -1,0 +1,67 @@
+"""`zzgzn new`: a submission file pre-filled with exactly the tasks a unit must answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+
+from zzgzn.deadlines import deadline
+from zzgzn.errors import UsageError
+from zzgzn.files import write_atomic
+from zzgzn.models.plan import Plan, UnitKind
+from zzgzn.quarters import Quarter
+from zzgzn.report.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date
+from zzgzn.submissions import SUBMISSIONS_DIR
+
+TEMPLATE = "submission.yaml.j2"
+
+
+def yaml_quote(value: object) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str:
+    unit = plan.units[unit_id]
+    district = unit.kind is UnitKind.DISTRICT
+    tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
+    if not tasks:
+        raise UsageError(f"{unit.name}（{unit_id}）在方案中没有负责的任务，不需要报送")
+    loaders: list[jinja2.BaseLoader] = []
+    if (root / TEMPLATE_DIR).is_dir():
+        loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
+    loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+    )
+    env.filters["y"] = yaml_quote
+    env.filters["cn_date"] = cn_date
+    path = f"{SUBMISSIONS_DIR}/{quarter}/{unit_id}.yaml"
+    return env.get_template(TEMPLATE).render(
+        plan=plan,
+        quarter=quarter,
+        unit=unit,
+        tasks=tasks,
+        district=district,
+        path=path,
+        due=deadline(plan, quarter).due,
+    )
+
+
+def write_scaffold(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> Path:
+    if unit_id not in plan.units:
+        ids = "、".join(plan.units)
+        raise UsageError(f"单位代码“{unit_id}”不在单位名录中；可选：{ids}")
+    # unit ids are checked against the registry above, so this path stays inside submissions/
+    target = root / SUBMISSIONS_DIR / str(quarter) / f"{unit_id}.yaml"
+    if target.exists():
+        raise UsageError(f"{target} 已存在，未覆盖。需要重写请先删除或改名。")
+    write_atomic(target, scaffold_text(plan, quarter, unit_id, root).encode("utf-8"))
+    return target
