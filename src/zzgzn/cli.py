@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from zzgzn import __version__, clock
+from zzgzn.codeowners import CODEOWNERS_PATH, codeowners
 from zzgzn.deadlines import all_deadlines
 from zzgzn.errors import ZzgznError
 from zzgzn.files import write_atomic
@@ -31,12 +32,14 @@ from zzgzn.jsonschema import render as render_schemas
 from zzgzn.models.plan import Plan
 from zzgzn.planload import load_plan
 from zzgzn.planview import plan_as_dict, unit_roles
+from zzgzn.prcheck import change_problems, changed_files, changed_submission_paths
 from zzgzn.problems import Problem, Severity
 from zzgzn.quarters import parse_quarter
 from zzgzn.report.job import run_report
 from zzgzn.report.markdown import copy_template, list_templates
 from zzgzn.reporters import REPORTERS
 from zzgzn.scaffold import write_scaffold
+from zzgzn.statusboard import reminder, status_board
 from zzgzn.validate import validate_repository
 
 app = typer.Typer(
@@ -150,6 +153,13 @@ def validate(
         DiagnosticFormat,
         typer.Option("--format", "-f", help="输出格式：text、json 或 github（工作流注释）。"),
     ] = DiagnosticFormat.text,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help="拉取请求检查：只校验相对此版本（如 origin/main）改动的报送，并检查改动范围。",
+        ),
+    ] = None,
     root: RootOpt = Path("."),
     lang: LangOpt = None,
     today: TodayOpt = None,
@@ -159,9 +169,23 @@ def validate(
     退出码：0 全部通过（可有警告），1 发现错误，2 用法错误。
     """
     language = lang or default_lang()
-    result = validate_repository(root, clock.today(today), paths or None)
+    day = clock.today(today)
+    extra: list[Problem] = []
+    if changed_since:
+        loaded = load_plan(root)
+        changes = changed_files(root, changed_since)
+        if loaded.plan is not None:
+            extra = change_problems(loaded.plan, changes, day)
+        paths = changed_submission_paths(root, changes)
+        if not paths:  # nothing to read but the plan: check it alone
+            result = validate_repository(root, day, with_submissions=False)
+        else:
+            result = validate_repository(root, day, paths)
+    else:
+        result = validate_repository(root, day, paths or None)
+    result.problems = sorted([*result.problems, *extra])
+    print_problems(result.problems, fmt, language)
     if fmt is DiagnosticFormat.text:
-        print_problems(result.problems, fmt, language)
         files = len(result.files)
         if language is Lang.en:
             summary = (
@@ -171,8 +195,6 @@ def validate(
         else:
             summary = f"检查了 {files} 个报送文件：{result.errors} 个错误，{result.warnings} 个警告"
         out.print(("[green]✓ [/]" if result.ok else "[red]✗ [/]") + escape(summary))
-    else:
-        print_problems(result.problems, fmt, language)
     if not result.ok:
         raise typer.Exit(1)
 
@@ -384,6 +406,99 @@ def schema(
     for name, text in render_schemas(plan).items():
         write_atomic(folder / name, text.encode("utf-8"))
         out.print(f"[green]已生成[/] {escape(str(folder / name))}")
+
+
+class NoticeFormat(StrEnum):
+    md = "md"
+    text = "text"
+
+
+@app.command()
+@handle_errors
+def status(
+    quarter: Annotated[
+        str | None, typer.Argument(help="只看这个季度（默认：活动开始至今的每个季度）。")
+    ] = None,
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="text 或 json。")
+    ] = DataFormat.text,
+    root: RootOpt = Path("."),
+    today: TodayOpt = None,
+) -> None:
+    """各单位各季度的报送情况：按时、逾期 N 个工作日、未报送、未到期，以及距截止的工作日数。"""
+    board = status_board(root, quarter, clock.today(today))
+    if fmt is DataFormat.json:
+        data = [q.as_dict() for q in board.quarters]
+        print(json.dumps(data[0] if quarter else data, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"报送情况（截至 {board.today}）")
+    table.add_column("单位", no_wrap=True)
+    for q in board.quarters:
+        table.add_column(f"{q.deadline.quarter}\n截止 {q.deadline.due}", overflow="fold")
+    colours = {"on_time": "green", "late": "yellow", "missing": "red", "not_due": "dim"}
+    for unit in board.units:
+        cells = []
+        for q in board.quarters:
+            state = next((s for s in q.states if s.unit.id == unit.id), None)
+            cells.append(
+                "" if state is None else f"[{colours[state.state.value]}]{escape(state.label)}[/]"
+            )
+        table.add_row(escape(unit.name), *cells)
+    out.print(table)
+    upcoming = [q for q in board.quarters if q.working_days_left is not None]
+    if upcoming:  # the next deadline is the one to chase
+        q = upcoming[0]
+        waiting = sum(s.state.value == "not_due" and s.required for s in q.states)
+        out.print(
+            f"{q.deadline.quarter} 报送截止 {q.deadline.due}，还有 [bold]{q.working_days_left}[/] "
+            f"个工作日；尚未报送 {waiting} 个单位"
+        )
+    if board.invalid:
+        err.print(
+            f"[yellow]{board.invalid} 个报送文件未通过校验，未计入（运行 zzgzn validate 查看）[/]"
+        )
+
+
+@app.command()
+@handle_errors
+def remind(
+    quarter: Annotated[str, typer.Argument(help="季度：2020Q2、Q2 等。")],
+    fmt: Annotated[
+        NoticeFormat, typer.Option("--format", "-f", help="md 或 text（纯文本，便于粘贴到消息）。")
+    ] = NoticeFormat.text,
+    root: RootOpt = Path("."),
+    today: TodayOpt = None,
+) -> None:
+    """生成催报通知：未报送和逾期单位及其联络员、电话，可直接粘贴发送。"""
+    day = clock.today(today)
+    board = status_board(root, quarter, day)
+    print(reminder(board, root, markdown=fmt is NoticeFormat.md), end="")
+
+
+@app.command("codeowners")
+@handle_errors
+def write_codeowners(
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="只检查 .github/CODEOWNERS 是否与单位名录一致（用于 CI）。"),
+    ] = False,
+    root: RootOpt = Path("."),
+) -> None:
+    """按单位名录（units.yaml 的 github）生成 .github/CODEOWNERS：报送须经本单位审核。"""
+    plan = _plan_or_exit(root)
+    target = root / CODEOWNERS_PATH
+    text = codeowners(plan)
+    if check:
+        current = target.read_text("utf-8") if target.is_file() else None
+        if current != text:
+            err.print(
+                f"[red]{escape(str(target))} 与单位名录不一致[/]：运行 zzgzn codeowners 重新生成"
+            )
+            raise typer.Exit(1)
+        out.print("[green]✓ CODEOWNERS 与单位名录一致[/]")
+        return
+    write_atomic(target, text.encode("utf-8"))
+    out.print(f"[green]已生成[/] {escape(str(target))}")
 
 
 def _yaml_files(paths: list[Path]) -> list[Path]:

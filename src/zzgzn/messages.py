@@ -326,6 +326,37 @@ CATALOG: dict[str, Text] = {
         "在 tasks 下至少填写一项本单位负责的任务",
         "report at least one of your unit's tasks under tasks",
     ),
+    # --- pull requests (validate --changed-since) ------------------------------------
+    "pr-multiple-units": Text(
+        "本次改动涉及多个单位的报送文件（{units}）",
+        "this change touches several units' submissions ({units})",
+        "每个单位单独提交拉取请求，只改本单位的文件",
+        "open one pull request per unit, with that unit's files only",
+    ),
+    "pr-mixed-plan": Text(
+        "方案（plan/）的修改和报送文件混在同一次改动中",
+        "a change to plan/ is mixed with submissions",
+        "方案修改单独提交，由领导小组办公室审核",
+        "send plan changes in a pull request of their own",
+    ),
+    "pr-moved-or-deleted": Text(
+        "报送文件被{status}（{new}）",
+        "a submission was {status_en} ({new})",
+        "已报送的文件不能删除或移动；需要更正请直接修改文件内容",
+        "never delete or move a submission; correct it in place",
+    ),
+    "pr-correction": Text(
+        "{quarter} 的截止日期 {due} 已过，这是对已报送内容的更正",
+        "{quarter} was due {due}: this corrects a submitted report",
+        "可以合并，但请在拉取请求中说明更正的原因",
+        "allowed; say in the pull request why it is corrected",
+    ),
+    "pr-late-submission": Text(
+        "{quarter} 的截止日期 {due} 已过，将记为逾期报送",
+        "{quarter} was due {due}: this submission is late",
+        "尽快合并；逾期天数按合并日期计算",
+        "merge it soon; lateness counts to the day it is merged",
+    ),
     # --- the plan itself --------------------------------------------------------------
     "plan-missing": Text(
         "找不到方案文件 {name}",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from zzgzn.deadlines import Deadline
@@ -25,6 +25,16 @@ class UnitState:
     submitted_on: dt.date | None = None
     working_days_late: int = 0
     required: bool = True
+    self_reported: dt.date | None = None  # the date the file itself states
+    source: str = "file"  # where submitted_on came from: "git" or "file"
+
+    def with_self_reported(self, day: dt.date, source: str) -> UnitState:
+        return replace(self, self_reported=day, source=source)
+
+    @property
+    def disagrees(self) -> bool:
+        """The file claims a different date from the one git recorded."""
+        return self.source == "git" and self.self_reported not in (None, self.submitted_on)
 
     @property
     def label(self) -> str:
@@ -39,6 +49,8 @@ class UnitState:
             "state": self.state.value,
             "submitted_on": self.submitted_on.isoformat() if self.submitted_on else None,
             "working_days_late": self.working_days_late,
+            "self_reported_on": self.self_reported.isoformat() if self.self_reported else None,
+            "date_source": self.source if self.submitted_on else None,
         }
 
 

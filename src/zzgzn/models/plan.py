@@ -143,6 +143,10 @@ class ReportingRule(Strict):
     recipient: UnitId
     content: OptionalText = ""
     reporters: Reporters = Reporters()
+    # git: a file's arrival is the commit that first added it on the main line (the file's own
+    # submitted_on is kept and a disagreement flagged); self_reported: the file's own date.
+    submission_dates: Literal["git", "self_reported"] = "git"
+    utc_offset_hours: int = Field(8, ge=-12, le=14)  # deadlines fall on local (Beijing) dates
 
 
 class Schedule(Strict):

@@ -13,6 +13,7 @@ from zzgzn.quarters import Quarter, parse_quarter
 from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.markdown import render
 from zzgzn.report.model import Excluded, QuarterReport, build
+from zzgzn.status import arrivals
 from zzgzn.submissions import CheckedFile
 from zzgzn.validate import validate_repository
 
@@ -85,7 +86,8 @@ def run_report(
         outcome.blocking = sorted(p for f in invalid for p in f.problems if p.is_error)
         return outcome
     excluded = [Excluded(f.path, tuple(p for p in f.problems if p.is_error)) for f in invalid]
-    report = build(plan, quarter, [f for f in mine if f.valid], today, excluded)
+    valid = [f for f in mine if f.valid]
+    report = build(plan, quarter, valid, today, excluded, arrivals(plan, root, valid))
     outcome.report = report
     markdown = render(TEMPLATE, root, r=report)
     paths = output_paths(root, quarter, formats, output)

@@ -81,15 +81,18 @@ def _finalize(value: Any) -> Any:
     return escape_md(value)
 
 
-def environment(root: Path | None) -> jinja2.Environment:
-    """The campaign's templates/ first, then the defaults shipped with zzgzn."""
+def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environment:
+    """The campaign's templates/ first, then the defaults shipped with zzgzn.
+
+    For Markdown every value is escaped; for plain text (markdown=False) values print as-is.
+    """
     loaders: list[jinja2.BaseLoader] = []
     if root is not None and (root / TEMPLATE_DIR).is_dir():
         loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        finalize=_finalize,
+        finalize=_finalize if markdown else _plain,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -124,9 +127,9 @@ def copy_template(root: Path, name: str) -> Path:
     return target
 
 
-def render(template: str, root: Path | None, **context: Any) -> str:
+def render(template: str, root: Path | None, *, markdown: bool = True, **context: Any) -> str:
     try:
-        text = environment(root).get_template(template).render(**context)
+        text = environment(root, markdown=markdown).get_template(template).render(**context)
     except jinja2.TemplateError as exc:
         where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
         raise ZzgznError(f"报告模板有误（{where}）：{exc}") from None

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from zzgzn.deadlines import Deadline, calendar_for, deadline
+from zzgzn.deadlines import Deadline
 from zzgzn.models.plan import Plan, Section, Task, Unit, UnitKind
 from zzgzn.models.submission import Case, Submission, TaskReport
 from zzgzn.problems import Problem
 from zzgzn.quarters import Quarter
+from zzgzn.status import Arrival, quarter_status
 from zzgzn.submissions import CheckedFile
-from zzgzn.timeliness import State, UnitState, unit_states
+from zzgzn.timeliness import State, UnitState
 
 
 @dataclass(frozen=True)
@@ -110,10 +111,12 @@ def build(
     files: list[CheckedFile],
     today: dt.date,
     excluded: list[Excluded] | None = None,
+    arrived: dict[tuple[str, str], Arrival] | None = None,
 ) -> QuarterReport:
-    """The report for one quarter from the valid files of that quarter."""
-    calendar = calendar_for(plan)
-    due = deadline(plan, quarter, calendar)
+    """The report for one quarter from the valid files of that quarter.
+
+    arrived says when each file arrived (from git); by default, the dates the files state.
+    """
     submissions = sorted(
         (f for f in files if f.valid and f.submission and f.submission.quarter == str(quarter)),
         key=lambda f: _unit_order(plan, f.submission.unit if f.submission else ""),
@@ -122,9 +125,12 @@ def build(
     for checked in submissions:
         assert checked.submission is not None
         by_unit.setdefault(checked.submission.unit, (checked.submission, checked.path))
-    states = unit_states(
-        plan, due, {u: s.submitted_on for u, (s, _) in by_unit.items()}, today, calendar
-    )
+    if arrived is None:
+        arrived = {
+            (u, str(quarter)): Arrival(s.submitted_on, s.submitted_on, "file")
+            for u, (s, _) in by_unit.items()
+        }
+    status = quarter_status(plan, quarter, arrived, today)
 
     sections = [
         SectionBlock(section, tuple(_task_block(plan, task, by_unit) for task in section.tasks))
@@ -146,9 +152,9 @@ def build(
     return QuarterReport(
         plan,
         quarter,
-        due,
+        status.deadline,
         today,
-        states,
+        status.states,
         sections,
         summaries,
         cases,

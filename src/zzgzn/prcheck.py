@@ -1,0 +1,129 @@
+"""The pull-request check: what a change may touch, beyond each file being valid.
+
+A unit's pull request should carry that unit's files and nothing else, so that CODEOWNERS
+review means something and one unit cannot edit another's report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from zzgzn.deadlines import deadline
+from zzgzn.errors import UsageError
+from zzgzn.models.plan import Plan
+from zzgzn.planload import PLAN_DIR
+from zzgzn.problems import Problem, Severity, problem
+from zzgzn.quarters import Quarter
+from zzgzn.submissions import SUBMISSIONS_DIR, YAML_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str  # A, M, D, R (git's letters)
+    path: str
+    old_path: str | None = None
+
+
+def changed_files(root: Path, base: str) -> list[Change]:
+    """What HEAD changes relative to its merge base with base (as a pull request shows it)."""
+    git = shutil.which("git")
+    if git is None:
+        raise UsageError("--changed-since 需要 git，但没有找到 git 命令")
+    command = [
+        git,
+        "-C",
+        str(root),
+        "-c",
+        "core.quotePath=off",
+        "diff",
+        "--name-status",
+        "--relative",
+        "-M",
+        f"{base}...HEAD",
+    ]
+    completed = subprocess.run(
+        command, capture_output=True, text=True, encoding="utf-8", check=False, timeout=60
+    )
+    if completed.returncode != 0:
+        raise UsageError(
+            f"无法与 {base} 比较（{completed.stderr.strip() or 'git 出错'}）："
+            "请确认这是 git 仓库，且已获取该分支（CI 中 checkout 需 fetch-depth: 0）"
+        )
+    changes = []
+    for line in completed.stdout.splitlines():
+        parts = line.split("\t")
+        letter = parts[0][:1]
+        if letter == "R" and len(parts) == 3:
+            changes.append(Change("R", parts[2], parts[1]))
+        elif len(parts) >= 2:
+            changes.append(Change(letter, parts[1]))
+    return changes
+
+
+def _submission_parts(path: str) -> tuple[str, str] | None:
+    """(quarter folder, unit id) of submissions/<quarter>/<unit>.yaml, else None."""
+    parts = PurePosixPath(path).parts
+    if (
+        len(parts) == 3
+        and parts[0] == SUBMISSIONS_DIR
+        and PurePosixPath(path).suffix in YAML_SUFFIXES
+    ):
+        return parts[1], PurePosixPath(path).stem
+    return None
+
+
+def change_problems(plan: Plan, changes: list[Change], today: dt.date) -> list[Problem]:
+    found: list[Problem] = []
+    submissions = [c for c in changes if _submission_parts(c.path)]
+    units = sorted({parts[1] for c in submissions if (parts := _submission_parts(c.path))})
+    if len(units) > 1:
+        for change in submissions:
+            found.append(
+                problem(
+                    change.path, (0, 0), "pr-multiple-units", Severity.ERROR, units="、".join(units)
+                )
+            )
+    touches_plan = [c for c in changes if c.path.startswith(f"{PLAN_DIR}/")]
+    if touches_plan and submissions:
+        for change in touches_plan:
+            found.append(problem(change.path, (0, 0), "pr-mixed-plan"))
+    for change in changes:
+        if change.status in ("D", "R") and (
+            _submission_parts(change.path) or _submission_parts(change.old_path or "")
+        ):
+            found.append(
+                problem(
+                    change.old_path or change.path,
+                    (0, 0),
+                    "pr-moved-or-deleted",
+                    Severity.ERROR,
+                    status="删除" if change.status == "D" else "移动或改名",
+                    status_en="deleted" if change.status == "D" else "moved or renamed",
+                    new=change.path,
+                )
+            )
+    for change in submissions:
+        parts = _submission_parts(change.path)
+        quarter = Quarter.from_canonical(parts[0]) if parts else None
+        if quarter is None or change.status not in ("A", "M"):
+            continue
+        due = deadline(plan, quarter).due
+        if today > due:
+            code = "pr-correction" if change.status == "M" else "pr-late-submission"
+            found.append(
+                problem(change.path, (0, 0), code, Severity.WARNING, quarter=quarter, due=due)
+            )
+    return found
+
+
+def changed_submission_paths(root: Path, changes: list[Change]) -> list[Path]:
+    """The files to validate: every submission the change adds or edits."""
+    return [
+        root / c.path
+        for c in changes
+        if c.status in ("A", "M", "R") and _submission_parts(c.path) and (root / c.path).exists()
+    ]

@@ -1,0 +1,89 @@
+"""Who has reported which quarter, and when: the office's view for chasing units."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from zzgzn.deadlines import Deadline, calendar_for, deadline
+from zzgzn.gitdates import first_added
+from zzgzn.models.plan import Plan
+from zzgzn.quarters import Quarter, quarters_between
+from zzgzn.submissions import CheckedFile
+from zzgzn.timeliness import UnitState, unit_states
+from zzgzn.workdays import WorkCalendar
+
+
+@dataclass(frozen=True)
+class Arrival:
+    date: dt.date
+    self_reported: dt.date
+    source: str  # "git" or "file"
+
+
+@dataclass
+class QuarterStatus:
+    deadline: Deadline
+    states: list[UnitState]
+    working_days_left: int | None = None  # until the deadline, while it is still ahead
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "quarter": str(self.deadline.quarter),
+            "due": self.deadline.due.isoformat(),
+            "working_days_left": self.working_days_left,
+            "units": [s.as_dict() for s in self.states],
+        }
+
+
+def arrivals(plan: Plan, root: Path, files: list[CheckedFile]) -> dict[tuple[str, str], Arrival]:
+    """(unit, quarter) → when it arrived, from git where the plan says so and git knows."""
+    rule = plan.schedule.reporting
+    added = first_added(root, rule.utc_offset_hours) if rule.submission_dates == "git" else {}
+    found: dict[tuple[str, str], Arrival] = {}
+    for checked in files:
+        submission = checked.submission
+        if submission is None or not counts_for_status(checked):
+            continue
+        git_date = added.get(checked.path)
+        arrival = Arrival(
+            git_date or submission.submitted_on,
+            submission.submitted_on,
+            "git" if git_date else "file",
+        )
+        found.setdefault((submission.unit, submission.quarter), arrival)
+    return found
+
+
+def counts_for_status(checked: CheckedFile) -> bool:
+    # Replaying a past day (--today), files dated later have simply not arrived yet.
+    return not any(p.is_error and p.code != "submitted-future" for p in checked.problems)
+
+
+def quarter_status(
+    plan: Plan,
+    quarter: Quarter,
+    arrived: dict[tuple[str, str], Arrival],
+    today: dt.date,
+    calendar: WorkCalendar | None = None,
+) -> QuarterStatus:
+    calendar = calendar or calendar_for(plan)
+    due = deadline(plan, quarter, calendar)
+    mine = {unit: a for (unit, q), a in arrived.items() if q == str(quarter) and a.date <= today}
+    states = unit_states(plan, due, {u: a.date for u, a in mine.items()}, today, calendar)
+    states = [
+        s.with_self_reported(mine[s.unit.id].self_reported, mine[s.unit.id].source)
+        if s.unit.id in mine
+        else s
+        for s in states
+    ]
+    left = calendar.workdays_after(today, due.due) if today <= due.due else None
+    return QuarterStatus(due, states, left)
+
+
+def quarters_so_far(plan: Plan, today: dt.date) -> list[Quarter]:
+    """The campaign's quarters that have begun by today (all of them once it is over)."""
+    return [q for q in quarters_between(*plan.activity) if q.start <= today] or quarters_between(
+        *plan.activity
+    )[:1]

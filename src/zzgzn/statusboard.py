@@ -1,0 +1,60 @@
+"""The unit × quarter board behind `zzgzn status` and `zzgzn remind`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from zzgzn.errors import ZzgznError
+from zzgzn.models.plan import Plan, Unit
+from zzgzn.quarters import parse_quarter
+from zzgzn.report.markdown import render
+from zzgzn.status import (
+    QuarterStatus,
+    arrivals,
+    counts_for_status,
+    quarter_status,
+    quarters_so_far,
+)
+from zzgzn.validate import validate_repository
+
+
+@dataclass
+class Board:
+    plan: Plan
+    today: dt.date
+    quarters: list[QuarterStatus]
+    units: list[Unit]
+    invalid: int
+
+
+def status_board(root: Path, quarter_text: str | None, today: dt.date) -> Board:
+    result = validate_repository(root, today)
+    plan = result.plan
+    if plan is None or any(p.is_error and p.path.startswith("plan/") for p in result.problems):
+        raise ZzgznError("方案（plan/）未通过校验：运行 zzgzn validate 查看")
+    quarters = (
+        [parse_quarter(quarter_text, plan.activity)]
+        if quarter_text
+        else quarters_so_far(plan, today)
+    )
+    arrived = arrivals(plan, root, result.files)
+    statuses = [quarter_status(plan, q, arrived, today) for q in quarters]
+    seen = {s.unit.id for q in statuses for s in q.states}
+    units = [u for u in plan.registry.units if u.id in seen]
+    invalid = sum(1 for f in result.files if not counts_for_status(f))
+    return Board(plan, today, statuses, units, invalid)
+
+
+def reminder(board: Board, root: Path, *, markdown: bool) -> str:
+    """The 催报通知 for the board's (single) quarter, from templates/remind.md.j2."""
+    return render(
+        "remind.md.j2",
+        root,
+        markdown=markdown,
+        plan=board.plan,
+        s=board.quarters[0],
+        today=board.today,
+        md=markdown,
+    )

@@ -1,0 +1,285 @@
+"""The pull-request path on a real git repository: dates from history, the change check,
+and the workflow, hooks and CODEOWNERS that run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from zzgzn.cli import app
+
+from .conftest import REPO
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def _git(root: Path, *args: str, when: str = "2020-07-01T10:00:00+08:00") -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "示例联络员",
+        "GIT_AUTHOR_EMAIL": "liaison@example.invalid",
+        "GIT_COMMITTER_NAME": "示例联络员",
+        "GIT_COMMITTER_EMAIL": "liaison@example.invalid",
+    }
+    done = subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, env=env, check=True
+    )
+    return done.stdout
+
+
+def _add(root: Path, quarter: str, unit: str, when: str, text: str | None = None) -> None:
+    target = root / "submissions" / quarter / f"{unit}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        text or (REPO / "submissions" / quarter / f"{unit}.yaml").read_text("utf-8"), "utf-8"
+    )
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", f"{unit} {quarter}", when=when)
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> Path:
+    """The shipped plan, dated by git, with units' Q2 reports merged on the days they came."""
+    root = tmp_path / "campaign"
+    shutil.copytree(REPO / "plan", root / "plan")
+    schedule = root / "plan" / "schedule.yaml"
+    schedule.write_text(
+        schedule.read_text("utf-8").replace(
+            "submission_dates: self_reported", "submission_dates: git"
+        ),
+        "utf-8",
+    )
+    (root / "submissions").mkdir()
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "plan", when="2020-03-05T09:00:00+08:00")
+    _add(root, "2020Q2", "hexi", "2020-07-03T16:00:00+08:00")  # the file says 2020-07-01
+    _add(root, "2020Q2", "hedong", "2020-07-09T23:30:00+08:00")  # 23:30 Beijing: still the 9th
+    return root
+
+
+def _invoke(runner: CliRunner, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+def test_dates_come_from_the_commit_that_added_the_file(runner: CliRunner, git_repo: Path) -> None:
+    code, output = _invoke(
+        runner,
+        "status",
+        "2020Q2",
+        "--format",
+        "json",
+        "--root",
+        str(git_repo),
+        "--today",
+        "2020-07-20",
+    )
+    assert code == 0, output
+    units = {u["unit"]: u for u in json.loads(output)["units"]}
+    assert (units["hexi"]["state"], units["hexi"]["submitted_on"]) == ("on_time", "2020-07-03")
+    assert (units["hexi"]["self_reported_on"], units["hexi"]["date_source"]) == (
+        "2020-07-01",
+        "git",
+    )
+    assert (units["hedong"]["state"], units["hedong"]["working_days_late"]) == ("late", 2)
+    assert units["heping"]["state"] == "missing"
+
+
+def test_a_later_edit_does_not_change_the_arrival_date(runner: CliRunner, git_repo: Path) -> None:
+    path = git_repo / "submissions" / "2020Q2" / "hexi.yaml"
+    path.write_text(path.read_text("utf-8").replace("稳步推进", "扎实推进"), "utf-8")
+    _git(git_repo, "commit", "-qam", "hexi correction", when="2020-08-01T10:00:00+08:00")
+    code, output = _invoke(
+        runner, "status", "2020Q2", "-f", "json", "--root", str(git_repo), "--today", "2020-08-02"
+    )
+    assert code == 0, output
+    units = {u["unit"]: u for u in json.loads(output)["units"]}
+    assert units["hexi"]["submitted_on"] == "2020-07-03"
+
+
+def test_report_flags_a_self_reported_date_that_disagrees(
+    runner: CliRunner, git_repo: Path
+) -> None:
+    out = git_repo / "out.md"
+    code, output = _invoke(
+        runner,
+        "report",
+        "2020Q2",
+        "-f",
+        "md",
+        "-o",
+        str(out),
+        "--root",
+        str(git_repo),
+        "--today",
+        "2020-07-20",
+    )
+    assert code == 0, output
+    assert "2020年7月3日（文件自报 2020年7月1日）" in out.read_text("utf-8")
+
+
+def _branch(root: Path) -> None:
+    _git(root, "checkout", "-q", "-b", "pr")
+
+
+def _check(
+    runner: CliRunner, root: Path, today: str = "2020-07-05"
+) -> tuple[int, list[dict[str, object]]]:
+    code, output = _invoke(
+        runner,
+        "validate",
+        "--changed-since",
+        "main",
+        "--format",
+        "json",
+        "--root",
+        str(root),
+        "--today",
+        today,
+    )
+    return code, json.loads(output)
+
+
+def test_one_units_new_file_passes(runner: CliRunner, git_repo: Path) -> None:
+    _branch(git_repo)
+    _add(git_repo, "2020Q2", "nankai", "2020-07-05T10:00:00+08:00")
+    assert _check(runner, git_repo) == (0, [])
+
+
+def test_two_units_in_one_change_are_refused(runner: CliRunner, git_repo: Path) -> None:
+    _branch(git_repo)
+    _add(git_repo, "2020Q2", "nankai", "2020-07-05T10:00:00+08:00")
+    _add(git_repo, "2020Q2", "hebei", "2020-07-05T11:00:00+08:00")
+    code, found = _check(runner, git_repo)
+    assert code == 1
+    assert {(p["path"], p["code"]) for p in found} == {
+        ("submissions/2020Q2/nankai.yaml", "pr-multiple-units"),
+        ("submissions/2020Q2/hebei.yaml", "pr-multiple-units"),
+    }
+
+
+def test_plan_mixed_with_submissions_is_refused(runner: CliRunner, git_repo: Path) -> None:
+    _branch(git_repo)
+    units = git_repo / "plan" / "units.yaml"
+    units.write_text(units.read_text("utf-8").replace("示例联络员18", "示例联络员甲"), "utf-8")
+    _add(git_repo, "2020Q2", "nankai", "2020-07-05T10:00:00+08:00")
+    code, found = _check(runner, git_repo)
+    assert code == 1 and {p["code"] for p in found} == {"pr-mixed-plan"}
+
+
+def test_deleted_or_moved_file_is_refused(runner: CliRunner, git_repo: Path) -> None:
+    _branch(git_repo)
+    _git(git_repo, "rm", "-q", "submissions/2020Q2/hexi.yaml")
+    _git(git_repo, "commit", "-qm", "remove")
+    code, found = _check(runner, git_repo)
+    assert code == 1
+    assert [(p["path"], p["code"]) for p in found] == [
+        ("submissions/2020Q2/hexi.yaml", "pr-moved-or-deleted")
+    ]
+
+
+def test_unit_field_must_match_the_path(runner: CliRunner, git_repo: Path) -> None:
+    _branch(git_repo)
+    text = (REPO / "submissions" / "2020Q2" / "nankai.yaml").read_text("utf-8")
+    _add(git_repo, "2020Q2", "hebei", "2020-07-05T10:00:00+08:00", text)
+    code, found = _check(runner, git_repo)
+    assert code == 1 and [p["code"] for p in found] == ["unit-mismatch"]
+
+
+def test_a_correction_after_the_deadline_is_allowed_but_flagged(
+    runner: CliRunner, git_repo: Path
+) -> None:
+    _branch(git_repo)
+    path = git_repo / "submissions" / "2020Q2" / "hexi.yaml"
+    path.write_text(path.read_text("utf-8").replace("稳步推进", "扎实推进"), "utf-8")
+    _git(git_repo, "commit", "-qam", "correction")
+    code, found = _check(runner, git_repo, today="2020-08-01")
+    assert code == 0
+    assert [(p["code"], p["severity"]) for p in found] == [("pr-correction", "warning")]
+
+
+def test_unknown_base_is_a_usage_error(runner: CliRunner, git_repo: Path) -> None:
+    code, output = _invoke(
+        runner, "validate", "--changed-since", "no-such-branch", "--root", str(git_repo)
+    )
+    assert code == 2 and "no-such-branch" in output
+
+
+def test_workflow_runs_the_commands_that_exist(
+    runner: CliRunner, git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workflow = YAML(typ="safe").load(
+        (REPO / ".github" / "workflows" / "validate.yml").read_text("utf-8")
+    )
+    steps = workflow["jobs"]["validate"]["steps"]
+    assert steps[0]["uses"].startswith("actions/checkout") and steps[0]["with"]["fetch-depth"] == 0
+    shutil.copytree(REPO / "schemas", git_repo / "schemas")
+    shutil.copytree(REPO / ".github", git_repo / ".github")
+    _git(git_repo, "add", "-A")
+    _git(git_repo, "commit", "-qm", "schemas and CODEOWNERS")
+    _branch(git_repo)
+    _add(git_repo, "2020Q2", "nankai", "2020-07-05T10:00:00+08:00")
+    commands = [
+        line.strip()
+        for step in steps
+        if "run" in step
+        for line in step["run"].splitlines()
+        if line.strip().startswith("zzgzn ")
+    ]
+    assert len(commands) == 5
+    monkeypatch.chdir(git_repo)  # the workflow runs at the repository's root
+    monkeypatch.setenv("ZZGZN_TODAY", "2020-07-10")
+    for command in commands:
+        args = shlex.split(command.replace("${{ github.base_ref }}", "main").replace("origin/", ""))
+        code, output = _invoke(runner, *args[1:])
+        assert code == 0, (command, output)
+
+
+def test_pre_commit_hooks_name_real_commands(runner: CliRunner, repo: Path) -> None:
+    for name in (".pre-commit-hooks.yaml", ".pre-commit-config.yaml"):
+        data = YAML(typ="safe").load((REPO / name).read_text("utf-8"))
+        hooks = data if isinstance(data, list) else data["repos"][0]["hooks"]
+        assert {h["id"] for h in hooks} == {"zzgzn-fix", "zzgzn-validate"}
+        for hook in hooks:
+            subcommand = hook["entry"].split()[1]
+            files = (
+                []
+                if hook.get("pass_filenames") is False
+                else [str(p) for p in sorted((repo / "submissions" / "2020Q2").glob("*.yaml"))[:3]]
+            )
+            code, output = _invoke(
+                runner,
+                subcommand,
+                *files,
+                *(["--root", str(repo)] if subcommand == "validate" else []),
+            )
+            assert code == 0, (name, hook["id"], output)
+
+
+def test_codeowners_is_current_and_gives_each_unit_its_files(runner: CliRunner, repo: Path) -> None:
+    assert _invoke(runner, "codeowners", "--check", "--root", str(REPO))[0] == 0
+    text = (REPO / ".github" / "CODEOWNERS").read_text("utf-8")
+    assert "/submissions/*/hexi.yaml @example-veterans/hexi" in text
+    assert "/plan/ @example-veterans/sizheng-quanyi" in text
+    units = repo / "plan" / "units.yaml"
+    units.write_text(
+        units.read_text("utf-8").replace("@example-veterans/hexi", "@hexi-team"), "utf-8"
+    )
+    shutil.copytree(REPO / ".github", repo / ".github")
+    assert _invoke(runner, "codeowners", "--check", "--root", str(repo))[0] == 1
+    assert _invoke(runner, "codeowners", "--root", str(repo))[0] == 0
+    assert "/submissions/*/hexi.yaml @hexi-team" in (repo / ".github" / "CODEOWNERS").read_text(
+        "utf-8"
+    )
