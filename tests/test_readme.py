@@ -1,0 +1,50 @@
+"""The README tells the truth: its example validates and its tables match the program."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from zzgzn.cli import app
+
+from .conftest import REPO
+
+README = (REPO / "README.md").read_text("utf-8")
+
+
+def test_common_mistakes_table_matches_the_corpus() -> None:
+    sys.path.insert(0, str(REPO / "scripts"))
+    import common_mistakes
+
+    assert common_mistakes.replaced(README, common_mistakes.table()) == README, (
+        "README's common mistakes are stale: python scripts/common_mistakes.py --write"
+    )
+
+
+def test_quick_start_has_exactly_two_commands() -> None:
+    quick = README[
+        README.index("## 快速开始") : README.index("\n## ", README.index("## 快速开始") + 1)
+    ]
+    commands = re.findall(r"```bash\n(?:#.*\n)*(.+)\n```", quick)
+    assert len(commands) == 2
+    assert commands[0].endswith("zzgzn report Q2")
+    assert commands[1].endswith("pytest")
+    assert commands[1] in (REPO / ".ci" / "run").read_text("utf-8")
+
+
+def test_the_complete_example_validates(tmp_path: Path) -> None:
+    example = README[README.index("## 报送文件格式") :]
+    text = re.search(r"```yaml\n(.*?)```", example, re.S)
+    assert text is not None
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    shutil.copytree(REPO / "schemas", tmp_path / "schemas")
+    target = tmp_path / "submissions" / "2020Q2" / "hexi.yaml"
+    target.parent.mkdir(parents=True)
+    target.write_text(text.group(1), "utf-8")
+    result = CliRunner().invoke(app, ["validate", "--root", str(tmp_path), "--today", "2020-07-10"])
+    assert result.exit_code == 0, result.output
+    assert "0 个错误，0 个警告" in result.output
