@@ -37,7 +37,7 @@ def test_every_command_has_help(runner: CliRunner) -> None:
 def test_shipped_repository_is_valid(runner: CliRunner) -> None:
     code, output = _invoke(runner, "validate", "--root", str(REPO))
     assert code == 0, output
-    assert "检查了 54 个报送文件：0 个错误，0 个警告" in output
+    assert "检查了 136 个报送文件：0 个错误，0 个警告" in output
 
 
 def test_text_output_names_file_line_column_and_hint(runner: CliRunner, repo: Path) -> None:

@@ -37,6 +37,7 @@ from zzgzn.problems import Problem, Severity
 from zzgzn.quarters import parse_quarter
 from zzgzn.report.job import run_report
 from zzgzn.report.markdown import copy_template, list_templates
+from zzgzn.report.summaryjob import casebook, run_summary
 from zzgzn.reporters import REPORTERS
 from zzgzn.scaffold import write_scaffold
 from zzgzn.statusboard import reminder, status_board
@@ -284,6 +285,74 @@ def report(
     )
     for path in outcome.written:
         out.print(f"[green]已生成[/] {escape(str(path))}")
+
+
+class SummaryFormat(StrEnum):
+    md = "md"
+    docx = "docx"
+    xlsx = "xlsx"
+
+
+@app.command()
+@handle_errors
+def summary(
+    quarters: Annotated[
+        str | None, typer.Argument(help="季度范围，如 2020Q2..2020Q4（默认：开始至今的全部季度）。")
+    ] = None,
+    formats: Annotated[
+        list[SummaryFormat] | None,
+        typer.Option("--format", "-f", help="md、docx、xlsx，可重复（默认全部）。"),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件或文件夹（默认 reports/）。")
+    ] = None,
+    root: RootOpt = Path("."),
+    today: TodayOpt = None,
+) -> None:
+    """评估总结：逐季度进展、停滞任务、方案成果、考核评分、典型案例，附图表和 Excel。"""
+    outcome = run_summary(
+        root,
+        quarters,
+        clock.today(today),
+        formats=[f.value for f in formats] if formats else None,
+        output=output,
+    )
+    if outcome.skipped:
+        err.print(
+            f"[yellow]注意：{len(outcome.skipped)} 个报送文件未通过校验，未计入汇总：[/]"
+            + "、".join(escape(p) for p in outcome.skipped)
+        )
+    s = outcome.summary
+    out.print(
+        f"[bold]{s.quarters[0]}—{s.quarters[-1]}[/]：停滞任务 {len(s.stalled)} 项，"
+        f"典型案例 {len(s.cases)} 个，方案成果已完成 {sum(1 for d in s.deliverables if d.done)}"
+        f"/{len(s.deliverables)}"
+    )
+    for path in outcome.written:
+        out.print(f"[green]已生成[/] {escape(str(path))}")
+
+
+@app.command()
+@handle_errors
+def cases(
+    task: Annotated[str | None, typer.Option("--task", "-t", help="只看这项任务，如 1.2。")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="只看这个单位（单位代码）。")
+    ] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="只看这个季度。")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入 Markdown 文件（默认显示在屏幕上）。")
+    ] = None,
+    root: RootOpt = Path("."),
+    today: TodayOpt = None,
+) -> None:
+    """典型案例汇编：各季度报送的典型案例和经验做法，注明单位、季度和任务。"""
+    _, found, markdown = casebook(root, clock.today(today), task=task, unit=unit, quarter=quarter)
+    if output is None:
+        print(markdown, end="")
+        return
+    write_atomic(output, markdown.encode("utf-8"))
+    out.print(f"[green]已生成[/] {escape(str(output))}（{len(found)} 个案例）")
 
 
 @app.command()

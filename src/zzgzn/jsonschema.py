@@ -12,7 +12,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from zzgzn.models.plan import CalendarOverrides, Meta, Plan, Registry, Schedule, Section
+from zzgzn.models.plan import (
+    CalendarOverrides,
+    Meta,
+    Plan,
+    Registry,
+    Schedule,
+    Scoring,
+    Section,
+)
 from zzgzn.models.submission import STATUS_LABELS, Submission
 
 SCHEMA_DIR = "schemas"
@@ -24,6 +32,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "schedule": Schedule,
     "calendar": CalendarOverrides,
     "section": Section,
+    "scoring": Scoring,
 }
 
 

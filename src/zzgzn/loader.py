@@ -370,7 +370,9 @@ class _Builder:
             self.doc.problems.append(problem(self.doc.path, _mark(event), "yaml-tag", tag=str(tag)))
 
     def _construct(self, event: ev.ScalarEvent, loc: Loc) -> Any:
-        value: str = event.value
+        # ruamel marks where a folded (>) scalar was folded with BEL; the source's own control
+        # characters were removed before parsing, so any BEL here is that marker.
+        value: str = event.value.replace("\a", "")
         tag = str(event.tag) if event.tag is not None else None
         if tag is None and event.style is None:
             resolved = str(self.resolver.resolve(ScalarNode, value, (True, False)))

@@ -12,7 +12,16 @@ from pydantic import BaseModel
 
 from zzgzn import loader, schema
 from zzgzn.loader import Document, Loc
-from zzgzn.models.plan import CalendarOverrides, Meta, Plan, Registry, Schedule, Section
+from zzgzn.models.plan import (
+    DEFAULT_SCORING,
+    CalendarOverrides,
+    Meta,
+    Plan,
+    Registry,
+    Schedule,
+    Scoring,
+    Section,
+)
 from zzgzn.problems import Problem, has_errors, problem
 
 PLAN_DIR = "plan"
@@ -21,7 +30,10 @@ REQUIRED: dict[str, type[BaseModel]] = {
     "units.yaml": Registry,
     "schedule.yaml": Schedule,
 }
-OPTIONAL: dict[str, type[BaseModel]] = {"calendar.yaml": CalendarOverrides}
+OPTIONAL: dict[str, type[BaseModel]] = {
+    "calendar.yaml": CalendarOverrides,
+    "scoring.yaml": Scoring,
+}
 SECTIONS_GLOB = "sections/*.yaml"
 
 
@@ -81,6 +93,7 @@ def load_plan(root: Path) -> PlanLoad:
         schedule=models["schedule.yaml"],
         sections=tuple(section for _, section in section_docs),
         calendar=models.get("calendar.yaml") or CalendarOverrides(),
+        scoring=models.get("scoring.yaml") or DEFAULT_SCORING,
     )
     problems.extend(_cross_check(plan, docs["units.yaml"], docs["schedule.yaml"], section_docs))
     return PlanLoad(plan, problems)

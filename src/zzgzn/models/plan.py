@@ -169,6 +169,46 @@ class CalendarOverrides(Strict):
     complete_years: list[int] = []
 
 
+# --- scoring.yaml -------------------------------------------------------------------
+
+
+class Points(Strict):
+    on_time: float = Field(ge=0)
+    late: float = Field(ge=0)
+    missing: float = Field(ge=0)
+
+
+class TimelinessScoring(Strict):
+    """Points per quarter by state, scaled to full marks; written by the office in plan/."""
+
+    full_marks: float = Field(gt=0)
+    points: Points
+    late_deduction_per_working_day: float = Field(0, ge=0)
+    late_minimum: float = Field(0, ge=0)
+    description: Text
+
+    def quarter_points(self, state: str, working_days_late: int) -> float:
+        if state == "on_time":
+            return self.points.on_time
+        if state == "late":
+            deducted = self.points.late - self.late_deduction_per_working_day * working_days_late
+            return max(self.late_minimum, deducted)
+        return self.points.missing
+
+
+class Scoring(Strict):
+    timeliness: TimelinessScoring
+
+
+DEFAULT_SCORING = Scoring(
+    timeliness=TimelinessScoring(
+        full_marks=100,
+        points=Points(on_time=1, late=1, missing=0),
+        description="未设置计分方法（plan/scoring.yaml）：按时或逾期报送每季度计1分，未报送不计分，按100分折算。",
+    )
+)
+
+
 # --- plan.yaml -----------------------------------------------------------------------
 
 
@@ -223,6 +263,7 @@ class Plan:
     schedule: Schedule
     sections: tuple[Section, ...]
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+    scoring: Scoring = DEFAULT_SCORING
 
     @cached_property
     def units(self) -> dict[str, Unit]:

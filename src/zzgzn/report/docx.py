@@ -13,8 +13,8 @@ import datetime as dt
 import io
 import itertools
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -27,6 +27,7 @@ from docx.shared import Mm, Pt, RGBColor
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from zzgzn.files import deterministic_zip
 from zzgzn.loader import CONTROL_CHARS
 
 
@@ -53,7 +54,6 @@ class Layout:
 
 
 LAYOUT = Layout()
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
@@ -239,10 +239,16 @@ class _State:
     page_break: bool = False
     after_closing: bool = False
     table: list[list[tuple[list[Token], bool]]] | None = None
+    images: Path | None = None
 
 
-def markdown_to_docx(markdown: str, today: dt.date, layout: Layout = LAYOUT) -> bytes:
-    """The document's bytes; identical input gives identical bytes. Its title is the first #."""
+def markdown_to_docx(
+    markdown: str, today: dt.date, layout: Layout = LAYOUT, images: Path | None = None
+) -> bytes:
+    """The document's bytes; identical input gives identical bytes. Its title is the first #.
+
+    Images (![alt](path)) are read relative to images; without it they show as their alt text.
+    """
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
     tokens = parser.parse(markdown)
     title = next(
@@ -257,7 +263,7 @@ def markdown_to_docx(markdown: str, today: dt.date, layout: Layout = LAYOUT) -> 
     body = doc.paragraphs[0]._element if doc.paragraphs else None
     if body is not None:  # the template's empty first paragraph
         body.getparent().remove(body)
-    state = _State()
+    state = _State(images=images)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -329,7 +335,29 @@ def _paragraph(doc: Any, inline: Token, state: _State, layout: Layout) -> None:
     if state.item_prefix:
         _run(para, state.item_prefix, font, layout)
         state.item_prefix = ""
-    _inlines(para, inline.children or [], font, layout)
+    children = inline.children or []
+    if any(child.type == "image" for child in children):
+        _figure(para, children, state, layout)
+        return
+    _inlines(para, children, font, layout)
+
+
+def _figure(para: Any, children: list[Token], state: _State, layout: Layout) -> None:
+    """A chart on its own line: centred, full type-area width, spacing that does not clip it."""
+    fmt = para.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt.first_line_indent = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    width = Mm(210 - layout.left - layout.right)
+    for child in children:
+        if child.type != "image":
+            continue
+        source = Path(str(child.attrs.get("src", "")))
+        path = source if source.is_absolute() or state.images is None else state.images / source
+        if path.is_file():
+            para.add_run().add_picture(str(path), width=width)
+        else:  # a missing picture must not sink the document: say what was meant
+            _inline_text(para, f"［图：{child.content}］", layout.body_font, layout)
 
 
 def _take_page_break(para: Any, state: _State) -> None:
@@ -442,14 +470,6 @@ def _text_mm(text: str, size_pt: float) -> float:
 
 
 def _deterministic(doc: Any) -> bytes:
-    """Save, then rewrite the zip with fixed entry dates: python-docx stamps the current time."""
     raw = io.BytesIO()
     doc.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    return deterministic_zip(raw.getvalue())

@@ -1,0 +1,117 @@
+"""`zzgzn summary` and `zzgzn cases`: the campaign across quarters, in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zzgzn.campaign import CampaignSummary, CaseEntry, build_summary, filter_cases, parse_range
+from zzgzn.errors import UsageError, ZzgznError
+from zzgzn.files import write_atomic
+from zzgzn.models.plan import Plan
+from zzgzn.quarters import parse_quarter
+from zzgzn.report.docx import markdown_to_docx
+from zzgzn.report.job import REPORTS_DIR
+from zzgzn.report.markdown import render
+from zzgzn.status import arrivals
+from zzgzn.submissions import CheckedFile
+from zzgzn.validate import validate_repository
+
+SUMMARY_FORMATS = ("md", "docx", "xlsx")
+CHART_DIR = "charts"
+
+
+@dataclass
+class SummaryOutcome:
+    summary: CampaignSummary
+    written: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # invalid files left out
+
+
+def _validated(root: Path, today: dt.date) -> tuple[Plan, list[CheckedFile], list[str]]:
+    result = validate_repository(root, today)
+    if result.plan is None or any(
+        p.is_error and p.path.startswith("plan/") for p in result.problems
+    ):
+        raise ZzgznError("方案（plan/）未通过校验：运行 zzgzn validate 查看")
+    skipped = sorted({f.path for f in result.files if not f.valid})
+    return result.plan, result.files, skipped
+
+
+def run_summary(
+    root: Path,
+    range_text: str | None,
+    today: dt.date,
+    *,
+    formats: list[str] | None = None,
+    output: Path | None = None,
+) -> SummaryOutcome:
+    formats = formats or list(SUMMARY_FORMATS)
+    unknown = [f for f in formats if f not in SUMMARY_FORMATS]
+    if unknown:
+        raise UsageError(f"不支持的格式：{'、'.join(unknown)}（可选 md、docx、xlsx）")
+    plan, files, skipped = _validated(root, today)
+    quarters = parse_range(range_text, plan, today)
+    summary = build_summary(plan, quarters, files, today, arrivals(plan, root, files))
+    base = _base(root, output, f"{quarters[0]}-{quarters[-1]}进展汇总")
+    outcome = SummaryOutcome(summary, skipped=skipped)
+    if "md" in formats or "docx" in formats:
+        # imported here: matplotlib is the slowest import zzgzn has, and only charts need it
+        from zzgzn.charts import CHARTS
+
+        for name, (draw, _) in CHARTS.items():
+            relative = f"{CHART_DIR}/{base.name}-{name}.png"
+            write_atomic(base.parent / relative, draw(summary))
+            summary.charts[name] = relative
+            outcome.written.append(base.parent / relative)
+        markdown = render("summary.md.j2", root, s=summary)
+        if "md" in formats:
+            outcome.written.append(_write(base, "md", markdown.encode("utf-8")))
+        if "docx" in formats:
+            data = markdown_to_docx(markdown, today, images=base.parent)
+            outcome.written.append(_write(base, "docx", data))
+    if "xlsx" in formats:
+        from zzgzn.workbook import workbook_bytes
+
+        outcome.written.append(_write(base, "xlsx", workbook_bytes(summary)))
+    return outcome
+
+
+def _base(root: Path, output: Path | None, name: str) -> Path:
+    if output is None:
+        return root / REPORTS_DIR / name
+    if output.is_dir() or str(output).endswith(("/", "\\")):
+        return output / name
+    return output.with_suffix("") if output.suffix.lstrip(".") in SUMMARY_FORMATS else output
+
+
+def _write(base: Path, suffix: str, data: bytes) -> Path:
+    path = base.with_name(f"{base.name}.{suffix}")
+    write_atomic(path, data)
+    return path
+
+
+def casebook(
+    root: Path, today: dt.date, *, task: str | None, unit: str | None, quarter: str | None
+) -> tuple[Plan, list[CaseEntry], str]:
+    plan, files, _ = _validated(root, today)
+    if task is not None and task not in plan.tasks:
+        raise UsageError(f"方案中没有任务“{task}”")
+    if unit is not None and unit not in plan.units:
+        raise UsageError(f"单位代码“{unit}”不在单位名录中")
+    chosen = parse_quarter(quarter, plan.activity) if quarter else None
+    quarters = parse_range(None, plan, today)
+    summary = build_summary(plan, quarters, files, today, {})
+    cases = filter_cases(summary.cases, task=task, unit=unit, quarter=chosen)
+    scope = "、".join(
+        filter(
+            None,
+            [
+                chosen.label if chosen else f"{quarters[0].label}至{quarters[-1].label}",
+                f"任务{task}" if task else None,
+                plan.units[unit].name if unit else None,
+            ],
+        )
+    )
+    return plan, cases, render("cases.md.j2", root, plan=plan, cases=cases, scope=scope)
