@@ -59,8 +59,7 @@ def test_summary_finds_the_stalled_task_and_the_always_late_unit(outputs: Path) 
     text = (outputs / "summary.md").read_text("utf-8")
     assert (
         "3.1 开展评选表彰工作（牵头单位：思想政治和权益维护处）："
-        "2020年第一季度至2020年第三季度连续3个季度无进展"
-        in text
+        "2020年第一季度至2020年第三季度连续3个季度无进展" in text
     )
     assert "每个应报季度都逾期报送的单位：宁河区退役军人事务局（逾期5次，共15个工作日）。" in text
     assert "已完成（2020年第四季度，思想政治和权益维护处报告）" in text

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -352,7 +353,8 @@ def _figure(para: Any, children: list[Token], state: _State, layout: Layout) -> 
     for child in children:
         if child.type != "image":
             continue
-        source = Path(str(child.attrs.get("src", "")))
+        # markdown-it percent-encodes non-ASCII in links: 进展 → %E8%BF%9B%E5%B1%95
+        source = Path(unquote(str(child.attrs.get("src", ""))))
         path = source if source.is_absolute() or state.images is None else state.images / source
         if path.is_file():
             para.add_run().add_picture(str(path), width=width)
@@ -451,13 +453,24 @@ def _column_widths(
             text = "".join(ch.content for ch in children if ch.type == "text")
             natural[c] = max(natural[c], _text_mm(text, layout.table_size) + CELL_MARGINS_MM)
     total = 210 - layout.left - layout.right
-    widths = list(natural)
-    excess = sum(widths) - total
-    if excess > 0:
-        widest = widths.index(max(widths))
-        widths[widest] = max(MIN_WRAPPING_MM, widths[widest] - excess)
+    widths = _capped(natural, total)
     scale = total / sum(widths)  # fill the type area exactly (or shrink all if still too wide)
     return [Mm(w * scale) for w in widths]
+
+
+def _capped(natural: list[float], total: float) -> list[float]:
+    """Cap the wide columns at one common width so the table fits: narrow columns (dates,
+    numbers, short labels) keep their width and only the long texts wrap, evenly."""
+    if sum(natural) <= total:
+        return list(natural)
+    low, high = MIN_WRAPPING_MM, max(natural)
+    for _ in range(50):  # bisection on the cap
+        cap = (low + high) / 2
+        if sum(min(w, cap) for w in natural) > total:
+            high = cap
+        else:
+            low = cap
+    return [min(w, low) for w in natural]
 
 
 def _text_mm(text: str, size_pt: float) -> float:
