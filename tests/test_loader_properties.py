@@ -135,3 +135,15 @@ def test_nesting_limit(depth: int) -> None:
     doc = load_bytes(("a: " + "[" * depth + "]" * depth).encode(), "deep.yaml")
     codes = [p.code for p in doc.problems]
     assert codes == ([] if depth < 24 else ["too-deep"])
+
+
+def test_a_key_with_brackets_is_reported_not_crashed_on() -> None:
+    # found by the property test above: pydantic's own loc parts look like "function-after[…]"
+    assert PLAN is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "submissions" / "2020Q2" / "hexi.yaml"
+        path.parent.mkdir(parents=True)
+        path.write_text("hexi[unit: \n", "utf-8")
+        checked = check_file(path, "submissions/2020Q2/hexi.yaml", PLAN, dt.date(2021, 6, 30))
+    unknown = [p for p in checked.problems if p.code == "unknown-key"]
+    assert [(p.line, p.column, dict(p.params)["key"]) for p in unknown] == [(1, 1, "hexi[unit")]

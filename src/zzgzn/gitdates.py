@@ -7,13 +7,10 @@ by a pull request, so when a file is tracked by git its arrival is read from the
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from pathlib import Path
 
+from zzgzn.git import run_git
 from zzgzn.submissions import SUBMISSIONS_DIR
-
-GIT_TIMEOUT = 60
 
 
 def first_added(root: Path, utc_offset_hours: int) -> dict[str, dt.date]:
@@ -22,36 +19,19 @@ def first_added(root: Path, utc_offset_hours: int) -> dict[str, dt.date]:
     Empty when root is not in a git work tree or git is not installed: callers then use the
     dates written in the files.
     """
-    git = shutil.which("git")
-    if git is None:
-        return {}
-    try:
-        completed = subprocess.run(
-            [
-                git,
-                "-C",
-                str(root),
-                "-c",
-                "core.quotePath=off",
-                "log",
-                "--first-parent",
-                "--diff-filter=A",
-                "--relative",
-                "--no-renames",
-                "--format=%x00%ct",
-                "--name-only",
-                "--",
-                SUBMISSIONS_DIR,
-            ],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=GIT_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if completed.returncode != 0:
+    completed = run_git(
+        root,
+        "log",
+        "--first-parent",
+        "--diff-filter=A",
+        "--relative",
+        "--no-renames",
+        "--format=%x00%ct",
+        "--name-only",
+        "--",
+        SUBMISSIONS_DIR,
+    )
+    if completed is None or completed.returncode != 0:
         return {}
     zone = dt.timezone(dt.timedelta(hours=utc_offset_hours))
     dates: dict[str, dt.date] = {}

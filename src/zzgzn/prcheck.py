@@ -7,13 +7,12 @@ review means something and one unit cannot edit another's report.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from zzgzn.deadlines import deadline
 from zzgzn.errors import UsageError
+from zzgzn.git import run_git
 from zzgzn.models.plan import Plan
 from zzgzn.planload import PLAN_DIR
 from zzgzn.problems import Problem, Severity, problem
@@ -30,24 +29,9 @@ class Change:
 
 def changed_files(root: Path, base: str) -> list[Change]:
     """What HEAD changes relative to its merge base with base (as a pull request shows it)."""
-    git = shutil.which("git")
-    if git is None:
-        raise UsageError("--changed-since 需要 git，但没有找到 git 命令")
-    command = [
-        git,
-        "-C",
-        str(root),
-        "-c",
-        "core.quotePath=off",
-        "diff",
-        "--name-status",
-        "--relative",
-        "-M",
-        f"{base}...HEAD",
-    ]
-    completed = subprocess.run(
-        command, capture_output=True, text=True, encoding="utf-8", check=False, timeout=60
-    )
+    completed = run_git(root, "diff", "--name-status", "--relative", "-M", f"{base}...HEAD")
+    if completed is None:
+        raise UsageError("--changed-since 需要 git，但无法运行 git 命令")
     if completed.returncode != 0:
         raise UsageError(
             f"无法与 {base} 比较（{completed.stderr.strip() or 'git 出错'}）："

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -86,7 +87,7 @@ def _report(
     error: ErrorDetails,
     context: typing.Callable[[Loc], str | None] | None,
 ) -> None:
-    loc: Loc = tuple(part for part in error["loc"] if _is_data_loc(part))
+    loc = _data_loc(doc.data, tuple(error["loc"]))
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     extra: dict[str, object] = {}
@@ -167,9 +168,25 @@ def _allowed_values(expected: str) -> str:
 _STATUS_KEYS = {s.value for s in Status}
 
 
-def _is_data_loc(part: object) -> bool:
-    # pydantic inserts validator names (e.g. "function-after[...]") into union/annotated locs
-    return isinstance(part, int) or (isinstance(part, str) and "[" not in part)
+_INTERNAL = re.compile(r"^[a-z][a-z-]*\[.*\]$")
+
+
+def _data_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
+    """The error's place in the data: pydantic adds validator names such as
+    "function-after[...]" to some locations, but a key may contain brackets too."""
+    kept: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(part, str) and _INTERNAL.match(part):
+            continue
+        else:
+            current = None
+        kept.append(part)
+    return tuple(kept)
 
 
 def _field_name(loc: Loc) -> str:

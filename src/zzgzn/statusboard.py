@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from zzgzn.errors import ZzgznError
 from zzgzn.models.plan import Plan, Unit
 from zzgzn.quarters import parse_quarter
 from zzgzn.report.markdown import render
@@ -17,7 +16,7 @@ from zzgzn.status import (
     quarter_status,
     quarters_so_far,
 )
-from zzgzn.validate import validate_repository
+from zzgzn.validate import valid_plan, validate_repository
 
 
 @dataclass
@@ -31,9 +30,7 @@ class Board:
 
 def status_board(root: Path, quarter_text: str | None, today: dt.date) -> Board:
     result = validate_repository(root, today)
-    plan = result.plan
-    if plan is None or any(p.is_error and p.path.startswith("plan/") for p in result.problems):
-        raise ZzgznError("方案（plan/）未通过校验：运行 zzgzn validate 查看")
+    plan = valid_plan(result)
     quarters = (
         [parse_quarter(quarter_text, plan.activity)]
         if quarter_text

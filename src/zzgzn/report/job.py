@@ -6,16 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.errors import UsageError, ZzgznError
+from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
-from zzgzn.problems import Problem, has_errors
+from zzgzn.problems import Problem
 from zzgzn.quarters import Quarter, parse_quarter
 from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.markdown import render
 from zzgzn.report.model import Excluded, QuarterReport, build
 from zzgzn.status import arrivals
 from zzgzn.submissions import CheckedFile
-from zzgzn.validate import validate_repository
+from zzgzn.validate import valid_plan, validate_repository
 
 FORMATS = ("md", "docx")
 REPORTS_DIR = "reports"
@@ -38,20 +38,29 @@ def belongs_to(checked: CheckedFile, quarter: Quarter) -> bool:
     return isinstance(data, dict) and str(data.get("quarter", "")).strip() == str(quarter)
 
 
+def check_formats(formats: list[str], allowed: tuple[str, ...]) -> None:
+    unknown = [f for f in formats if f not in allowed]
+    if unknown:
+        raise UsageError(f"不支持的格式：{'、'.join(unknown)}（可选 {'、'.join(allowed)}）")
+
+
+def output_base(
+    root: Path, output: Path | None, default_name: str, suffixes: tuple[str, ...]
+) -> Path:
+    """Where outputs go, without suffix: -o as a folder, as a file (suffix dropped) or a stem."""
+    if output is None:
+        return root / REPORTS_DIR / default_name
+    if output.is_dir() or str(output).endswith(("/", "\\")):
+        return output / default_name
+    return output.with_suffix("") if output.suffix.lstrip(".") in suffixes else output
+
+
 def output_paths(
     root: Path, quarter: Quarter, formats: list[str], output: Path | None
 ) -> dict[str, Path]:
-    default_name = f"{quarter}进展情况报告"
-    if output is None:
-        base = root / REPORTS_DIR / default_name
-    elif output.is_dir() or str(output).endswith(("/", "\\")):
-        base = output / default_name
-    elif output.suffix.lstrip(".") in FORMATS:
-        if len(formats) == 1 and output.suffix.lstrip(".") == formats[0]:
-            return {formats[0]: output}
-        base = output.with_suffix("")
-    else:
-        base = output
+    if output is not None and len(formats) == 1 and output.suffix == f".{formats[0]}":
+        return {formats[0]: output}  # -o report.md --format md: exactly that file
+    base = output_base(root, output, f"{quarter}进展情况报告", FORMATS)
     return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
 
 
@@ -65,19 +74,9 @@ def run_report(
     allow_invalid: bool = False,
 ) -> ReportOutcome:
     formats = formats or list(FORMATS)
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise UsageError(f"不支持的格式：{'、'.join(unknown)}（可选 md、docx）")
+    check_formats(formats, FORMATS)
     result = validate_repository(root, today)
-    if result.plan is None or has_errors(p for p in result.problems if p.path.startswith("plan/")):
-        problems = [p for p in result.problems if p.path.startswith("plan/")]
-        raise ZzgznError(
-            "方案（plan/）未通过校验，无法生成报告：\n"
-            + "\n".join(
-                f"{p.path}:{p.line}:{p.column} {p.message()}" for p in problems if p.is_error
-            )
-        )
-    plan = result.plan
+    plan = valid_plan(result)
     quarter = parse_quarter(quarter_text, plan.activity)
     outcome = ReportOutcome(quarter)
     mine = [f for f in result.files if belongs_to(f, quarter)]

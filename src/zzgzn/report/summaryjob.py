@@ -7,16 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzgzn.campaign import CampaignSummary, CaseEntry, build_summary, filter_cases, parse_range
-from zzgzn.errors import UsageError, ZzgznError
+from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan
 from zzgzn.quarters import parse_quarter
 from zzgzn.report.docx import markdown_to_docx
-from zzgzn.report.job import REPORTS_DIR
+from zzgzn.report.job import check_formats, output_base
 from zzgzn.report.markdown import render
 from zzgzn.status import arrivals
 from zzgzn.submissions import CheckedFile
-from zzgzn.validate import validate_repository
+from zzgzn.validate import valid_plan, validate_repository
 
 SUMMARY_FORMATS = ("md", "docx", "xlsx")
 CHART_DIR = "charts"
@@ -31,12 +31,8 @@ class SummaryOutcome:
 
 def _validated(root: Path, today: dt.date) -> tuple[Plan, list[CheckedFile], list[str]]:
     result = validate_repository(root, today)
-    if result.plan is None or any(
-        p.is_error and p.path.startswith("plan/") for p in result.problems
-    ):
-        raise ZzgznError("方案（plan/）未通过校验：运行 zzgzn validate 查看")
     skipped = sorted({f.path for f in result.files if not f.valid})
-    return result.plan, result.files, skipped
+    return valid_plan(result), result.files, skipped
 
 
 def run_summary(
@@ -48,13 +44,11 @@ def run_summary(
     output: Path | None = None,
 ) -> SummaryOutcome:
     formats = formats or list(SUMMARY_FORMATS)
-    unknown = [f for f in formats if f not in SUMMARY_FORMATS]
-    if unknown:
-        raise UsageError(f"不支持的格式：{'、'.join(unknown)}（可选 md、docx、xlsx）")
+    check_formats(formats, SUMMARY_FORMATS)
     plan, files, skipped = _validated(root, today)
     quarters = parse_range(range_text, plan, today)
     summary = build_summary(plan, quarters, files, today, arrivals(plan, root, files))
-    base = _base(root, output, f"{quarters[0]}-{quarters[-1]}进展汇总")
+    base = output_base(root, output, f"{quarters[0]}-{quarters[-1]}进展汇总", SUMMARY_FORMATS)
     outcome = SummaryOutcome(summary, skipped=skipped)
     if "md" in formats or "docx" in formats:
         # imported here: matplotlib is the slowest import zzgzn has, and only charts need it
@@ -76,14 +70,6 @@ def run_summary(
 
         outcome.written.append(_write(base, "xlsx", workbook_bytes(summary)))
     return outcome
-
-
-def _base(root: Path, output: Path | None, name: str) -> Path:
-    if output is None:
-        return root / REPORTS_DIR / name
-    if output.is_dir() or str(output).endswith(("/", "\\")):
-        return output / name
-    return output.with_suffix("") if output.suffix.lstrip(".") in SUMMARY_FORMATS else output
 
 
 def _write(base: Path, suffix: str, data: bytes) -> Path:
