@@ -190,3 +190,58 @@ def test_docx_of_the_summary_holds_the_charts_as_pictures(outputs: Path) -> None
     pictures = [p for p in doc.paragraphs if p._element.findall(".//{*}drawing")]
     assert len(pictures) == 2
     assert all(p.paragraph_format.first_line_indent == 0 for p in pictures)
+
+
+def test_invalid_files_are_listed_at_the_top_of_the_summary(runner: CliRunner, repo: Path) -> None:
+    bad = repo / "submissions" / "2020Q3" / "hexi.yaml"
+    bad.write_text(
+        bad.read_text("utf-8").replace("status: in_progress", "status: 进行中", 1), "utf-8"
+    )
+    result = runner.invoke(
+        app,
+        ["summary", "--root", str(repo), "--today", TODAY, "-f", "md", "-o", str(repo / "s.md")],
+    )
+    assert result.exit_code == 0, result.output
+    assert "submissions/2020Q3/hexi.yaml" in result.output
+    text = (repo / "s.md").read_text("utf-8")
+    head = text[: text.index("## 一、")]
+    assert (
+        "以下 1 个报送文件未通过校验，未纳入本汇总" in head
+        and "submissions/2020Q3/hexi.yaml" in head
+    )
+
+
+def test_casebook_as_an_official_document(runner: CliRunner, tmp_path: Path) -> None:
+    from docx import Document
+
+    out = tmp_path / "cases.docx"
+    result = runner.invoke(
+        app, ["cases", "--root", str(REPO), "--today", TODAY, "--task", "1.2", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    doc = Document(str(out))
+    assert doc.paragraphs[0].style.name == "Title"
+    assert doc.paragraphs[0].text == "“思想政治工作年”活动典型案例汇编"
+
+
+def test_workbook_never_turns_text_into_formulas(repo: Path) -> None:
+    from zzgzn.campaign import build_summary
+    from zzgzn.workbook import workbook_bytes
+
+    units = repo / "plan" / "units.yaml"
+    units.write_text(
+        units.read_text("utf-8").replace(
+            "name: 和平区退役军人事务局", 'name: "=HYPERLINK(\\"x\\")"'
+        ),
+        "utf-8",
+    )
+    plan = load_plan(repo).plan
+    assert plan is not None
+    summary = build_summary(
+        plan, parse_range(None, plan, dt.date(2021, 6, 30)), [], dt.date(2021, 6, 30), {}
+    )
+    book = load_workbook(io.BytesIO(workbook_bytes(summary)))
+    cell = next(
+        r[0] for r in book["报送情况"].iter_rows(min_row=2) if "HYPERLINK" in str(r[0].value)
+    )
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("x")'

@@ -13,6 +13,7 @@ from zzgzn.errors import UsageError
 from zzgzn.models.plan import Deliverable, Plan, Task, Unit, UnitKind
 from zzgzn.models.submission import Case, Status, Submission, TaskReport
 from zzgzn.quarters import Quarter, parse_quarter
+from zzgzn.report.model import Excluded
 from zzgzn.status import Arrival, QuarterStatus, quarter_status, quarters_so_far
 from zzgzn.submissions import CheckedFile
 
@@ -88,6 +89,7 @@ class CampaignSummary:
     scorecard: list[ScoreRow]
     cases: list[CaseEntry]
     charts: dict[str, str] = field(default_factory=dict)  # name → path relative to the report
+    excluded: list[Excluded] = field(default_factory=list)  # invalid files, listed at the top
 
     @property
     def stalled(self) -> list[tuple[TaskTimeline, list[tuple[Quarter, Quarter, int]]]]:

@@ -35,6 +35,7 @@ from zzgzn.planview import plan_as_dict, unit_roles
 from zzgzn.prcheck import change_problems, changed_files, changed_submission_paths
 from zzgzn.problems import Problem, Severity
 from zzgzn.quarters import parse_quarter
+from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.job import run_report
 from zzgzn.report.markdown import copy_template, list_templates
 from zzgzn.report.summaryjob import casebook, run_summary
@@ -124,7 +125,7 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本后退出。")
     ] = False,
 ) -> None:
-    """zzgzn：“思想政治工作年”等实施方案的季度进展跟踪工具。"""
+    """zzgzn：实施方案的季度进展跟踪工具（方案见 plan/，报送见 submissions/）。"""
 
 
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -320,7 +321,7 @@ def summary(
     if outcome.skipped:
         err.print(
             f"[yellow]注意：{len(outcome.skipped)} 个报送文件未通过校验，未计入汇总：[/]"
-            + "、".join(escape(p) for p in outcome.skipped)
+            + "、".join(escape(p.path) for p in outcome.skipped)
         )
     s = outcome.summary
     out.print(
@@ -341,17 +342,22 @@ def cases(
     ] = None,
     quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="只看这个季度。")] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="写入 Markdown 文件（默认显示在屏幕上）。")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="写入文件：.md 或 .docx（公文格式）；默认显示在屏幕上。"
+        ),
     ] = None,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
 ) -> None:
     """典型案例汇编：各季度报送的典型案例和经验做法，注明单位、季度和任务。"""
-    _, found, markdown = casebook(root, clock.today(today), task=task, unit=unit, quarter=quarter)
+    day = clock.today(today)
+    _, found, markdown = casebook(root, day, task=task, unit=unit, quarter=quarter)
     if output is None:
         print(markdown, end="")
         return
-    write_atomic(output, markdown.encode("utf-8"))
+    data = markdown_to_docx(markdown, day) if output.suffix == ".docx" else markdown.encode("utf-8")
+    write_atomic(output, data)
     out.print(f"[green]已生成[/] {escape(str(output))}（{len(found)} 个案例）")
 
 

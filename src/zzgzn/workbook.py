@@ -145,12 +145,15 @@ def _score_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
 
 
 def _fit(sheet: Worksheet) -> None:
-    """Column widths from the longest text (a Chinese character counts as two)."""
+    """Column widths from the longest text (a Chinese character counts as two); text that
+    looks like a formula (=…) stays text, so no cell computes what nobody wrote as a formula."""
     widths: dict[int, int] = {}
     for row in sheet.iter_rows():
         for cell in row:
             if cell.value is None:
                 continue
+            if isinstance(cell.value, str) and cell.data_type == "f":
+                cell.data_type = "s"
             text = cell.value.isoformat() if isinstance(cell.value, dt.date) else str(cell.value)
             width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
             widths[cell.column] = max(widths.get(cell.column, 0), min(width, 60))

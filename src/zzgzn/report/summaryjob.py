@@ -14,6 +14,7 @@ from zzgzn.quarters import parse_quarter
 from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.job import check_formats, output_base
 from zzgzn.report.markdown import render
+from zzgzn.report.model import Excluded
 from zzgzn.status import arrivals
 from zzgzn.submissions import CheckedFile
 from zzgzn.validate import valid_plan, validate_repository
@@ -26,12 +27,16 @@ CHART_DIR = "charts"
 class SummaryOutcome:
     summary: CampaignSummary
     written: list[Path] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # invalid files left out
+    skipped: list[Excluded] = field(default_factory=list)  # invalid files left out
 
 
-def _validated(root: Path, today: dt.date) -> tuple[Plan, list[CheckedFile], list[str]]:
+def _validated(root: Path, today: dt.date) -> tuple[Plan, list[CheckedFile], list[Excluded]]:
     result = validate_repository(root, today)
-    skipped = sorted({f.path for f in result.files if not f.valid})
+    skipped = [
+        Excluded(f.path, tuple(p for p in f.problems if p.is_error))
+        for f in result.files
+        if not f.valid
+    ]
     return valid_plan(result), result.files, skipped
 
 
@@ -48,6 +53,7 @@ def run_summary(
     plan, files, skipped = _validated(root, today)
     quarters = parse_range(range_text, plan, today)
     summary = build_summary(plan, quarters, files, today, arrivals(plan, root, files))
+    summary.excluded = skipped
     base = output_base(root, output, f"{quarters[0]}-{quarters[-1]}进展汇总", SUMMARY_FORMATS)
     outcome = SummaryOutcome(summary, skipped=skipped)
     if "md" in formats or "docx" in formats:
