@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sys
 import traceback
 from collections.abc import Callable
 from enum import StrEnum
@@ -606,4 +607,8 @@ def _plan_or_exit(root: Path, lang: Lang | None = None) -> Plan:
 
 
 def main() -> None:
+    # A Windows console redirected to a file encodes as GBK, which lacks "✓": never crash on it.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     app()
