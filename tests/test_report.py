@@ -162,3 +162,16 @@ def test_broken_campaign_template_is_a_clear_error(runner: CliRunner, repo: Path
     code, output = _report(runner, repo, "2020Q2", "-f", "md")
     assert code == 1
     assert "报告模板有误" in output and "report.md.j2" in output
+
+
+def test_a_broken_plan_stops_the_report_with_its_positions(runner: CliRunner, repo: Path) -> None:
+    schedule = repo / "plan" / "schedule.yaml"
+    schedule.write_text(
+        schedule.read_text("utf-8").replace("due_working_days: 5", "due_working_days: five"),
+        "utf-8",
+    )
+    code, output = _report(runner, repo, "2020Q2")
+    assert code == 1
+    assert "方案（plan/）未通过校验" in output
+    assert "plan/schedule.yaml:" in output and "[wrong-type]" in output
+    assert not (repo / "reports").exists()

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zzgzn import reporters
 from zzgzn.errors import ZzgznError
 from zzgzn.models.plan import Plan
 from zzgzn.planload import load_plan
@@ -53,6 +54,5 @@ def valid_plan(result: Validation) -> Plan:
     """The plan, or an error listing what is wrong in plan/: no report rests on a broken plan."""
     broken = [p for p in result.problems if p.is_error and p.path.startswith("plan/")]
     if result.plan is None or broken:
-        lines = "\n".join(f"{p.path}:{p.line}:{p.column} {p.message()}" for p in broken)
-        raise ZzgznError(f"方案（plan/）未通过校验：\n{lines}".rstrip())
+        raise ZzgznError(f"方案（plan/）未通过校验：\n{reporters.text(broken, 'zh')}".rstrip())
     return result.plan
