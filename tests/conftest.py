@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from zzgzn.cli import app
+
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO.parent / "shared" / "source" / "000_a09f4e68c188f964.txt"
 
@@ -25,19 +27,30 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def copy_campaign(root: Path, *, submissions: bool = True) -> Path:
+    """The shipped plan (and samples) copied to root, to break on purpose."""
+    shutil.copytree(REPO / "plan", root / "plan")
+    if submissions:
+        shutil.copytree(REPO / "submissions", root / "submissions")
+    else:
+        (root / "submissions").mkdir()
+    return root
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str]:
+    """Run zzgzn; anything but a deliberate exit is a bug the test must show."""
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Iterator[Path]:
     """A throw-away copy of the shipped plan and samples to break on purpose."""
-    root = tmp_path / "repo"
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(REPO / "submissions", root / "submissions")
-    yield root
+    yield copy_campaign(tmp_path / "repo")
 
 
 @pytest.fixture
 def empty_repo(tmp_path: Path) -> Path:
     """The shipped plan with no submissions."""
-    root = tmp_path / "repo"
-    shutil.copytree(REPO / "plan", root / "plan")
-    (root / "submissions").mkdir()
-    return root
+    return copy_campaign(tmp_path / "repo", submissions=False)

@@ -11,17 +11,11 @@ from typer.testing import CliRunner
 from zzgzn import __version__
 from zzgzn.cli import app, default_lang
 
-from .conftest import REPO
-
-
-def _invoke(runner: CliRunner, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
+from .conftest import REPO, invoke
 
 
 def test_version(runner: CliRunner) -> None:
-    assert _invoke(runner, "--version") == (0, f"zzgzn {__version__}\n")
+    assert invoke(runner, "--version") == (0, f"zzgzn {__version__}\n")
 
 
 def test_every_command_has_help(runner: CliRunner) -> None:
@@ -30,12 +24,12 @@ def test_every_command_has_help(runner: CliRunner) -> None:
     for command in app.registered_commands:
         assert command.callback is not None and (command.callback.__doc__ or "").strip()
         name = command.name or command.callback.__name__.replace("_", "-")
-        code, output = _invoke(runner, name, "--help")
+        code, output = invoke(runner, name, "--help")
         assert code == 0 and "Usage" in output
 
 
 def test_shipped_repository_is_valid(runner: CliRunner) -> None:
-    code, output = _invoke(runner, "validate", "--root", str(REPO))
+    code, output = invoke(runner, "validate", "--root", str(REPO))
     assert code == 0, output
     assert "检查了 136 个报送文件：0 个错误，0 个警告" in output
 
@@ -45,21 +39,21 @@ def test_text_output_names_file_line_column_and_hint(runner: CliRunner, repo: Pa
     path.write_text(
         path.read_text("utf-8").replace("status: in_progress", "staus: in_progress", 1), "utf-8"
     )
-    code, output = _invoke(runner, "validate", "--root", str(repo))
+    code, output = invoke(runner, "validate", "--root", str(repo))
     assert code == 1
     assert (
         "submissions/2020Q2/hexi.yaml:13:5: 错误 [unknown-key] 任务 1.2：未知字段“staus”，"
         "是不是想写“status”？"
     ) in output
     assert "提示: 可用字段：task, status" in output
-    code, output = _invoke(runner, "validate", "--root", str(repo), "--lang", "en")
+    code, output = invoke(runner, "validate", "--root", str(repo), "--lang", "en")
     assert 'error [unknown-key] task 1.2: unknown key "staus"; did you mean "status"?' in output
 
 
 def test_github_annotations(runner: CliRunner, repo: Path) -> None:
     path = repo / "submissions" / "2020Q2" / "hexi.yaml"
     path.write_text(path.read_text("utf-8").replace("2020-07-01", "2020/7/1"), "utf-8")
-    code, output = _invoke(runner, "validate", "--root", str(repo), "--format", "github")
+    code, output = invoke(runner, "validate", "--root", str(repo), "--format", "github")
     assert code == 1
     assert output.startswith(
         "::error file=submissions/2020Q2/hexi.yaml,line=6,col=15,title=date-format::日期“2020/7/1”"
@@ -67,7 +61,7 @@ def test_github_annotations(runner: CliRunner, repo: Path) -> None:
 
 
 def test_json_is_a_list_of_diagnostics(runner: CliRunner, repo: Path) -> None:
-    code, output = _invoke(runner, "validate", "--root", str(repo), "--format", "json")
+    code, output = invoke(runner, "validate", "--root", str(repo), "--format", "json")
     assert (code, json.loads(output)) == (0, [])
 
 
@@ -75,8 +69,8 @@ def test_validate_only_the_paths_given(runner: CliRunner, repo: Path) -> None:
     bad = repo / "submissions" / "2020Q1" / "hexi.yaml"
     bad.write_text("unit: [\n", "utf-8")
     good = repo / "submissions" / "2020Q2"
-    assert _invoke(runner, "validate", "--root", str(repo), str(good))[0] == 0
-    assert _invoke(runner, "validate", "--root", str(repo), str(bad))[0] == 1
+    assert invoke(runner, "validate", "--root", str(repo), str(good))[0] == 0
+    assert invoke(runner, "validate", "--root", str(repo), str(bad))[0] == 1
 
 
 def test_broken_plan_is_reported_with_positions(runner: CliRunner, repo: Path) -> None:
@@ -84,7 +78,7 @@ def test_broken_plan_is_reported_with_positions(runner: CliRunner, repo: Path) -
     section.write_text(
         section.read_text("utf-8").replace("      - zizhu-zeyeban", "      - zizhu", 1), "utf-8"
     )
-    code, output = _invoke(runner, "validate", "--root", str(repo))
+    code, output = invoke(runner, "validate", "--root", str(repo))
     assert code == 1
     assert (
         "plan/sections/2.yaml:" in output
@@ -94,16 +88,16 @@ def test_broken_plan_is_reported_with_positions(runner: CliRunner, repo: Path) -
 
 
 def test_usage_errors_exit_2(runner: CliRunner) -> None:
-    assert _invoke(runner, "validate", "--format", "xml")[0] == 2
-    assert _invoke(runner, "validate", "--today", "someday")[0] == 2
+    assert invoke(runner, "validate", "--format", "xml")[0] == 2
+    assert invoke(runner, "validate", "--today", "someday")[0] == 2
 
 
 def test_plan_tree_and_json(runner: CliRunner) -> None:
-    code, output = _invoke(runner, "plan", "--root", str(REPO))
+    code, output = invoke(runner, "plan", "--root", str(REPO))
     assert code == 0
     assert "2.5 发挥红色资源教育作用" in output
     assert "牵头：褒扬纪念处；配合：思想政治和权益维护处" in output
-    code, output = _invoke(runner, "plan", "--root", str(REPO), "--format", "json")
+    code, output = invoke(runner, "plan", "--root", str(REPO), "--format", "json")
     data = json.loads(output)
     task = next(t for t in data["tasks"] if t["id"] == "1.4")
     assert task["units"] == [
@@ -125,7 +119,7 @@ def test_plan_tree_and_json(runner: CliRunner) -> None:
 
 
 def test_deadlines_json(runner: CliRunner) -> None:
-    code, output = _invoke(runner, "deadlines", "--root", str(REPO), "--format", "json")
+    code, output = invoke(runner, "deadlines", "--root", str(REPO), "--format", "json")
     assert code == 0
     assert json.loads(output)[2] == {"quarter": "2020Q3", "end": "2020-09-30", "due": "2020-10-14"}
 
@@ -137,7 +131,7 @@ def test_unexpected_error_is_exit_3_with_a_bug_hint(
         raise RuntimeError("boom")
 
     monkeypatch.setattr("zzgzn.cli.validate_repository", boom)
-    code, output = _invoke(runner, "validate", "--root", str(REPO))
+    code, output = invoke(runner, "validate", "--root", str(REPO))
     assert code == 3 and "内部错误" in output
 
 

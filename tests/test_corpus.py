@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from zzgzn.cli import app
 from zzgzn.messages import CATALOG
 
-from .conftest import REPO
+from .conftest import REPO, invoke
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
@@ -41,9 +40,8 @@ def _lay_out(case: Path, root: Path) -> None:
 
 
 def _run(runner: CliRunner, root: Path, *args: str) -> tuple[int, list[dict[str, object]]]:
-    result = runner.invoke(app, ["validate", "--root", str(root), "--format", "json", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, json.loads(result.stdout)
+    code, output = invoke(runner, "validate", "--root", str(root), "--format", "json", *args)
+    return code, json.loads(output)
 
 
 def _lines(found: list[dict[str, object]]) -> list[str]:

@@ -13,18 +13,14 @@ from typer.testing import CliRunner
 
 from zzgzn.cli import app
 
+from .conftest import copy_campaign
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
 def docx_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    import shutil
-
-    from .conftest import REPO
-
-    root = tmp_path_factory.mktemp("repo")
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(REPO / "submissions", root / "submissions")
+    root = copy_campaign(tmp_path_factory.mktemp("repo"))
     out = root / "r.docx"
     result = CliRunner().invoke(
         app,

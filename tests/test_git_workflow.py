@@ -14,9 +14,7 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from zzgzn.cli import app
-
-from .conftest import REPO
+from .conftest import REPO, invoke
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -68,14 +66,8 @@ def git_repo(tmp_path: Path) -> Path:
     return root
 
 
-def _invoke(runner: CliRunner, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
-
-
 def test_dates_come_from_the_commit_that_added_the_file(runner: CliRunner, git_repo: Path) -> None:
-    code, output = _invoke(
+    code, output = invoke(
         runner,
         "status",
         "2020Q2",
@@ -101,7 +93,7 @@ def test_a_later_edit_does_not_change_the_arrival_date(runner: CliRunner, git_re
     path = git_repo / "submissions" / "2020Q2" / "hexi.yaml"
     path.write_text(path.read_text("utf-8").replace("稳步推进", "扎实推进"), "utf-8")
     _git(git_repo, "commit", "-qam", "hexi correction", when="2020-08-01T10:00:00+08:00")
-    code, output = _invoke(
+    code, output = invoke(
         runner, "status", "2020Q2", "-f", "json", "--root", str(git_repo), "--today", "2020-08-02"
     )
     assert code == 0, output
@@ -113,7 +105,7 @@ def test_report_flags_a_self_reported_date_that_disagrees(
     runner: CliRunner, git_repo: Path
 ) -> None:
     out = git_repo / "out.md"
-    code, output = _invoke(
+    code, output = invoke(
         runner,
         "report",
         "2020Q2",
@@ -137,7 +129,7 @@ def _branch(root: Path) -> None:
 def _check(
     runner: CliRunner, root: Path, today: str = "2020-07-05"
 ) -> tuple[int, list[dict[str, object]]]:
-    code, output = _invoke(
+    code, output = invoke(
         runner,
         "validate",
         "--changed-since",
@@ -211,7 +203,7 @@ def test_a_correction_after_the_deadline_is_allowed_but_flagged(
 
 
 def test_unknown_base_is_a_usage_error(runner: CliRunner, git_repo: Path) -> None:
-    code, output = _invoke(
+    code, output = invoke(
         runner, "validate", "--changed-since", "no-such-branch", "--root", str(git_repo)
     )
     assert code == 2 and "no-such-branch" in output
@@ -243,7 +235,7 @@ def test_workflow_runs_the_commands_that_exist(
     monkeypatch.setenv("ZZGZN_TODAY", "2020-07-10")
     for command in commands:
         args = shlex.split(command.replace("${{ github.base_ref }}", "main").replace("origin/", ""))
-        code, output = _invoke(runner, *args[1:])
+        code, output = invoke(runner, *args[1:])
         assert code == 0, (command, output)
 
 
@@ -259,7 +251,7 @@ def test_pre_commit_hooks_name_real_commands(runner: CliRunner, repo: Path) -> N
                 if hook.get("pass_filenames") is False
                 else [str(p) for p in sorted((repo / "submissions" / "2020Q2").glob("*.yaml"))[:3]]
             )
-            code, output = _invoke(
+            code, output = invoke(
                 runner,
                 subcommand,
                 *files,
@@ -269,7 +261,7 @@ def test_pre_commit_hooks_name_real_commands(runner: CliRunner, repo: Path) -> N
 
 
 def test_codeowners_is_current_and_gives_each_unit_its_files(runner: CliRunner, repo: Path) -> None:
-    assert _invoke(runner, "codeowners", "--check", "--root", str(REPO))[0] == 0
+    assert invoke(runner, "codeowners", "--check", "--root", str(REPO))[0] == 0
     text = (REPO / ".github" / "CODEOWNERS").read_text("utf-8")
     assert "/submissions/*/hexi.yaml @example-veterans/hexi" in text
     assert "/plan/ @example-veterans/sizheng-quanyi" in text
@@ -278,8 +270,8 @@ def test_codeowners_is_current_and_gives_each_unit_its_files(runner: CliRunner, 
         units.read_text("utf-8").replace("@example-veterans/hexi", "@hexi-team"), "utf-8"
     )
     shutil.copytree(REPO / ".github", repo / ".github")
-    assert _invoke(runner, "codeowners", "--check", "--root", str(repo))[0] == 1
-    assert _invoke(runner, "codeowners", "--root", str(repo))[0] == 0
+    assert invoke(runner, "codeowners", "--check", "--root", str(repo))[0] == 1
+    assert invoke(runner, "codeowners", "--root", str(repo))[0] == 0
     assert "/submissions/*/hexi.yaml @hexi-team" in (repo / ".github" / "CODEOWNERS").read_text(
         "utf-8"
     )

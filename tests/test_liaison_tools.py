@@ -12,18 +12,11 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from zzgzn.cli import app
 from zzgzn.fixer import fix_bytes
 from zzgzn.loader import load_bytes
 
-from .conftest import REPO
+from .conftest import REPO, invoke
 from .test_corpus import CORPUS
-
-
-def _invoke(runner: CliRunner, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
 
 
 def _tasks_in(path: Path) -> list[str]:
@@ -31,7 +24,7 @@ def _tasks_in(path: Path) -> list[str]:
 
 
 def test_new_lists_exactly_the_units_tasks(runner: CliRunner, empty_repo: Path) -> None:
-    assert _invoke(runner, "new", "Q3", "--unit", "bangongshi", "--root", str(empty_repo))[0] == 0
+    assert invoke(runner, "new", "Q3", "--unit", "bangongshi", "--root", str(empty_repo))[0] == 0
     path = empty_repo / "submissions" / "2020Q3" / "bangongshi.yaml"
     assert _tasks_in(path) == ["1.4", "3.2", "3.5"]
     text = path.read_text("utf-8")
@@ -40,7 +33,7 @@ def test_new_lists_exactly_the_units_tasks(runner: CliRunner, empty_repo: Path) 
 
 
 def test_new_gives_districts_every_task(runner: CliRunner, empty_repo: Path) -> None:
-    assert _invoke(runner, "new", "2020Q3", "--unit", "hexi", "--root", str(empty_repo))[0] == 0
+    assert invoke(runner, "new", "2020Q3", "--unit", "hexi", "--root", str(empty_repo))[0] == 0
     path = empty_repo / "submissions" / "2020Q3" / "hexi.yaml"
     assert len(_tasks_in(path)) == 23
     assert "不涉及的任务请整段删除" in path.read_text("utf-8")
@@ -48,19 +41,19 @@ def test_new_gives_districts_every_task(runner: CliRunner, empty_repo: Path) -> 
 
 def test_new_refuses_to_overwrite_and_unknown_units(runner: CliRunner, empty_repo: Path) -> None:
     args = ("new", "Q3", "--unit", "hexi", "--root", str(empty_repo))
-    assert _invoke(runner, *args)[0] == 0
+    assert invoke(runner, *args)[0] == 0
     path = empty_repo / "submissions" / "2020Q3" / "hexi.yaml"
     path.write_text(path.read_text("utf-8") + "# 已填写\n", "utf-8")
-    code, output = _invoke(runner, *args)
+    code, output = invoke(runner, *args)
     assert code == 2 and "已存在" in output
     assert path.read_text("utf-8").endswith("# 已填写\n")
-    assert _invoke(runner, "new", "Q3", "--unit", "../../etc", "--root", str(empty_repo))[0] == 2
+    assert invoke(runner, "new", "Q3", "--unit", "../../etc", "--root", str(empty_repo))[0] == 2
     assert not (empty_repo.parent / "etc.yaml").exists()
 
 
 def test_untouched_scaffold_fails_naming_what_is_empty(runner: CliRunner, empty_repo: Path) -> None:
-    _invoke(runner, "new", "Q3", "--unit", "bangongshi", "--root", str(empty_repo))
-    code, output = _invoke(runner, "validate", "--root", str(empty_repo), "--format", "json")
+    invoke(runner, "new", "Q3", "--unit", "bangongshi", "--root", str(empty_repo))
+    code, output = invoke(runner, "validate", "--root", str(empty_repo), "--format", "json")
     found = {(p["code"], p["message"]) for p in json.loads(output)}
     assert code == 1
     assert ("empty-value", "“submitted_on”还没有填写") in found
@@ -68,7 +61,7 @@ def test_untouched_scaffold_fails_naming_what_is_empty(runner: CliRunner, empty_
 
 
 def test_filled_scaffold_validates(runner: CliRunner, empty_repo: Path) -> None:
-    _invoke(runner, "new", "Q3", "--unit", "bangongshi", "--root", str(empty_repo))
+    invoke(runner, "new", "Q3", "--unit", "bangongshi", "--root", str(empty_repo))
     path = empty_repo / "submissions" / "2020Q3" / "bangongshi.yaml"
     yaml = YAML()
     data = yaml.load(path.read_text("utf-8"))
@@ -78,12 +71,12 @@ def test_filled_scaffold_validates(runner: CliRunner, empty_repo: Path) -> None:
         task["narrative"] = "按计划推进。"
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)
-    code, output = _invoke(runner, "validate", "--root", str(empty_repo), "--today", "2020-10-20")
+    code, output = invoke(runner, "validate", "--root", str(empty_repo), "--today", "2020-10-20")
     assert code == 0, output
 
 
 def test_schema_files_are_current_and_narrowed_by_the_plan(runner: CliRunner) -> None:
-    code, output = _invoke(runner, "schema", "--check", "--root", str(REPO))
+    code, output = invoke(runner, "schema", "--check", "--root", str(REPO))
     assert code == 0, output
     schema = json.loads((REPO / "schemas" / "submission.schema.json").read_text("utf-8"))
     assert "hexi" in schema["properties"]["unit"]["enum"]
@@ -95,9 +88,9 @@ def test_schema_check_notices_a_changed_plan(runner: CliRunner, repo: Path) -> N
     shutil.copytree(REPO / "schemas", repo / "schemas")
     units = repo / "plan" / "units.yaml"
     units.write_text(units.read_text("utf-8").replace("id: jizhou", "id: jizhouqu"), "utf-8")
-    assert _invoke(runner, "schema", "--check", "--root", str(repo))[0] == 1
-    assert _invoke(runner, "schema", "--root", str(repo))[0] == 0
-    assert _invoke(runner, "schema", "--check", "--root", str(repo))[0] == 0
+    assert invoke(runner, "schema", "--check", "--root", str(repo))[0] == 1
+    assert invoke(runner, "schema", "--root", str(repo))[0] == 0
+    assert invoke(runner, "schema", "--check", "--root", str(repo))[0] == 0
 
 
 FIXABLE = [
@@ -121,13 +114,13 @@ def test_fix_repairs_the_corpus_case(case: str, runner: CliRunner, empty_repo: P
     shutil.copytree(CORPUS / case / "submissions", empty_repo / "submissions")
     target = next((empty_repo / "submissions").rglob("*.yaml"))
     original = target.read_bytes()
-    code, output = _invoke(runner, "fix", "--check", str(empty_repo / "submissions"))
+    code, output = invoke(runner, "fix", "--check", str(empty_repo / "submissions"))
     assert code == 1 and "需要修复" in output
     assert target.read_bytes() == original  # --check never writes
-    assert _invoke(runner, "fix", str(empty_repo / "submissions"))[0] == 0
-    code, output = _invoke(runner, "validate", "--root", str(empty_repo))
+    assert invoke(runner, "fix", str(empty_repo / "submissions"))[0] == 0
+    code, output = invoke(runner, "validate", "--root", str(empty_repo))
     assert code == 0, output
-    assert _invoke(runner, "fix", "--check", str(empty_repo / "submissions"))[0] == 0  # idempotent
+    assert invoke(runner, "fix", "--check", str(empty_repo / "submissions"))[0] == 0  # idempotent
 
 
 def test_fix_keeps_comments_order_and_everything_else() -> None:
@@ -148,7 +141,7 @@ def test_fix_keeps_comments_order_and_everything_else() -> None:
 def test_fix_leaves_an_unfixable_file_alone(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "hexi.yaml"
     target.write_bytes(b"PK\x03\x04" + bytes(range(256)))
-    code, output = _invoke(runner, "fix", str(target))
+    code, output = invoke(runner, "fix", str(target))
     assert code == 1 and "无法修复" in output
     assert target.read_bytes() == b"PK\x03\x04" + bytes(range(256))
 

@@ -11,14 +11,12 @@ from typer.testing import CliRunner
 from zzgzn.cli import app
 from zzgzn.loader import load_path
 
-from .conftest import REPO
+from .conftest import REPO, invoke
 from .golden import check_golden
 
 
 def _report(runner: CliRunner, root: Path, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["report", *args, "--root", str(root)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
+    return invoke(runner, "report", *args, "--root", str(root))
 
 
 @pytest.mark.parametrize("quarter", ["2020Q1", "2020Q2"])

@@ -9,13 +9,11 @@ from typer.testing import CliRunner
 
 from zzgzn.cli import app
 
-from .conftest import REPO
+from .conftest import REPO, invoke
 
 
 def _invoke(runner: CliRunner, *args: str) -> tuple[int, str]:
-    result = runner.invoke(app, [*args, "--root", str(REPO)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
+    return invoke(runner, *args, "--root", str(REPO))
 
 
 def test_status_json_for_one_quarter(runner: CliRunner) -> None:

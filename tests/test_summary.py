@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from zzgzn.cli import app
 from zzgzn.errors import UsageError
 from zzgzn.planload import load_plan
 
-from .conftest import REPO
+from .conftest import REPO, copy_campaign
 from .golden import check_golden
 
 
@@ -41,9 +40,7 @@ TODAY = "2021-06-30"
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("campaign")
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(REPO / "submissions", root / "submissions")
+    root = copy_campaign(tmp_path_factory.mktemp("campaign"))
     result = CliRunner().invoke(
         app, ["summary", "--root", str(root), "--today", TODAY, "-o", str(root / "out" / "summary")]
     )
