@@ -510,7 +510,8 @@ def status(
     table = Table(title=f"报送情况（截至 {board.today}）")
     table.add_column("单位", no_wrap=True)
     for q in board.quarters:
-        table.add_column(f"{q.deadline.quarter}\n截止 {q.deadline.due}", overflow="fold")
+        due = q.deadline.due
+        table.add_column(f"{q.deadline.quarter}\n截止\n{due.month}月{due.day}日", overflow="fold")
     colours = {"on_time": "green", "late": "yellow", "missing": "red", "not_due": "dim"}
     for unit in board.units:
         cells = []
