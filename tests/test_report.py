@@ -173,3 +173,16 @@ def test_a_broken_plan_stops_the_report_with_its_positions(runner: CliRunner, re
     assert "方案（plan/）未通过校验" in output
     assert "plan/schedule.yaml:" in output and "[wrong-type]" in output
     assert not (repo / "reports").exists()
+
+
+def test_replaying_a_day_before_files_arrived(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.md"
+    code, output = _report(
+        runner, repo, "2020Q2", "--today", "2020-07-03", "-f", "md", "-o", str(out)
+    )
+    assert code == 0, output
+    text = out.read_text("utf-8")
+    assert "尚未到截止日期12个" in text  # files dated after 3 July have not arrived yet
+    assert "河东区退役军人事务局 | 区局 | 2020年7月7日 | — | 未到期" in text
