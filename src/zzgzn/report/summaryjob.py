@@ -15,7 +15,7 @@ from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.job import check_formats, output_base
 from zzgzn.report.markdown import render
 from zzgzn.report.model import Excluded
-from zzgzn.status import arrivals
+from zzgzn.status import arrivals, counts_for_status
 from zzgzn.submissions import CheckedFile
 from zzgzn.validate import valid_plan, validate_repository
 
@@ -35,7 +35,7 @@ def _validated(root: Path, today: dt.date) -> tuple[Plan, list[CheckedFile], lis
     skipped = [
         Excluded(f.path, tuple(p for p in f.problems if p.is_error))
         for f in result.files
-        if not f.valid
+        if not counts_for_status(f)  # dated after --today: not arrived, not wrong
     ]
     return valid_plan(result), result.files, skipped
 
