@@ -160,3 +160,12 @@ def test_fix_never_raises_and_keeps_data_it_does_not_repair(text: str) -> None:
     before = load_bytes(raw, "x").data
     if result.changed and not value_repairs and before is not None:
         assert load_bytes(result.after.encode("utf-8"), "x").data == before
+
+
+def test_scaffold_reminds_of_the_plans_checklists_and_dates(
+    runner: CliRunner, empty_repo: Path
+) -> None:
+    assert invoke(runner, "new", "Q3", "--unit", "yongjun-youfu", "--root", str(empty_repo))[0] == 0
+    text = (empty_repo / "submissions" / "2020Q3" / "yongjun-youfu.yaml").read_text("utf-8")
+    assert "对照清单“四尊崇”（新兵入伍）：欢送仪式、举行座谈、挂光荣牌、拍集体照" in text
+    assert "时间节点：“八一”走访慰问（2020年8月1日）" in text
