@@ -25,7 +25,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise ZzgznError(f"无法写入 {path}：{exc.strerror or exc}") from None
+        hint = (
+            "（文件可能正在 Word/WPS/Excel 中打开：关闭后重试）"
+            if isinstance(exc, PermissionError)
+            else ""
+        )
+        raise ZzgznError(f"无法写入 {path}：{exc.strerror or exc}{hint}") from None
 
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
