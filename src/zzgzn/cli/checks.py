@@ -1,0 +1,145 @@
+"""Commands that check: validate (also for pull requests), schema, codeowners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from zzgzn import clock
+from zzgzn.cli.app import (
+    DiagnosticFormat,
+    Lang,
+    LangOpt,
+    RootOpt,
+    TodayOpt,
+    app,
+    default_lang,
+    err,
+    handle_errors,
+    out,
+    plan_or_exit,
+    print_problems,
+)
+from zzgzn.codeowners import CODEOWNERS_PATH, codeowners
+from zzgzn.files import write_atomic
+from zzgzn.jsonschema import SCHEMA_DIR, stale
+from zzgzn.jsonschema import render as render_schemas
+from zzgzn.planload import load_plan
+from zzgzn.prcheck import change_problems, changed_files, changed_submission_paths
+from zzgzn.problems import Problem
+from zzgzn.validate import validate_repository
+
+PANEL = "校验（CI）"
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="只检查这些文件或文件夹（默认：plan/ 与 submissions/ 全部）。"),
+    ] = None,
+    fmt: Annotated[
+        DiagnosticFormat,
+        typer.Option("--format", "-f", help="输出格式：text、json 或 github（工作流注释）。"),
+    ] = DiagnosticFormat.text,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help="拉取请求检查：只校验相对此版本（如 origin/main）改动的报送，并检查改动范围。",
+        ),
+    ] = None,
+    root: RootOpt = Path("."),
+    lang: LangOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """校验方案（plan/）和报送文件（submissions/），列出每个问题的位置和修改提示。
+
+    退出码：0 全部通过（可有警告），1 发现错误，2 用法错误。
+    """
+    language = lang or default_lang()
+    day = clock.today(today)
+    extra: list[Problem] = []
+    if changed_since:
+        loaded = load_plan(root)
+        changes = changed_files(root, changed_since)
+        if loaded.plan is not None:
+            extra = change_problems(loaded.plan, changes, day)
+        paths = changed_submission_paths(root, changes)
+        if not paths:  # nothing to read but the plan: check it alone
+            result = validate_repository(root, day, with_submissions=False)
+        else:
+            result = validate_repository(root, day, paths)
+    else:
+        result = validate_repository(root, day, paths or None)
+    result.problems = sorted([*result.problems, *extra])
+    print_problems(result.problems, fmt, language)
+    if fmt is DiagnosticFormat.text:
+        files = len(result.files)
+        if language is Lang.en:
+            summary = (
+                f"{files} submission file(s) checked: "
+                f"{result.errors} error(s), {result.warnings} warning(s)"
+            )
+        else:
+            summary = f"检查了 {files} 个报送文件：{result.errors} 个错误，{result.warnings} 个警告"
+        out.print(("[green]✓ [/]" if result.ok else "[red]✗ [/]") + escape(summary))
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件夹（默认 schemas/）。")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="只检查 schemas/ 是否与方案一致（用于 CI）。")
+    ] = False,
+    root: RootOpt = Path("."),
+) -> None:
+    """生成方案和报送文件的 JSON Schema，供 VS Code 等编辑器自动补全和检查。"""
+    plan = plan_or_exit(root)
+    folder = output or root / SCHEMA_DIR
+    if check:
+        outdated = stale(plan, folder)
+        for name in outdated:
+            err.print(f"[red]{escape(str(folder / name))} 已过期[/]：运行 zzgzn schema 重新生成")
+        if outdated:
+            raise typer.Exit(1)
+        out.print("[green]✓ JSON Schema 与方案一致[/]")
+        return
+    for name, text in render_schemas(plan).items():
+        write_atomic(folder / name, text.encode("utf-8"))
+        out.print(f"[green]已生成[/] {escape(str(folder / name))}")
+
+
+@app.command("codeowners", rich_help_panel=PANEL)
+@handle_errors
+def write_codeowners(
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="只检查 .github/CODEOWNERS 是否与单位名录一致（用于 CI）。"),
+    ] = False,
+    root: RootOpt = Path("."),
+) -> None:
+    """按单位名录（units.yaml 的 github）生成 .github/CODEOWNERS：报送须经本单位审核。"""
+    plan = plan_or_exit(root)
+    target = root / CODEOWNERS_PATH
+    text = codeowners(plan)
+    if check:
+        current = target.read_text("utf-8") if target.is_file() else None
+        if current != text:
+            err.print(
+                f"[red]{escape(str(target))} 与单位名录不一致[/]：运行 zzgzn codeowners 重新生成"
+            )
+            raise typer.Exit(1)
+        out.print("[green]✓ CODEOWNERS 与单位名录一致[/]")
+        return
+    write_atomic(target, text.encode("utf-8"))
+    out.print(f"[green]已生成[/] {escape(str(target))}")

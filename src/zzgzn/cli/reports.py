@@ -1,0 +1,178 @@
+"""Commands that write documents: report, summary, cases, templates."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from zzgzn import clock
+from zzgzn.cli.app import (
+    DiagnosticFormat,
+    LangOpt,
+    RootOpt,
+    TodayOpt,
+    app,
+    default_lang,
+    err,
+    handle_errors,
+    out,
+    print_problems,
+)
+from zzgzn.files import write_atomic
+from zzgzn.report.docx import markdown_to_docx
+from zzgzn.report.job import run_report
+from zzgzn.report.markdown import copy_template, list_templates
+from zzgzn.report.summaryjob import casebook, run_summary
+
+PANEL = "报告与汇总"
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    docx = "docx"
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def report(
+    quarter: Annotated[str, typer.Argument(help="季度：2020Q2、2020-Q2、Q2 或 2020年第二季度。")],
+    formats: Annotated[
+        list[ReportFormat] | None,
+        typer.Option("--format", "-f", help="输出格式，可重复：md、docx（默认两种都生成）。"),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件或文件夹（默认 reports/）。")
+    ] = None,
+    allow_invalid: Annotated[
+        bool, typer.Option("--allow-invalid", help="跳过未通过校验的文件，并在报告开头列出。")
+    ] = False,
+    root: RootOpt = Path("."),
+    lang: LangOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """汇总一个季度的报送，生成 Markdown 和公文格式（GB/T 9704-2012）的 Word 报告。"""
+    language = lang or default_lang()
+    outcome = run_report(
+        root,
+        quarter,
+        clock.today(today),
+        formats=[f.value for f in formats] if formats else None,
+        output=output,
+        allow_invalid=allow_invalid,
+    )
+    if outcome.blocking:
+        print_problems(outcome.blocking, DiagnosticFormat.text, language)
+        files = len({p.path for p in outcome.blocking})
+        err.print(
+            f"[red]✗ {outcome.quarter} 有 {files} 个报送文件未通过校验，未生成报告。[/]"
+            "改正后重试，或加 --allow-invalid 跳过这些文件（报告开头会列出）。"
+        )
+        raise typer.Exit(1)
+    r = outcome.report
+    assert r is not None
+    if r.excluded:
+        err.print(f"[yellow]注意：{len(r.excluded)} 个文件未通过校验，已跳过并在报告开头列出：[/]")
+        for item in r.excluded:
+            err.print(f"  [yellow]{escape(item.path)}[/]")
+    out.print(
+        f"[bold]{r.quarter.label}[/]（截止 {r.deadline.due}）：应报 {r.due_units}，"
+        f"按时 {r.count('on_time')}，逾期 {r.count('late')}，未报 {r.count('missing')}"
+        + (f"，未到期 {r.count('not_due')}" if r.count("not_due") else "")
+    )
+    for path in outcome.written:
+        out.print(f"[green]已生成[/] {escape(str(path))}")
+
+
+class SummaryFormat(StrEnum):
+    md = "md"
+    docx = "docx"
+    xlsx = "xlsx"
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def summary(
+    quarters: Annotated[
+        str | None, typer.Argument(help="季度范围，如 2020Q2..2020Q4（默认：开始至今的全部季度）。")
+    ] = None,
+    formats: Annotated[
+        list[SummaryFormat] | None,
+        typer.Option("--format", "-f", help="md、docx、xlsx，可重复（默认全部）。"),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件或文件夹（默认 reports/）。")
+    ] = None,
+    root: RootOpt = Path("."),
+    today: TodayOpt = None,
+) -> None:
+    """评估总结：逐季度进展、停滞任务、方案成果、考核评分、典型案例，附图表和 Excel。"""
+    outcome = run_summary(
+        root,
+        quarters,
+        clock.today(today),
+        formats=[f.value for f in formats] if formats else None,
+        output=output,
+    )
+    if outcome.skipped:
+        err.print(
+            f"[yellow]注意：{len(outcome.skipped)} 个报送文件未通过校验，未计入汇总：[/]"
+            + "、".join(escape(p.path) for p in outcome.skipped)
+        )
+    s = outcome.summary
+    out.print(
+        f"[bold]{s.quarters[0]}—{s.quarters[-1]}[/]：停滞任务 {len(s.stalled)} 项，"
+        f"典型案例 {len(s.cases)} 个，方案成果已完成 {sum(1 for d in s.deliverables if d.done)}"
+        f"/{len(s.deliverables)}"
+    )
+    for path in outcome.written:
+        out.print(f"[green]已生成[/] {escape(str(path))}")
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def cases(
+    task: Annotated[str | None, typer.Option("--task", "-t", help="只看这项任务，如 1.2。")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", "-u", help="只看这个单位（单位代码）。")
+    ] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="只看这个季度。")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="写入文件：.md 或 .docx（公文格式）；默认显示在屏幕上。"
+        ),
+    ] = None,
+    root: RootOpt = Path("."),
+    today: TodayOpt = None,
+) -> None:
+    """典型案例汇编：各季度报送的典型案例和经验做法，注明单位、季度和任务。"""
+    day = clock.today(today)
+    _, found, markdown = casebook(root, day, task=task, unit=unit, quarter=quarter)
+    if output is None:
+        print(markdown, end="")
+        return
+    data = markdown_to_docx(markdown, day) if output.suffix == ".docx" else markdown.encode("utf-8")
+    write_atomic(output, data)
+    out.print(f"[green]已生成[/] {escape(str(output))}（{len(found)} 个案例）")
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def templates(
+    copy: Annotated[
+        list[str] | None,
+        typer.Option("--copy", help="把内置模板复制到 templates/ 以便修改（可重复）。"),
+    ] = None,
+    root: RootOpt = Path("."),
+) -> None:
+    """列出报告模板及当前生效的版本；--copy 把内置模板复制到本仓库 templates/ 中修改。"""
+    for name in copy or []:
+        target = copy_template(root, name)
+        out.print(f"[green]已复制[/] {escape(str(target))}：修改后重新运行 zzgzn report 即生效")
+    for name, source in list_templates(root):
+        where = "本仓库 templates/（已覆盖内置模板）" if source == "campaign" else "内置"
+        out.print(f"{escape(name)}  [dim]{where}[/]")
