@@ -37,6 +37,13 @@ def copy_campaign(root: Path, *, submissions: bool = True) -> Path:
     return root
 
 
+def edit(path: Path, old: str, new: str, count: int = -1) -> None:
+    """Break a copied file on purpose; fails if old is absent, so a test never edits nothing."""
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str]:
     """Run zzgzn; anything but a deliberate exit is a bug the test must show."""
     result = runner.invoke(app, list(args))

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from zzgzn import __version__
 from zzgzn.cli import app, default_lang
 
-from .conftest import REPO, invoke
+from .conftest import REPO, edit, invoke
 
 
 def test_version(runner: CliRunner) -> None:
@@ -36,9 +36,7 @@ def test_shipped_repository_is_valid(runner: CliRunner) -> None:
 
 def test_text_output_names_file_line_column_and_hint(runner: CliRunner, repo: Path) -> None:
     path = repo / "submissions" / "2020Q2" / "hexi.yaml"
-    path.write_text(
-        path.read_text("utf-8").replace("status: in_progress", "staus: in_progress", 1), "utf-8"
-    )
+    edit(path, "status: in_progress", "staus: in_progress", 1)
     code, output = invoke(runner, "validate", "--root", str(repo))
     assert code == 1
     assert (
@@ -52,7 +50,7 @@ def test_text_output_names_file_line_column_and_hint(runner: CliRunner, repo: Pa
 
 def test_github_annotations(runner: CliRunner, repo: Path) -> None:
     path = repo / "submissions" / "2020Q2" / "hexi.yaml"
-    path.write_text(path.read_text("utf-8").replace("2020-07-01", "2020/7/1"), "utf-8")
+    edit(path, "2020-07-01", "2020/7/1")
     code, output = invoke(runner, "validate", "--root", str(repo), "--format", "github")
     assert code == 1
     assert output.startswith(
@@ -75,9 +73,7 @@ def test_validate_only_the_paths_given(runner: CliRunner, repo: Path) -> None:
 
 def test_broken_plan_is_reported_with_positions(runner: CliRunner, repo: Path) -> None:
     section = repo / "plan" / "sections" / "2.yaml"
-    section.write_text(
-        section.read_text("utf-8").replace("      - zizhu-zeyeban", "      - zizhu", 1), "utf-8"
-    )
+    edit(section, "      - zizhu-zeyeban", "      - zizhu", 1)
     code, output = invoke(runner, "validate", "--root", str(repo))
     assert code == 1
     assert (

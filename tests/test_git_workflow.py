@@ -14,7 +14,7 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from .conftest import REPO, invoke
+from .conftest import REPO, edit, invoke
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -51,12 +51,7 @@ def git_repo(tmp_path: Path) -> Path:
     root = tmp_path / "campaign"
     shutil.copytree(REPO / "plan", root / "plan")
     schedule = root / "plan" / "schedule.yaml"
-    schedule.write_text(
-        schedule.read_text("utf-8").replace(
-            "submission_dates: self_reported", "submission_dates: git"
-        ),
-        "utf-8",
-    )
+    edit(schedule, "submission_dates: self_reported", "submission_dates: git")
     (root / "submissions").mkdir()
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
@@ -91,7 +86,7 @@ def test_dates_come_from_the_commit_that_added_the_file(runner: CliRunner, git_r
 
 def test_a_later_edit_does_not_change_the_arrival_date(runner: CliRunner, git_repo: Path) -> None:
     path = git_repo / "submissions" / "2020Q2" / "hexi.yaml"
-    path.write_text(path.read_text("utf-8").replace("稳步推进", "扎实推进"), "utf-8")
+    edit(path, "稳步推进", "扎实推进")
     _git(git_repo, "commit", "-qam", "hexi correction", when="2020-08-01T10:00:00+08:00")
     code, output = invoke(
         runner, "status", "2020Q2", "-f", "json", "--root", str(git_repo), "--today", "2020-08-02"
@@ -165,7 +160,7 @@ def test_two_units_in_one_change_are_refused(runner: CliRunner, git_repo: Path) 
 def test_plan_mixed_with_submissions_is_refused(runner: CliRunner, git_repo: Path) -> None:
     _branch(git_repo)
     units = git_repo / "plan" / "units.yaml"
-    units.write_text(units.read_text("utf-8").replace("示例联络员18", "示例联络员甲"), "utf-8")
+    edit(units, "示例联络员18", "示例联络员甲")
     _add(git_repo, "2020Q2", "nankai", "2020-07-05T10:00:00+08:00")
     code, found = _check(runner, git_repo)
     assert code == 1 and {p["code"] for p in found} == {"pr-mixed-plan"}
@@ -195,7 +190,7 @@ def test_a_correction_after_the_deadline_is_allowed_but_flagged(
 ) -> None:
     _branch(git_repo)
     path = git_repo / "submissions" / "2020Q2" / "hexi.yaml"
-    path.write_text(path.read_text("utf-8").replace("稳步推进", "扎实推进"), "utf-8")
+    edit(path, "稳步推进", "扎实推进")
     _git(git_repo, "commit", "-qam", "correction")
     code, found = _check(runner, git_repo, today="2020-08-01")
     assert code == 0
@@ -266,9 +261,7 @@ def test_codeowners_is_current_and_gives_each_unit_its_files(runner: CliRunner, 
     assert "/submissions/*/hexi.yaml @example-veterans/hexi" in text
     assert "/plan/ @example-veterans/sizheng-quanyi" in text
     units = repo / "plan" / "units.yaml"
-    units.write_text(
-        units.read_text("utf-8").replace("@example-veterans/hexi", "@hexi-team"), "utf-8"
-    )
+    edit(units, "@example-veterans/hexi", "@hexi-team")
     shutil.copytree(REPO / ".github", repo / ".github")
     assert invoke(runner, "codeowners", "--check", "--root", str(repo))[0] == 1
     assert invoke(runner, "codeowners", "--root", str(repo))[0] == 0

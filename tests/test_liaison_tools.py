@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from zzgzn.fixer import fix_bytes
 from zzgzn.loader import load_bytes
 
-from .conftest import REPO, invoke
+from .conftest import REPO, edit, invoke
 from .test_corpus import CORPUS
 
 
@@ -87,7 +87,7 @@ def test_schema_files_are_current_and_narrowed_by_the_plan(runner: CliRunner) ->
 def test_schema_check_notices_a_changed_plan(runner: CliRunner, repo: Path) -> None:
     shutil.copytree(REPO / "schemas", repo / "schemas")
     units = repo / "plan" / "units.yaml"
-    units.write_text(units.read_text("utf-8").replace("id: jizhou", "id: jizhouqu"), "utf-8")
+    edit(units, "id: jizhou", "id: jizhouqu")
     assert invoke(runner, "schema", "--check", "--root", str(repo))[0] == 1
     assert invoke(runner, "schema", "--root", str(repo))[0] == 0
     assert invoke(runner, "schema", "--check", "--root", str(repo))[0] == 0

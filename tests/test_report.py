@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from zzgzn.cli import app
 from zzgzn.loader import load_path
 
-from .conftest import REPO, invoke
+from .conftest import REPO, edit, invoke
 from .golden import check_golden
 
 
@@ -67,9 +67,7 @@ def test_every_submitted_item_appears(runner: CliRunner, repo: Path, tmp_path: P
 
 def test_invalid_file_blocks_the_report_unless_allowed(runner: CliRunner, repo: Path) -> None:
     bad = repo / "submissions" / "2020Q2" / "hexi.yaml"
-    bad.write_text(
-        bad.read_text("utf-8").replace("status: in_progress", "status: 进行中", 1), "utf-8"
-    )
+    edit(bad, "status: in_progress", "status: 进行中", 1)
     code, output = _report(runner, repo, "2020Q2")
     assert code == 1
     assert "submissions/2020Q2/hexi.yaml" in output and "--allow-invalid" in output
@@ -144,9 +142,7 @@ def test_campaign_template_overrides_the_builtin(
     result = runner.invoke(app, ["templates", "--copy", "report.md.j2", "--root", str(repo)])
     assert result.exit_code == 0, result.output
     template = repo / "templates" / "report.md.j2"
-    template.write_text(
-        template.read_text("utf-8").replace("## 一、总体情况", "## 一、本季度总体情况"), "utf-8"
-    )
+    edit(template, "## 一、总体情况", "## 一、本季度总体情况")
     out = tmp_path / "r.md"
     assert _report(runner, repo, "2020Q2", "-f", "md", "-o", str(out))[0] == 0
     assert "## 一、本季度总体情况" in out.read_text("utf-8")
@@ -164,10 +160,7 @@ def test_broken_campaign_template_is_a_clear_error(runner: CliRunner, repo: Path
 
 def test_a_broken_plan_stops_the_report_with_its_positions(runner: CliRunner, repo: Path) -> None:
     schedule = repo / "plan" / "schedule.yaml"
-    schedule.write_text(
-        schedule.read_text("utf-8").replace("due_working_days: 5", "due_working_days: five"),
-        "utf-8",
-    )
+    edit(schedule, "due_working_days: 5", "due_working_days: five")
     code, output = _report(runner, repo, "2020Q2")
     assert code == 1
     assert "方案（plan/）未通过校验" in output

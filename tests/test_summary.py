@@ -17,7 +17,7 @@ from zzgzn.cli import app
 from zzgzn.errors import UsageError
 from zzgzn.planload import load_plan
 
-from .conftest import REPO, copy_campaign
+from .conftest import REPO, copy_campaign, edit
 from .golden import check_golden
 
 
@@ -191,9 +191,7 @@ def test_docx_of_the_summary_holds_the_charts_as_pictures(outputs: Path) -> None
 
 def test_invalid_files_are_listed_at_the_top_of_the_summary(runner: CliRunner, repo: Path) -> None:
     bad = repo / "submissions" / "2020Q3" / "hexi.yaml"
-    bad.write_text(
-        bad.read_text("utf-8").replace("status: in_progress", "status: 进行中", 1), "utf-8"
-    )
+    edit(bad, "status: in_progress", "status: 进行中", 1)
     result = runner.invoke(
         app,
         ["summary", "--root", str(repo), "--today", TODAY, "-f", "md", "-o", str(repo / "s.md")],
@@ -226,12 +224,7 @@ def test_workbook_never_turns_text_into_formulas(repo: Path) -> None:
     from zzgzn.workbook import workbook_bytes
 
     units = repo / "plan" / "units.yaml"
-    units.write_text(
-        units.read_text("utf-8").replace(
-            "name: 和平区退役军人事务局", 'name: "=HYPERLINK(\\"x\\")"'
-        ),
-        "utf-8",
-    )
+    edit(units, "name: 和平区退役军人事务局", 'name: "=HYPERLINK(\\"x\\")"')
     plan = load_plan(repo).plan
     assert plan is not None
     summary = build_summary(
