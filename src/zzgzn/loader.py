@@ -32,28 +32,35 @@ __all__ = [
     "load_bytes",
     "load_path",
     "raw_text",
+    "read_path",
 ]
 
 MAX_BYTES = 1_000_000
 # C0 controls other than tab/LF/CR, DEL and C1 controls: invisible, and invalid in DOCX XML.
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A byte-order mark after the start (files pasted together) is invisible too, and parsers
+# disagree on it.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 
 def load_path(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read and parse a file; the display name is what diagnostics will show."""
-    name = display or str(path)
+    raw = read_path(path, display or str(path), max_bytes)
+    return raw if isinstance(raw, Document) else load_bytes(raw, display or str(path))
+
+
+def read_path(path: Path, name: str, max_bytes: int = MAX_BYTES) -> bytes | Document:
+    """The file's bytes, or a Document saying why they cannot be had (too large, unreadable)."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             doc = Document(name)
             doc.problems.append(problem(name, (0, 0), "file-too-large", size=size, limit=max_bytes))
             return doc
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         doc = Document(name)
         doc.problems.append(problem(name, (0, 0), "file-unreadable", reason=exc.strerror or exc))
         return doc
-    return load_bytes(raw, name)
 
 
 def load_bytes(raw: bytes, name: str) -> Document:

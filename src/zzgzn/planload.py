@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from zzgzn import loader, schema
+from zzgzn import fastload, loader, schema
 from zzgzn.loader import Document, Loc
 from zzgzn.models.plan import (
     DEFAULT_SCORING,
@@ -49,8 +49,35 @@ class PlanLoad:
         return self.plan is not None and not has_errors(self.problems)
 
 
-def load_plan(root: Path) -> PlanLoad:
-    """Read <root>/plan/; paths in problems are relative to root, as people see them."""
+def plan_files(root: Path) -> list[Path]:
+    """Every file under plan/: what a plan fingerprint is made of."""
+    return sorted(p for p in (root / PLAN_DIR).rglob("*") if p.is_file())
+
+
+def load_plan(root: Path, *, fast: bool = True) -> PlanLoad:
+    """Read <root>/plan/; paths in problems are relative to root, as people see them.
+
+    A national registry holds thousands of units: the plan is first read by the fast reader,
+    and read again by the careful one only if anything is wrong, so findings have positions.
+    """
+    if fast:
+        loaded = _load_plan(root, fast=True)
+        if not loaded.problems:
+            return loaded
+    return _load_plan(root, fast=False)
+
+
+def _read(path: Path, display: str, fast: bool) -> Document:
+    if not fast:
+        return loader.load_path(path, display)
+    raw = loader.read_path(path, display)
+    if isinstance(raw, Document):
+        return raw
+    loaded = fastload.load(raw)
+    return Document(display, data=loaded[0]) if loaded else loader.load_bytes(raw, display)
+
+
+def _load_plan(root: Path, *, fast: bool) -> PlanLoad:
     plan_dir = root / PLAN_DIR
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
@@ -58,7 +85,7 @@ def load_plan(root: Path) -> PlanLoad:
 
     def read(name: str, model: type[BaseModel]) -> None:
         display = f"{PLAN_DIR}/{name}"
-        doc = loader.load_path(plan_dir / name, display)
+        doc = _read(plan_dir / name, display, fast)
         docs[name] = doc
         if doc.data is not None:
             models[name] = schema.validate(doc, model)

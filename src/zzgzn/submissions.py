@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from zzgzn import loader, schema
+from zzgzn import fastload, loader, schema
 from zzgzn.loader import Document, Loc
 from zzgzn.models.plan import Plan
 from zzgzn.models.submission import Submission
@@ -38,14 +39,25 @@ class CheckedFile:
     doc: Document
     submission: Submission | None = None
     problems: list[Problem] = field(default_factory=list)
+    source: Path | None = None  # where to read it again
+    key: tuple[str, str] | None = None  # (unit, quarter) when the schema accepted the file
+    submitted_on: dt.date | None = None
+    # False when read by the fast reader: no positions, so a later finding needs a re-read
+    positioned: bool = True
 
     @property
     def valid(self) -> bool:
-        return self.submission is not None and not has_errors(self.problems)
+        return self.key is not None and not has_errors(self.problems)
 
     @property
     def quarter(self) -> Quarter | None:
-        return Quarter.from_canonical(self.submission.quarter) if self.submission else None
+        return Quarter.from_canonical(self.key[1]) if self.key else None
+
+    def detached(self, *, keep_data: bool) -> CheckedFile:
+        """Without positions (and without the data unless kept): cheap to keep or to send."""
+        doc = Document(self.path, data=self.doc.data if keep_data else None)
+        submission = self.submission if keep_data else None
+        return replace(self, doc=doc, submission=submission, positioned=False)
 
 
 @dataclass
@@ -105,11 +117,57 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def check_file(path: Path, display: str, plan: Plan, today: dt.date) -> CheckedFile:
-    doc = loader.load_path(path, display)
+def folder_of(display: str) -> str | None:
+    """The quarter folder a file sits in: submissions/<folder>/<unit>.yaml."""
     parts = Path(display).parts
-    folder = parts[-2] if len(parts) >= 3 and parts[-3] == SUBMISSIONS_DIR else None
-    checked = CheckedFile(display, folder, path.stem, doc)
+    return parts[-2] if len(parts) >= 3 and parts[-3] == SUBMISSIONS_DIR else None
+
+
+def check_file(
+    path: Path, display: str, plan: Plan, today: dt.date, *, fast: bool = True
+) -> CheckedFile:
+    """Check one file; a clean file is read by the fast reader, any other by the careful one.
+
+    The fast reader records no positions, so a file with any finding at all is read again by
+    the careful reader: findings always carry a line and column, and both ways give the same.
+    """
+    return check_bytes(loader.read_path(path, display), path, display, plan, today, fast=fast)
+
+
+def check_bytes(
+    raw: bytes | Document,
+    path: Path,
+    display: str,
+    plan: Plan,
+    today: dt.date,
+    *,
+    fast: bool = True,
+) -> CheckedFile:
+    """check_file on bytes already read (or a Document saying why they could not be)."""
+    if isinstance(raw, Document):
+        return _check(raw, path, display, plan, today)
+    if fast:
+        loaded = fastload.load(raw)
+        if loaded is not None:
+            doc = Document(display, data=loaded[0])
+            checked = _check(doc, path, display, plan, today, positioned=False)
+            if not checked.problems:
+                return checked
+    return _check(loader.load_bytes(raw, display), path, display, plan, today)
+
+
+def _check(
+    doc: Document,
+    path: Path,
+    display: str,
+    plan: Plan,
+    today: dt.date,
+    *,
+    positioned: bool = True,
+) -> CheckedFile:
+    checked = CheckedFile(
+        display, folder_of(display), path.stem, doc, source=path, positioned=positioned
+    )
     if doc.data is not None and not isinstance(doc.data, dict):
         doc.add(
             (),
@@ -119,6 +177,9 @@ def check_file(path: Path, display: str, plan: Plan, today: dt.date) -> CheckedF
         )
     elif doc.data is not None:
         checked.submission = schema.validate(doc, Submission, context=_task_context(doc.data))
+        if checked.submission is not None:
+            checked.key = (checked.submission.unit, checked.submission.quarter)
+            checked.submitted_on = checked.submission.submitted_on
         _merge_unfilled(doc)
         _cross_check(checked, doc.data, plan, today)
     checked.problems = doc.problems
@@ -281,22 +342,24 @@ def _check_tasks(doc: Document, tasks: list[Any], unit_id: str, plan: Plan) -> N
             doc.add(("tasks",), "task-missing", Severity.WARNING, tasks="、".join(missing))
 
 
-def duplicate_submissions(files: list[CheckedFile]) -> None:
-    """Two files for one unit and quarter: the second is an error, the first stands."""
+def duplicate_submissions(
+    files: list[CheckedFile], reread: Callable[[CheckedFile], CheckedFile]
+) -> None:
+    """Two files for one unit and quarter: the second is an error, the first stands.
+
+    A file read without positions is read again (reread) so that the finding has its place.
+    """
     seen: dict[tuple[str, str], str] = {}
-    for checked in files:
-        submission = checked.submission
-        if submission is None:
+    for i, checked in enumerate(files):
+        key = checked.key
+        if key is None:
             continue
-        key = (submission.unit, submission.quarter)
-        if key in seen:
-            checked.doc.add(
-                ("unit",),
-                "duplicate-submission",
-                unit=submission.unit,
-                quarter=submission.quarter,
-                other=seen[key],
-            )
-            checked.problems = checked.doc.problems
-        else:
+        if key not in seen:
             seen[key] = checked.path
+            continue
+        if not checked.positioned:
+            checked = files[i] = reread(checked)
+        checked.doc.add(
+            ("unit",), "duplicate-submission", unit=key[0], quarter=key[1], other=seen[key]
+        )
+        checked.problems = checked.doc.problems

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzgzn import reporters
+from zzgzn.cache import Cache
+from zzgzn.checking import check_files
 from zzgzn.errors import ZzgznError
 from zzgzn.models.plan import Plan
-from zzgzn.planload import load_plan
+from zzgzn.planload import load_plan, plan_files
 from zzgzn.problems import Problem, Severity, has_errors
-from zzgzn.submissions import CheckedFile, check_file, discover, duplicate_submissions
+from zzgzn.submissions import CheckedFile, discover
 
 
 @dataclass
@@ -34,16 +36,33 @@ class Validation:
 
 
 def validate_repository(
-    root: Path, today: dt.date, paths: list[Path] | None = None, *, with_submissions: bool = True
+    root: Path,
+    today: dt.date,
+    paths: list[Path] | None = None,
+    *,
+    with_submissions: bool = True,
+    jobs: int = 1,
+    keep_data: bool = True,
+    use_cache: bool = False,
 ) -> Validation:
+    """The plan, then every submission (or those under paths) against it.
+
+    jobs > 1 spreads files over processes; keep_data=False keeps only findings (what the
+    validate command needs, in little memory); use_cache answers unchanged files from
+    <root>/.zzgzn_cache.
+    """
     loaded = load_plan(root)
     result = Validation(loaded.plan, problems=list(loaded.problems))
     if loaded.plan is None or not with_submissions:
         return result
     found = discover(root, paths)
     result.problems += found.problems
-    result.files = [check_file(path, display, loaded.plan, today) for path, display in found.files]
-    duplicate_submissions(result.files)
+    cache = Cache.open(root, plan_files(root)) if use_cache else None
+    result.files = check_files(
+        found.files, loaded.plan, today, jobs=jobs, keep_data=keep_data, cache=cache
+    )
+    if cache is not None:
+        cache.save()
     for checked in result.files:
         result.problems += checked.problems
     result.problems.sort()

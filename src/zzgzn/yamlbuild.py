@@ -8,17 +8,20 @@ without recursion, duplicate keys are found, and positions come for free.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml import events as ev
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.resolver import VersionedResolver
-
 from zzgzn.document import Document, Loc, Pos
+from zzgzn.libyaml import LibyamlError, libyaml_events
 from zzgzn.problems import problem
+from zzgzn.scalars import RawFloat, RawInt, raw_text, resolve, to_number, yaml11_reading
+
+__all__ = ["MAX_DEPTH", "MAX_NODES", "Builder", "RawFloat", "RawInt", "raw_text"]
+
+_OPENS = ("MappingStartEvent", "SequenceStartEvent")
+_CLOSES = ("MappingEndEvent", "SequenceEndEvent")
+_IGNORED = ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent")
 
 MAX_DEPTH = 24
 MAX_NODES = 50_000
@@ -27,37 +30,6 @@ _SAFE_TAGS = {
     f"tag:yaml.org,2002:{t}"
     for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 } | {"!"}
-# What PyYAML (YAML 1.1) resolves as booleans beyond true/false.
-_YAML11_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$")
-_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
-_OCTAL11 = re.compile(r"^[-+]?0[0-7_]+$")
-
-
-class RawFloat(float):
-    """A float that remembers how it was written: task "1.10" must not become 1.1."""
-
-    raw: str
-
-    def __new__(cls, number: str, raw: str) -> RawFloat:
-        obj = super().__new__(cls, number)
-        obj.raw = raw
-        return obj
-
-
-class RawInt(int):
-    """An int that remembers how it was written ("010", "1_000")."""
-
-    raw: str
-
-    def __new__(cls, digits: str, base: int, *, raw: str) -> RawInt:
-        obj = super().__new__(cls, digits, base)
-        obj.raw = raw
-        return obj
-
-
-def raw_text(value: object) -> str:
-    """The text a scalar was written as, for fields that are text even when they look numeric."""
-    return getattr(value, "raw", None) or str(value)
 
 
 class _Stop(Exception):
@@ -78,7 +50,6 @@ class _Frame:
 class Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.resolver = VersionedResolver(version=(1, 2))
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
         self.nodes = 0
@@ -86,56 +57,84 @@ class Builder:
         self.documents = 0
         self.root: Any = None
         self.have_root = False
+        self.kept = len(doc.problems)  # findings from before parsing (encoding, tabs...)
 
     def run(self, text: str) -> None:
-        yaml = YAML(typ="rt")
+        """Build from libyaml's events when it can parse the text, else from ruamel.yaml's.
+
+        Both emit the same events with the same marks; libyaml is ~10× faster. Only a file
+        libyaml cannot parse goes to ruamel.yaml, whose error messages say what is wrong.
+        """
         try:
-            for event in yaml.parse(text):
-                self.event(event)
+            # libyaml reads YAML 1.1 line breaks; in YAML 1.2 U+2028/U+2029 are text
+            if libyaml_events is not None and "\u2028" not in text and "\u2029" not in text:
+                try:
+                    self._feed(libyaml_events(text))
+                except LibyamlError:
+                    del self.doc.problems[self.kept :]
+                    self.__init__(self.doc)  # type: ignore[misc]  # start again, from scratch
+                    self.doc.positions.clear()
+                    self.doc.key_positions.clear()
+                else:
+                    return self._finish()
+            self._feed_ruamel(text)
         except _Stop:
             self.doc.data = None
             return
+        self._finish()
+
+    def _feed(self, events: Iterable[Any]) -> None:
+        for event in events:
+            self.event(event)
+
+    def _feed_ruamel(self, text: str) -> None:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+        try:
+            self._feed(YAML(typ="safe", pure=True).parse(text))
         except MarkedYAMLError as exc:
             self._syntax(exc)
-            self.doc.data = None
-            return
+            raise _Stop from None
         except (YAMLError, RecursionError, ValueError) as exc:
             self.doc.problems.append(
                 problem(self.doc.path, (1, 1), "syntax", detail=str(exc)[:200])
             )
-            self.doc.data = None
-            return
+            raise _Stop from None
+
+    def _finish(self) -> None:
         if not self.have_root or self.root is None:
             self.doc.problems.append(problem(self.doc.path, (0, 0), "empty-file"))
             self.doc.data = None
             return
         self.doc.data = self.root
 
-    # --- events -------------------------------------------------------------------
-    def event(self, event: ev.Event) -> None:
-        if isinstance(event, ev.DocumentStartEvent):
+    # --- events (ruamel.yaml's and PyYAML's classes share their names and fields) ------
+    def event(self, event: Any) -> None:
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
             self.documents += 1
             if self.documents > 1:
                 self._fail(event, "multiple-documents")
             return
-        if isinstance(event, (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent)):
+        if kind in _IGNORED:
             return
         if self.skip:
-            if isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+            if kind in _OPENS:
                 self.skip += 1
-            elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+            elif kind in _CLOSES:
                 self.skip -= 1
             return
-        if isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+        if kind in _CLOSES:
             self._close()
-        elif isinstance(event, ev.AliasEvent):
+        elif kind == "AliasEvent":
             self._alias(event)
-        elif isinstance(event, ev.ScalarEvent):
+        elif kind == "ScalarEvent":
             self._scalar(event)
-        elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+        elif kind in _OPENS:
             self._open(event)
 
-    def _open(self, event: ev.CollectionStartEvent) -> None:
+    def _open(self, event: Any) -> None:
         if self._is_key_slot():
             self.doc.problems.append(problem(self.doc.path, _mark(event), "complex-key"))
             self.skip = 1
@@ -146,7 +145,7 @@ class Builder:
         if len(self.stack) >= MAX_DEPTH:
             self._fail(event, "too-deep", limit=MAX_DEPTH)
         self._count(1, event)
-        is_map = isinstance(event, ev.MappingStartEvent)
+        is_map = type(event).__name__ == "MappingStartEvent"
         self.doc.positions[loc] = _mark(event)
         self.stack.append(
             _Frame("map" if is_map else "seq", {} if is_map else [], loc, event.anchor)
@@ -158,7 +157,7 @@ class Builder:
             self.anchors[frame.anchor] = (frame.obj, frame.size)
         self._attach(frame.obj, frame.size)
 
-    def _alias(self, event: ev.AliasEvent) -> None:
+    def _alias(self, event: Any) -> None:
         if self._is_key_slot():
             self.doc.problems.append(problem(self.doc.path, _mark(event), "complex-key"))
             self.stack[-1].key = "\0complex"
@@ -168,7 +167,7 @@ class Builder:
         self.doc.positions[self._child_loc()] = _mark(event)
         self._attach(obj, size)
 
-    def _scalar(self, event: ev.ScalarEvent) -> None:
+    def _scalar(self, event: Any) -> None:
         pos = _mark(event)
         if self._is_key_slot():
             frame = self.stack[-1]
@@ -219,24 +218,23 @@ class Builder:
         if key is not None and key != "\0complex" and key not in frame.obj:
             frame.obj[key] = value
 
-    def _count(self, size: int, event: ev.Event) -> None:
+    def _count(self, size: int, event: Any) -> None:
         self.nodes += size
         if self.nodes > MAX_NODES:
             self._fail(event, "alias-limit", limit=MAX_NODES)
 
-    def _check_tag(self, event: ev.NodeEvent) -> None:
+    def _check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None and str(tag) not in _SAFE_TAGS:
             self.doc.problems.append(problem(self.doc.path, _mark(event), "yaml-tag", tag=str(tag)))
 
-    def _construct(self, event: ev.ScalarEvent, loc: Loc) -> Any:
+    def _construct(self, event: Any, loc: Loc) -> Any:
         # ruamel marks where a folded (>) scalar was folded with BEL; the source's own control
         # characters were removed before parsing, so any BEL here is that marker.
         value: str = event.value.replace("\a", "")
         tag = str(event.tag) if event.tag is not None else None
-        if tag is None and event.style is None:
-            resolved = str(self.resolver.resolve(ScalarNode, value, (True, False)))
-            reading = _yaml11_reading(value)
+        if tag is None and not event.style:
+            reading = yaml11_reading(value)
             if reading:
                 self.doc.add(
                     loc,
@@ -245,16 +243,16 @@ class Builder:
                     reading_zh=reading[0],
                     reading_en=reading[1],
                 )
-            return _typed(value, resolved)
+            return resolve(value)
         if tag is None or tag in ("!", "tag:yaml.org,2002:str") or tag not in _SAFE_TAGS:
             return value
         return _typed(value, tag)
 
-    def _fail(self, event: ev.Event, code: str, **params: object) -> None:
+    def _fail(self, event: Any, code: str, **params: object) -> None:
         self.doc.problems.append(problem(self.doc.path, _mark(event), code, **params))
         raise _Stop
 
-    def _syntax(self, exc: MarkedYAMLError) -> None:
+    def _syntax(self, exc: Any) -> None:
         mark = exc.problem_mark or exc.context_mark
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         text = f"{exc.context or ''} {exc.problem or ''}".strip()
@@ -330,39 +328,18 @@ def _char_at(text: str | None, pos: Pos) -> str:
     return "?"
 
 
-def _mark(event: ev.Event) -> Pos:
+def _mark(event: Any) -> Pos:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _yaml11_reading(value: str) -> tuple[str, str] | None:
-    """How a YAML 1.1 reader (PyYAML, many editors) would misread a plain scalar."""
-    if _YAML11_BOOL.match(value):
-        return ("是/否（布尔值）", "true/false")
-    if _SEXAGESIMAL.match(value):
-        return ("六十进制数", "a base-60 number")
-    if _OCTAL11.match(value) and value.lstrip("+-") != "0":
-        return ("八进制数", "an octal number")
-    return None
-
-
 def _typed(value: str, tag: str) -> Any:
-    """A plain scalar as YAML 1.2 reads it; dates stay text for the models to check."""
+    """A scalar with an explicit core tag (!!int 5): read as that type, or kept as text."""
     kind = tag.rsplit(":", 1)[-1]
-    try:
-        if kind == "null":
-            return None
-        if kind == "bool":
-            return value.lower() == "true"
-        if kind == "int":
-            digits = value.replace("_", "")
-            base = 0 if digits.lower().lstrip("+-").startswith(("0x", "0o")) else 10
-            return RawInt(digits, base, raw=value)
-        if kind == "float":
-            lowered = value.lower()
-            if lowered.endswith((".inf", ".nan")):
-                return RawFloat(lowered.replace(".", ""), value)
-            return RawFloat(value.replace("_", ""), value)
-    except ValueError:
-        return value
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value.lower() == "true"
+    if kind in ("int", "float"):
+        return to_number(value, float_=kind == "float")
     return value

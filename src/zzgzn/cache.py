@@ -1,0 +1,136 @@
+"""Remembered findings, so that checking an unchanged repository again costs a read and a hash.
+
+An entry is keyed by a hash of the file's path and bytes; the whole cache by a fingerprint of
+everything else a finding depends on: zzgzn's version, the versions of the libraries that read
+and validate, and the bytes of every plan file. A changed plan, an upgrade or an edited file
+therefore never meets a stale answer. The one finding that depends on the day (a submission
+dated in the future) is re-decided from the stored date.
+
+The cache lives in <root>/.zzgzn_cache/ (with a .gitignore of its own, so it is never
+committed) as JSON: it is data, never code, whoever wrote it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from zzgzn import __version__
+from zzgzn.files import write_atomic
+from zzgzn.problems import Problem, Severity
+
+CACHE_DIR = ".zzgzn_cache"
+_FILE = "validate.json"
+_FORMAT = 1
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml")
+
+
+def digest(display: str, raw: bytes) -> str:
+    return hashlib.blake2b(display.encode() + b"\0" + raw, digest_size=16).hexdigest()
+
+
+def fingerprint(plan_files: list[Path]) -> str:
+    """What every finding depends on besides the file itself."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{_FORMAT}\0{__version__}\0".encode())
+    for name in _LIBRARIES:
+        try:
+            h.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name}=?\0".encode())
+    for path in sorted(plan_files):
+        h.update(path.as_posix().encode() + b"\0")
+        h.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return h.hexdigest()
+
+
+@dataclass
+class Entry:
+    """A file's findings and what validation needs of it, without its data."""
+
+    problems: list[Problem]
+    key: tuple[str, str] | None
+    submitted_on: str | None  # to re-decide "dated in the future" on another day
+    future: bool
+
+
+@dataclass
+class Cache:
+    path: Path | None
+    fingerprint: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, root: Path, plan_files: list[Path], *, enabled: bool = True) -> Cache:
+        stamp = fingerprint(plan_files)
+        folder = root / CACHE_DIR
+        cache = cls(folder / _FILE if enabled else None, stamp)
+        if cache.path is None or not cache.path.is_file():
+            return cache
+        try:
+            stored = json.loads(cache.path.read_bytes())
+            if stored.get("fingerprint") == stamp:
+                cache.entries = {k: _entry(v) for k, v in stored["entries"].items()}
+        except (OSError, ValueError, KeyError, TypeError):
+            cache.entries = {}  # unreadable or from another version: start afresh
+        return cache
+
+    def get(self, key: str, today: dt.date) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry.submitted_on is not None:
+            if (dt.date.fromisoformat(entry.submitted_on) > today) != entry.future:
+                return None  # the day has moved past the date (or back, with --today)
+        self.used.add(key)
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        self.entries[key] = entry
+        self.used.add(key)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the entries used this run (files since deleted are forgotten)."""
+        if self.path is None or not (self.changed or len(self.used) != len(self.entries)):
+            return
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# zzgzn's cache: never committed\n*\n", encoding="utf-8")
+            body = {
+                "fingerprint": self.fingerprint,
+                "entries": {k: _plain(self.entries[k]) for k in sorted(self.used)},
+            }
+            write_atomic(self.path, json.dumps(body, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # a read-only checkout still validates; it only cannot remember
+
+
+def _plain(entry: Entry) -> list[Any]:
+    problems = [
+        [p.path, p.line, p.column, p.code, p.severity.value, [list(kv) for kv in p.params]]
+        for p in entry.problems
+    ]
+    return [problems, list(entry.key) if entry.key else None, entry.submitted_on, entry.future]
+
+
+def _entry(value: list[Any]) -> Entry:
+    problems, key, submitted_on, future = value
+    return Entry(
+        [
+            Problem(path, line, column, code, Severity(severity), tuple(tuple(kv) for kv in params))
+            for path, line, column, code, severity, params in problems
+        ],
+        (key[0], key[1]) if key else None,
+        submitted_on,
+        bool(future),
+    )

@@ -1,0 +1,142 @@
+"""Check many submission files: answers from the cache, the rest in worker processes or here.
+
+Each file is checked on its own (submissions.check_file), so files can be spread over
+processes freely; what spans files (two files for one unit) is decided afterwards, here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from zzgzn import loader
+from zzgzn.cache import Cache, Entry, digest
+from zzgzn.document import Document
+from zzgzn.models.plan import Plan
+from zzgzn.submissions import CheckedFile, check_file, duplicate_submissions, folder_of
+
+# Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+_CHUNKS_PER_JOB = 4
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def check_files(
+    files: Sequence[tuple[Path, str]],
+    plan: Plan,
+    today: dt.date,
+    *,
+    jobs: int = 1,
+    keep_data: bool = True,
+    cache: Cache | None = None,
+    fast: bool = True,
+) -> list[CheckedFile]:
+    """Every file checked, in the order given, duplicates across files included."""
+    results: list[CheckedFile | None] = [None] * len(files)
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for i, (path, display) in enumerate(files):
+        if cache is None:
+            todo.append(i)
+            continue
+        raw = loader.read_path(path, display)
+        if isinstance(raw, bytes):
+            keys[i] = digest(display, raw)
+            entry = cache.get(keys[i], today)
+            if entry is not None:
+                results[i] = _from_entry(path, display, entry)
+                continue
+        todo.append(i)
+    checked = _check_all([files[i] for i in todo], plan, today, jobs, keep_data, fast)
+    for i, one in zip(todo, checked, strict=True):
+        results[i] = one
+        if cache is not None and i in keys:
+            cache.put(keys[i], _entry_of(one, today))
+    done = [r for r in results if r is not None]
+
+    def reread(one: CheckedFile) -> CheckedFile:
+        assert one.source is not None
+        return check_file(one.source, one.path, plan, today, fast=False)
+
+    duplicate_submissions(done, reread)
+    return done
+
+
+def _check_all(
+    files: list[tuple[Path, str]],
+    plan: Plan,
+    today: dt.date,
+    jobs: int,
+    keep_data: bool,
+    fast: bool,
+) -> list[CheckedFile]:
+    if jobs <= 1 or len(files) < PARALLEL_FROM:
+        return [_one(path, display, plan, today, fast, keep_data) for path, display in files]
+    size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_JOB)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    # fork shares the plan with the workers for free; elsewhere it is pickled to each
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start, initargs=(plan, today, fast, keep_data)
+    ) as pool:
+        return [one for chunk in pool.map(_check_chunk, chunks) for one in chunk]
+
+
+def _one(
+    path: Path, display: str, plan: Plan, today: dt.date, fast: bool, keep_data: bool
+) -> CheckedFile:
+    checked = check_file(path, display, plan, today, fast=fast)
+    return checked if keep_data else checked.detached(keep_data=False)
+
+
+_WORKER: tuple[Plan, dt.date, bool, bool] | None = None
+
+
+def _start(plan: Plan, today: dt.date, fast: bool, keep_data: bool) -> None:
+    global _WORKER
+    _WORKER = (plan, today, fast, keep_data)
+
+
+def _check_chunk(chunk: list[tuple[Path, str]]) -> list[CheckedFile]:
+    assert _WORKER is not None
+    plan, today, fast, keep_data = _WORKER
+    return [
+        check_file(path, display, plan, today, fast=fast).detached(keep_data=keep_data)
+        for path, display in chunk
+    ]
+
+
+def _from_entry(path: Path, display: str, entry: Entry) -> CheckedFile:
+    return CheckedFile(
+        display,
+        folder_of(display),
+        path.stem,
+        Document(display),
+        problems=list(entry.problems),
+        source=path,
+        key=entry.key,
+        submitted_on=dt.date.fromisoformat(entry.submitted_on) if entry.submitted_on else None,
+        positioned=False,
+    )
+
+
+def _entry_of(checked: CheckedFile, today: dt.date) -> Entry:
+    submitted_on = checked.submitted_on
+    return Entry(
+        list(checked.problems),
+        checked.key,
+        submitted_on.isoformat() if submitted_on else None,
+        bool(submitted_on and submitted_on > today),
+    )

@@ -1,0 +1,230 @@
+"""The fast paths give exactly the answers of the careful one, on any input, valid or not.
+
+Three layers, each checked against the one it stands in for:
+- scalars.resolve() against ruamel.yaml's YAML 1.2 resolver (the semantics zzgzn documents);
+- the careful reader fed by libyaml's events against the same reader fed by ruamel.yaml's;
+- fastload (no positions) against the careful reader, and check_file with and without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+
+from zzgzn import fastload, yamlbuild
+from zzgzn.loader import load_bytes
+from zzgzn.planload import load_plan
+from zzgzn.scalars import RawFloat, RawInt, resolve
+from zzgzn.submissions import check_file
+
+from .conftest import REPO
+from .test_corpus import CASES, CORPUS
+from .test_loader_properties import TOKENS
+
+PLAN = load_plan(REPO).plan
+TODAY = dt.date(2021, 6, 30)
+SAMPLES = sorted((REPO / "submissions").glob("*/*.yaml"))
+
+# What liaisons write, plus YAML's corner cases: both readers must agree on every mixture.
+MORE_TOKENS = st.sampled_from(
+    [
+        "\\",
+        '"\\a"',
+        '"\\/"',
+        '"\\x41"',
+        '"\\u4e2d"',
+        '"\\N"',
+        "\x85",
+        "\u2028",
+        "\x07",
+        " #注释",
+        "０",
+        "- - ",
+        "key: value",
+        "  - a\n  - b\n",
+        "? a\n: b\n",
+        "!!int ",
+        "!!map ",
+        "!x ",
+        "0x1F",
+        "0o17",
+        "+.inf",
+        "-.nan",
+        "1_000",
+        "true",
+        "False",
+        "Yes",
+        "y",
+        "2020-07-06",
+        "%YAML 1.2\n---\n",
+        "%YAML 1.1\n---\n",
+        "|-\n  x\n",
+        ">+\n  a\n\n  b\n",
+        "'it''s'",
+        '"a\nb"',
+        "\n\n",
+        "    ",
+        "：",
+    ]
+)
+YAMLISH = st.lists(st.one_of(TOKENS, MORE_TOKENS), max_size=60).map("".join)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as data, type for type, including how numbers were written."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, RawFloat | RawInt):
+        same_number = a == b or (isinstance(a, float) and math.isnan(a) and math.isnan(b))
+        return same_number and a.raw == b.raw
+    return bool(a == b)
+
+
+# --- scalars: zzgzn's YAML 1.2 reading is ruamel.yaml's ------------------------------------
+_RUAMEL = VersionedResolver(version=(1, 2))
+SCALARS = st.one_of(
+    st.text(max_size=12),
+    st.text(alphabet="0123456789_.+-eExXoObB:aAfFinINtTrRuUlLsS~", max_size=10),
+)
+
+
+@given(SCALARS)
+@settings(max_examples=2000, deadline=None)
+@example("")
+@example("~")
+@example("0o17")
+@example("0b101")
+@example("1_0")
+@example(".5")
+@example("-.inf")
+@example("-.nan")
+@example("1e5")
+@example("TRUE")
+@example("2020-07-06")
+@example("<<")
+def test_plain_scalars_mean_what_ruamel_yaml_1_2_says(value: str) -> None:
+    tag = str(_RUAMEL.resolve(ScalarNode, value, (True, False))).rsplit(":", 1)[-1]
+    ours = resolve(value)
+    if tag == "null":
+        assert ours is None
+    elif tag == "bool":
+        assert ours is (value.lower() == "true")
+    elif tag in ("int", "float"):
+        # a pattern that matches but does not convert (0b101 read in base 10) stays text
+        assert isinstance(ours, RawInt if tag == "int" else RawFloat) or ours == value
+    else:
+        assert ours == value and type(ours) is str
+
+
+# --- the careful reader: libyaml's events give what ruamel.yaml's give ----------------------
+def _careful(raw: bytes, *, libyaml: bool, monkeypatch: pytest.MonkeyPatch) -> Any:
+    with monkeypatch.context() as patch:
+        if not libyaml:
+            patch.setattr(yamlbuild, "libyaml_events", None)
+        return load_bytes(raw, "x.yaml")
+
+
+@given(YAMLISH)
+@settings(max_examples=600, deadline=None)
+def test_libyaml_events_build_what_ruamel_events_build(text: str) -> None:
+    """Where ruamel.yaml can read a text, libyaml's events give the same data and findings.
+
+    The careful reader takes libyaml's events whenever libyaml can parse, and ruamel.yaml's
+    only when it cannot, so answers never mix the two. They differ, harmlessly, where
+    ruamel.yaml is stricter (a tab after `key:` is legal YAML) and in where an empty value
+    is placed: ruamel.yaml puts `b:` at a line's end where the next token starts, often on
+    the next line, libyaml right after the colon, where the writer must type.
+    """
+    raw = text.encode("utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        fast = _careful(raw, libyaml=True, monkeypatch=patch)
+        slow = _careful(raw, libyaml=False, monkeypatch=patch)
+    assume(slow.data is not None)
+    assert [(p.code, p.severity) for p in fast.problems] == [
+        (p.code, p.severity) for p in slow.problems
+    ]
+    assert _same(fast.data, slow.data)
+    assert fast.positions.keys() == slow.positions.keys()
+    assert fast.key_positions == slow.key_positions
+
+
+# --- fastload: what it accepts, the careful reader accepts without a word -------------------
+def _agrees(raw: bytes) -> None:
+    loaded = fastload.load(raw)
+    if loaded is None:
+        return
+    careful = load_bytes(raw, "x.yaml")
+    assert careful.problems == []
+    assert _same(loaded[0], careful.data)
+
+
+@given(YAMLISH)
+@settings(max_examples=800, deadline=None)
+def test_fastload_agrees_on_yaml_like_text(text: str) -> None:
+    _agrees(text.encode("utf-8"))
+
+
+@given(st.binary(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_fastload_agrees_on_arbitrary_bytes(raw: bytes) -> None:
+    _agrees(raw)
+
+
+@pytest.mark.parametrize("path", SAMPLES[::7], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fastload_reads_the_samples_as_the_careful_reader_does(path: Path) -> None:
+    raw = path.read_bytes()
+    loaded = fastload.load(raw)
+    assert loaded is not None  # the shipped samples are clean: they must take the fast path
+    _agrees(raw)
+
+
+# --- check_file: the same findings, in the same places, with or without the fast path -------
+def _findings(path: Path, display: str, *, fast: bool) -> list[Any]:
+    assert PLAN is not None
+    return check_file(path, display, PLAN, TODAY, fast=fast).problems
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_corpus_findings_do_not_depend_on_the_fast_path(case: str) -> None:
+    for path in sorted((CORPUS / case).rglob("*.y*ml")):
+        display = path.relative_to(CORPUS / case).as_posix()
+        assert _findings(path, display, fast=True) == _findings(path, display, fast=False)
+
+
+@given(YAMLISH)
+@settings(max_examples=300, deadline=None)
+def test_check_file_does_not_depend_on_the_fast_path(text: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hexi.yaml"
+        path.write_bytes(text.encode("utf-8"))
+        display = "submissions/2020Q2/hexi.yaml"
+        assert _findings(path, display, fast=True) == _findings(path, display, fast=False)
+
+
+@given(st.sampled_from(SAMPLES), st.integers(0, 5000), st.sampled_from(TOKENS.elements))
+@settings(max_examples=300, deadline=None)
+def test_one_edit_to_a_real_file_gives_the_same_findings(path: Path, at: int, token: str) -> None:
+    """A real submission with one token inserted: mostly still YAML, often still valid."""
+    import tempfile
+
+    text = path.read_text("utf-8")
+    at %= len(text)
+    with tempfile.TemporaryDirectory() as folder:
+        edited = Path(folder) / path.name
+        edited.write_bytes((text[:at] + token + text[at:]).encode("utf-8"))
+        display = f"submissions/{path.parent.name}/{path.name}"
+        assert _findings(edited, display, fast=True) == _findings(edited, display, fast=False)
