@@ -66,6 +66,9 @@ class Cache:
     entries: dict[str, Entry] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     changed: bool = False
+    # the plan's own findings, and whether a plan could be built at all
+    plan: tuple[list[Problem], bool] | None = None
+    stored_plan: tuple[list[Problem], bool] | None = None
 
     @classmethod
     def open(cls, root: Path, plan_files: list[Path], *, enabled: bool = True) -> Cache:
@@ -78,8 +81,10 @@ class Cache:
             stored = json.loads(cache.path.read_bytes())
             if stored.get("fingerprint") == stamp:
                 cache.entries = {k: _entry(v) for k, v in stored["entries"].items()}
+                problems, usable = stored["plan"]
+                cache.plan = cache.stored_plan = (_problems(problems), bool(usable))
         except (OSError, ValueError, KeyError, TypeError):
-            cache.entries = {}  # unreadable or from another version: start afresh
+            cache.entries, cache.plan = {}, None  # unreadable or from another version: afresh
         return cache
 
     def get(self, key: str, today: dt.date) -> Entry | None:
@@ -99,7 +104,11 @@ class Cache:
 
     def save(self) -> None:
         """Write the entries used this run (files since deleted are forgotten)."""
-        if self.path is None or not (self.changed or len(self.used) != len(self.entries)):
+        if self.path is None or self.plan is None:
+            return
+        if not (self.changed or self.stored_plan is not self.plan) and len(self.used) == len(
+            self.entries
+        ):
             return
         try:
             self.path.parent.mkdir(exist_ok=True)
@@ -108,6 +117,7 @@ class Cache:
                 ignore.write_text("# zzgzn's cache: never committed\n*\n", encoding="utf-8")
             body = {
                 "fingerprint": self.fingerprint,
+                "plan": [_plain_problems(self.plan[0]), self.plan[1]],
                 "entries": {k: _plain(self.entries[k]) for k in sorted(self.used)},
             }
             write_atomic(self.path, json.dumps(body, ensure_ascii=False).encode("utf-8"))
@@ -115,22 +125,25 @@ class Cache:
             pass  # a read-only checkout still validates; it only cannot remember
 
 
-def _plain(entry: Entry) -> list[Any]:
-    problems = [
+def _plain_problems(problems: list[Problem]) -> list[Any]:
+    return [
         [p.path, p.line, p.column, p.code, p.severity.value, [list(kv) for kv in p.params]]
-        for p in entry.problems
+        for p in problems
     ]
+
+
+def _problems(value: list[Any]) -> list[Problem]:
+    return [
+        Problem(path, line, column, code, Severity(severity), tuple((k, v) for k, v in params))
+        for path, line, column, code, severity, params in value
+    ]
+
+
+def _plain(entry: Entry) -> list[Any]:
+    problems = _plain_problems(entry.problems)
     return [problems, list(entry.key) if entry.key else None, entry.submitted_on, entry.future]
 
 
 def _entry(value: list[Any]) -> Entry:
     problems, key, submitted_on, future = value
-    return Entry(
-        [
-            Problem(path, line, column, code, Severity(severity), tuple(tuple(kv) for kv in params))
-            for path, line, column, code, severity, params in problems
-        ],
-        (key[0], key[1]) if key else None,
-        submitted_on,
-        bool(future),
-    )
+    return Entry(_problems(problems), (key[0], key[1]) if key else None, submitted_on, bool(future))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from zzgzn.checkedfile import CheckedFile
 from zzgzn.errors import UsageError
 from zzgzn.models.plan import Deliverable, Plan, Task, Unit, UnitKind
 from zzgzn.models.submission import Case, Status, Submission, TaskReport
 from zzgzn.quarters import Quarter, parse_quarter
 from zzgzn.report.model import Excluded
 from zzgzn.status import Arrival, QuarterStatus, quarter_status, quarters_so_far
-from zzgzn.submissions import CheckedFile
 
 # How far a task got in a quarter, for the heat map: best status among its reports.
 LEVELS = {None: 0, Status.NOT_STARTED: 1, Status.IN_PROGRESS: 2, Status.ONGOING: 3, Status.DONE: 3}

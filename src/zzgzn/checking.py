@@ -7,17 +7,19 @@ processes freely; what spans files (two files for one unit) is decided afterward
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zzgzn import loader
 from zzgzn.cache import Cache, Entry, digest
+from zzgzn.checkedfile import CheckedFile, duplicate_submissions
+from zzgzn.discovery import folder_of
 from zzgzn.document import Document
-from zzgzn.models.plan import Plan
-from zzgzn.submissions import CheckedFile, check_file, duplicate_submissions, folder_of
+
+if TYPE_CHECKING:
+    from zzgzn.models.plan import Plan
 
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -34,7 +36,7 @@ def default_jobs() -> int:
 
 def check_files(
     files: Sequence[tuple[Path, str]],
-    plan: Plan,
+    plan_source: Callable[[], Plan],
     today: dt.date,
     *,
     jobs: int = 1,
@@ -42,7 +44,11 @@ def check_files(
     cache: Cache | None = None,
     fast: bool = True,
 ) -> list[CheckedFile]:
-    """Every file checked, in the order given, duplicates across files included."""
+    """Every file checked, in the order given, duplicates across files included.
+
+    plan_source is called only if some file must really be checked: a run answered wholly
+    from the cache never reads the plan (nor imports what checking needs).
+    """
     results: list[CheckedFile | None] = [None] * len(files)
     keys: dict[int, str] = {}
     todo: list[int] = []
@@ -58,7 +64,11 @@ def check_files(
                 results[i] = _from_entry(path, display, entry)
                 continue
         todo.append(i)
-    checked = _check_all([files[i] for i in todo], plan, today, jobs, keep_data, fast)
+    checked = (
+        _check_all([files[i] for i in todo], plan_source(), today, jobs, keep_data, fast)
+        if todo
+        else []
+    )
     for i, one in zip(todo, checked, strict=True):
         results[i] = one
         if cache is not None and i in keys:
@@ -66,8 +76,10 @@ def check_files(
     done = [r for r in results if r is not None]
 
     def reread(one: CheckedFile) -> CheckedFile:
+        from zzgzn.submissions import check_file
+
         assert one.source is not None
-        return check_file(one.source, one.path, plan, today, fast=False)
+        return check_file(one.source, one.path, plan_source(), today, fast=False)
 
     duplicate_submissions(done, reread)
     return done
@@ -83,6 +95,9 @@ def _check_all(
 ) -> list[CheckedFile]:
     if jobs <= 1 or len(files) < PARALLEL_FROM:
         return [_one(path, display, plan, today, fast, keep_data) for path, display in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_JOB)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     # fork shares the plan with the workers for free; elsewhere it is pickled to each
@@ -97,6 +112,8 @@ def _check_all(
 def _one(
     path: Path, display: str, plan: Plan, today: dt.date, fast: bool, keep_data: bool
 ) -> CheckedFile:
+    from zzgzn.submissions import check_file
+
     checked = check_file(path, display, plan, today, fast=fast)
     return checked if keep_data else checked.detached(keep_data=False)
 
@@ -110,6 +127,8 @@ def _start(plan: Plan, today: dt.date, fast: bool, keep_data: bool) -> None:
 
 
 def _check_chunk(chunk: list[tuple[Path, str]]) -> list[CheckedFile]:
+    from zzgzn.submissions import check_file
+
     assert _WORKER is not None
     plan, today, fast, keep_data = _WORKER
     return [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from zzgzn.datetext import parse_date_text
 from zzgzn.errors import UsageError
-from zzgzn.models.fields import parse_date_text
 
 ENV_VAR = "ZZGZN_TODAY"
 

@@ -21,8 +21,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from zzgzn import loader
+from zzgzn.datetext import halfwidth, parse_date_text
 from zzgzn.loader import CONTROL_CHARS, Document
-from zzgzn.models.fields import halfwidth, parse_date_text
 
 DATE_KEYS = {"submitted_on", "date", "start", "end"}
 TASK_KEYS = {"task"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from zzgzn.discovery import SUBMISSIONS_DIR
 from zzgzn.git import run_git
-from zzgzn.submissions import SUBMISSIONS_DIR
 
 
 def first_added(root: Path, utc_offset_hours: int) -> dict[str, dt.date]:

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from zzgzn import fastload, loader, schema
+from zzgzn.discovery import PLAN_DIR
 from zzgzn.loader import Document, Loc
 from zzgzn.models.plan import (
     DEFAULT_SCORING,
@@ -24,7 +25,6 @@ from zzgzn.models.plan import (
 )
 from zzgzn.problems import Problem, has_errors, problem
 
-PLAN_DIR = "plan"
 REQUIRED: dict[str, type[BaseModel]] = {
     "plan.yaml": Meta,
     "units.yaml": Registry,
@@ -47,11 +47,6 @@ class PlanLoad:
     @property
     def ok(self) -> bool:
         return self.plan is not None and not has_errors(self.problems)
-
-
-def plan_files(root: Path) -> list[Path]:
-    """Every file under plan/: what a plan fingerprint is made of."""
-    return sorted(p for p in (root / PLAN_DIR).rglob("*") if p.is_file())
 
 
 def load_plan(root: Path, *, fast: bool = True) -> PlanLoad:

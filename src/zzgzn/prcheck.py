@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from zzgzn.deadlines import deadline
+from zzgzn.discovery import PLAN_DIR, SUBMISSIONS_DIR, YAML_SUFFIXES
 from zzgzn.errors import UsageError
 from zzgzn.git import run_git
 from zzgzn.models.plan import Plan
-from zzgzn.planload import PLAN_DIR
 from zzgzn.problems import Problem, Severity, problem
 from zzgzn.quarters import Quarter
-from zzgzn.submissions import SUBMISSIONS_DIR, YAML_SUFFIXES
 
 
 @dataclass(frozen=True)

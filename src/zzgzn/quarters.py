@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from zzgzn.datetext import halfwidth
 from zzgzn.errors import UsageError
-from zzgzn.models.fields import halfwidth
 
 _CN_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FULL = re.compile(r"^(\d{4})\s*-?\s*Q([1-4])$", re.IGNORECASE)

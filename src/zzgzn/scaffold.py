@@ -8,12 +8,12 @@ from pathlib import Path
 import jinja2
 
 from zzgzn.deadlines import deadline
+from zzgzn.discovery import SUBMISSIONS_DIR
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan, UnitKind
 from zzgzn.quarters import Quarter
 from zzgzn.report.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date
-from zzgzn.submissions import SUBMISSIONS_DIR
 
 TEMPLATE = "submission.yaml.j2"
 

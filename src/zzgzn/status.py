@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from zzgzn.checkedfile import CheckedFile
 from zzgzn.deadlines import Deadline, calendar_for, deadline
 from zzgzn.gitdates import first_added
 from zzgzn.models.plan import Plan
 from zzgzn.quarters import Quarter, quarters_between
-from zzgzn.submissions import CheckedFile
 from zzgzn.timeliness import UnitState, unit_states
 from zzgzn.workdays import WorkCalendar
 

@@ -7,120 +7,21 @@ hides another unit's report, and nothing a valid file holds is dropped.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from zzgzn import fastload, loader, schema
+from zzgzn.checkedfile import CheckedFile
+from zzgzn.discovery import folder_of
 from zzgzn.loader import Document, Loc
 from zzgzn.models.plan import Plan
 from zzgzn.models.submission import Submission
 from zzgzn.planload import unknown_unit
-from zzgzn.problems import Problem, Severity, has_errors, problem
+from zzgzn.problems import Problem, Severity
 from zzgzn.quarters import Quarter, quarters_between
 
-SUBMISSIONS_DIR = "submissions"
-YAML_SUFFIXES = (".yaml", ".yml")
-# Documentation kept beside the data on purpose: skipped without a notice.
-QUIET_NAMES = {"README.md", ".gitkeep", ".gitignore"}
 _UNIT_STEM = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
-
-
-@dataclass
-class CheckedFile:
-    """One submission file: where it is, what it says, what is wrong with it."""
-
-    path: str
-    folder: str | None
-    stem: str
-    doc: Document
-    submission: Submission | None = None
-    problems: list[Problem] = field(default_factory=list)
-    source: Path | None = None  # where to read it again
-    key: tuple[str, str] | None = None  # (unit, quarter) when the schema accepted the file
-    submitted_on: dt.date | None = None
-    # False when read by the fast reader: no positions, so a later finding needs a re-read
-    positioned: bool = True
-
-    @property
-    def valid(self) -> bool:
-        return self.key is not None and not has_errors(self.problems)
-
-    @property
-    def quarter(self) -> Quarter | None:
-        return Quarter.from_canonical(self.key[1]) if self.key else None
-
-    def detached(self, *, keep_data: bool) -> CheckedFile:
-        """Without positions (and without the data unless kept): cheap to keep or to send."""
-        doc = Document(self.path, data=self.doc.data if keep_data else None)
-        submission = self.submission if keep_data else None
-        return replace(self, doc=doc, submission=submission, positioned=False)
-
-
-@dataclass
-class Found:
-    files: list[tuple[Path, str]]
-    problems: list[Problem]
-
-
-def discover(root: Path, paths: list[Path] | None = None) -> Found:
-    """The YAML files under submissions/ (or the paths given), with notices for the rest."""
-    base = root / SUBMISSIONS_DIR
-    notices: list[Problem] = []
-    candidates: list[Path] = []
-    if paths:
-        for path in paths:
-            if path.is_dir():
-                candidates += _walk(path)
-            else:
-                candidates.append(path)
-    elif base.is_dir():
-        candidates = _walk(base)
-    files: list[tuple[Path, str]] = []
-    real_base = base.resolve()
-    for path in candidates:
-        display = _display(path, root)
-        if path.name in QUIET_NAMES:
-            continue
-        if path.suffix.lower() not in YAML_SUFFIXES or path.name.startswith(("~$", ".")):
-            notices.append(problem(display, (0, 0), "ignored-file", Severity.INFO))
-            continue
-        if path.is_symlink() or not _inside(path.resolve(), real_base):
-            target = path.resolve()
-            if not _inside(target, real_base):
-                notices.append(problem(display, (0, 0), "path-escape", target=target))
-                continue
-        files.append((path, display))
-    return Found(files, notices)
-
-
-def _walk(folder: Path) -> list[Path]:
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found += [Path(dirpath) / name for name in sorted(filenames)]
-    # a symlinked folder is not walked into; list it so it is reported, not silently passed over
-    return sorted(found)
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def folder_of(display: str) -> str | None:
-    """The quarter folder a file sits in: submissions/<folder>/<unit>.yaml."""
-    parts = Path(display).parts
-    return parts[-2] if len(parts) >= 3 and parts[-3] == SUBMISSIONS_DIR else None
 
 
 def check_file(
@@ -340,26 +241,3 @@ def _check_tasks(doc: Document, tasks: list[Any], unit_id: str, plan: Plan) -> N
         missing = [t.id for t in plan.tasks_of(unit_id) if t.id not in first_line]
         if missing and tasks:
             doc.add(("tasks",), "task-missing", Severity.WARNING, tasks="、".join(missing))
-
-
-def duplicate_submissions(
-    files: list[CheckedFile], reread: Callable[[CheckedFile], CheckedFile]
-) -> None:
-    """Two files for one unit and quarter: the second is an error, the first stands.
-
-    A file read without positions is read again (reread) so that the finding has its place.
-    """
-    seen: dict[tuple[str, str], str] = {}
-    for i, checked in enumerate(files):
-        key = checked.key
-        if key is None:
-            continue
-        if key not in seen:
-            seen[key] = checked.path
-            continue
-        if not checked.positioned:
-            checked = files[i] = reread(checked)
-        checked.doc.add(
-            ("unit",), "duplicate-submission", unit=key[0], quarter=key[1], other=seen[key]
-        )
-        checked.problems = checked.doc.problems

@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zzgzn import reporters
 from zzgzn.cache import Cache
+from zzgzn.checkedfile import CheckedFile
 from zzgzn.checking import check_files
+from zzgzn.discovery import discover, plan_files
 from zzgzn.errors import ZzgznError
-from zzgzn.models.plan import Plan
-from zzgzn.planload import load_plan, plan_files
 from zzgzn.problems import Problem, Severity, has_errors
-from zzgzn.submissions import CheckedFile, discover
+
+if TYPE_CHECKING:
+    from zzgzn.models.plan import Plan
 
 
 @dataclass
@@ -51,22 +54,46 @@ def validate_repository(
     validate command needs, in little memory); use_cache answers unchanged files from
     <root>/.zzgzn_cache.
     """
-    loaded = load_plan(root)
-    result = Validation(loaded.plan, problems=list(loaded.problems))
-    if loaded.plan is None or not with_submissions:
+    cache = Cache.open(root, plan_files(root)) if use_cache else None
+    plan_state = cache.plan if cache is not None else None
+    result = Validation(None)
+    if plan_state is None:
+        # the plan is read unless the cache already knows its findings (and it has no misses)
+        from zzgzn.planload import load_plan
+
+        loaded = load_plan(root)
+        result.plan = loaded.plan
+        plan_state = (loaded.problems, loaded.plan is not None)
+        if cache is not None:
+            cache.plan = plan_state
+    result.problems = list(plan_state[0])
+    if not plan_state[1] or not with_submissions:
+        _save(cache)
         return result
+
+    def plan() -> Plan:
+        if result.plan is None:
+            from zzgzn.planload import load_plan
+
+            result.plan = load_plan(root).plan
+        assert result.plan is not None  # it was readable when its findings were cached
+        return result.plan
+
     found = discover(root, paths)
     result.problems += found.problems
-    cache = Cache.open(root, plan_files(root)) if use_cache else None
     result.files = check_files(
-        found.files, loaded.plan, today, jobs=jobs, keep_data=keep_data, cache=cache
+        found.files, plan, today, jobs=jobs, keep_data=keep_data, cache=cache
     )
-    if cache is not None:
-        cache.save()
+    _save(cache)
     for checked in result.files:
         result.problems += checked.problems
     result.problems.sort()
     return result
+
+
+def _save(cache: Cache | None) -> None:
+    if cache is not None:
+        cache.save()
 
 
 def valid_plan(result: Validation) -> Plan:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zzgzn.document import Document, Loc, Pos
-from zzgzn.libyaml import LibyamlError, libyaml_events
 from zzgzn.problems import problem
 from zzgzn.scalars import RawFloat, RawInt, raw_text, resolve, to_number, yaml11_reading
 
@@ -65,12 +64,15 @@ class Builder:
         Both emit the same events with the same marks; libyaml is ~10× faster. Only a file
         libyaml cannot parse goes to ruamel.yaml, whose error messages say what is wrong.
         """
+        from zzgzn import libyaml  # imported on first parse: a cached run never needs it
+
         try:
             # libyaml reads YAML 1.1 line breaks; in YAML 1.2 U+2028/U+2029 are text
-            if libyaml_events is not None and "\u2028" not in text and "\u2029" not in text:
+            events = libyaml.libyaml_events
+            if events is not None and "\u2028" not in text and "\u2029" not in text:
                 try:
-                    self._feed(libyaml_events(text))
-                except LibyamlError:
+                    self._feed(events(text))
+                except libyaml.LibyamlError:
                     del self.doc.problems[self.kept :]
                     self.__init__(self.doc)  # type: ignore[misc]  # start again, from scratch
                     self.doc.positions.clear()

@@ -1,13 +1,32 @@
 """The command line (the only package that imports typer and rich).
 
-Importing the command modules registers their commands on the app; `--help` shows them in
-panels by who uses them (reports, tracking, checks, the liaison's tools).
+Importing zzgzn.cli.commands registers every command on the app; `--help` shows them in
+panels by who uses them (reports, tracking, checks, the liaison's tools). Nothing heavy is
+imported before a command runs, and `zzgzn --version` imports nothing at all.
 """
 
-from zzgzn.cli import checks as _checks  # noqa: F401
-from zzgzn.cli import liaison as _liaison  # noqa: F401
-from zzgzn.cli import office as _office  # noqa: F401
-from zzgzn.cli import reports as _reports  # noqa: F401
-from zzgzn.cli.app import app, default_lang, main
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from zzgzn import __version__
 
 __all__ = ["app", "default_lang", "main"]
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        sys.stdout.write(f"zzgzn {__version__}\n")
+        return
+    from zzgzn.cli.commands import main as run
+
+    run()
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("app", "default_lang"):
+        from zzgzn.cli import commands
+
+        return getattr(commands, name)
+    raise AttributeError(name)

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from zzgzn import clock
-from zzgzn.cli.app import (
+from zzgzn.cli.base import (
     DiagnosticFormat,
     Lang,
     LangOpt,
@@ -23,14 +23,6 @@ from zzgzn.cli.app import (
     plan_or_exit,
     print_problems,
 )
-from zzgzn.codeowners import CODEOWNERS_PATH, codeowners
-from zzgzn.files import write_atomic
-from zzgzn.jsonschema import SCHEMA_DIR, stale
-from zzgzn.jsonschema import render as render_schemas
-from zzgzn.planload import load_plan
-from zzgzn.prcheck import change_problems, changed_files, changed_submission_paths
-from zzgzn.problems import Problem
-from zzgzn.validate import validate_repository
 
 PANEL = "校验（CI）"
 
@@ -56,15 +48,39 @@ def validate(
     root: RootOpt = Path("."),
     lang: LangOpt = None,
     today: TodayOpt = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help="并行进程数（默认 0：按本机 CPU 核数；文件多时才启用）。"
+        ),
+    ] = 0,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="不使用缓存（.zzgzn_cache/），每个文件都重新检查。"),
+    ] = False,
 ) -> None:
     """校验方案（plan/）和报送文件（submissions/），列出每个问题的位置和修改提示。
 
     退出码：0 全部通过（可有警告），1 发现错误，2 用法错误。
     """
+    from zzgzn.checking import default_jobs
+    from zzgzn.problems import Problem
+    from zzgzn.validate import Validation, validate_repository
+
     language = lang or default_lang()
     day = clock.today(today)
+
+    def check(only: list[Path] | None) -> Validation:
+        # Only findings are printed: keep no data; answer unchanged files from the cache.
+        return validate_repository(
+            root, day, only, jobs=jobs or default_jobs(), keep_data=False, use_cache=not no_cache
+        )
+
     extra: list[Problem] = []
     if changed_since:
+        from zzgzn.planload import load_plan
+        from zzgzn.prcheck import change_problems, changed_files, changed_submission_paths
+
         loaded = load_plan(root)
         changes = changed_files(root, changed_since)
         if loaded.plan is not None:
@@ -73,9 +89,9 @@ def validate(
         if not paths:  # nothing to read but the plan: check it alone
             result = validate_repository(root, day, with_submissions=False)
         else:
-            result = validate_repository(root, day, paths)
+            result = check(paths)
     else:
-        result = validate_repository(root, day, paths or None)
+        result = check(paths or None)
     result.problems = sorted([*result.problems, *extra])
     print_problems(result.problems, fmt, language)
     if fmt is DiagnosticFormat.text:
@@ -104,6 +120,10 @@ def schema(
     root: RootOpt = Path("."),
 ) -> None:
     """生成方案和报送文件的 JSON Schema，供 VS Code 等编辑器自动补全和检查。"""
+    from zzgzn.files import write_atomic
+    from zzgzn.jsonschema import SCHEMA_DIR, stale
+    from zzgzn.jsonschema import render as render_schemas
+
     plan = plan_or_exit(root)
     folder = output or root / SCHEMA_DIR
     if check:
@@ -129,6 +149,9 @@ def write_codeowners(
     root: RootOpt = Path("."),
 ) -> None:
     """按单位名录（units.yaml 的 github）生成 .github/CODEOWNERS：报送须经本单位审核。"""
+    from zzgzn.codeowners import CODEOWNERS_PATH, codeowners
+    from zzgzn.files import write_atomic
+
     plan = plan_or_exit(root)
     target = root / CODEOWNERS_PATH
     text = codeowners(plan)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from zzgzn.cli.app import (
+from zzgzn.cli.base import (
     RootOpt,
     app,
     err,
@@ -16,10 +16,6 @@ from zzgzn.cli.app import (
     out,
     plan_or_exit,
 )
-from zzgzn.files import write_atomic
-from zzgzn.fixer import fix_path
-from zzgzn.quarters import parse_quarter
-from zzgzn.scaffold import write_scaffold
 
 PANEL = "各单位填报"
 
@@ -32,6 +28,9 @@ def new(
     root: RootOpt = Path("."),
 ) -> None:
     """生成本单位本季度的报送文件模板：只列本单位负责的任务（区局列出全部任务）。"""
+    from zzgzn.quarters import parse_quarter
+    from zzgzn.scaffold import write_scaffold
+
     plan = plan_or_exit(root)
     target = write_scaffold(plan, parse_quarter(quarter, plan.activity), unit, root)
     out.print(f"[green]已生成[/] {escape(str(target))}")
@@ -52,6 +51,9 @@ def fix(
 
     保留注释和字段顺序；先写临时文件再替换，不会损坏原文件。
     """
+    from zzgzn.files import write_atomic
+    from zzgzn.fixer import fix_path
+
     needs, broken = 0, 0
     for path in _yaml_files(paths):
         result = fix_path(path, _shown(path, root))

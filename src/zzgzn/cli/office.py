@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from zzgzn import clock
-from zzgzn.cli.app import (
+from zzgzn.cli.base import (
     DataFormat,
     LangOpt,
     RootOpt,
@@ -24,9 +24,6 @@ from zzgzn.cli.app import (
     out,
     plan_or_exit,
 )
-from zzgzn.deadlines import all_deadlines
-from zzgzn.planview import plan_as_dict, unit_roles
-from zzgzn.statusboard import reminder, status_board
 
 PANEL = "跟踪与催报"
 
@@ -49,6 +46,8 @@ def status(
     today: TodayOpt = None,
 ) -> None:
     """各单位各季度的报送情况：按时、逾期 N 个工作日、未报送、未到期，以及距截止的工作日数。"""
+    from zzgzn.statusboard import status_board
+
     board = status_board(root, quarter, clock.today(today))
     if fmt is DataFormat.json:
         data = [q.as_dict() for q in board.quarters]
@@ -94,6 +93,8 @@ def remind(
     today: TodayOpt = None,
 ) -> None:
     """生成催报通知：未报送和逾期单位及其联络员、电话，可直接粘贴发送。"""
+    from zzgzn.statusboard import reminder, status_board
+
     day = clock.today(today)
     board = status_board(root, quarter, day)
     print(reminder(board, root, markdown=fmt is NoticeFormat.md), end="")
@@ -108,6 +109,8 @@ def deadlines(
     root: RootOpt = Path("."),
 ) -> None:
     """列出活动期间每个季度的结束日期和报送截止日期（按中国法定工作日计算）。"""
+    from zzgzn.deadlines import all_deadlines
+
     plan = plan_or_exit(root)
     items = all_deadlines(plan)
     if fmt is DataFormat.json:
@@ -134,6 +137,8 @@ def show_plan(
     lang: LangOpt = None,
 ) -> None:
     """显示方案：各部分、任务及牵头和配合单位。"""
+    from zzgzn.planview import plan_as_dict, unit_roles
+
     plan = plan_or_exit(root, lang)
     if fmt is DataFormat.json:
         print(json.dumps(plan_as_dict(plan), ensure_ascii=False, indent=2))

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from zzgzn import clock
-from zzgzn.cli.app import (
+from zzgzn.cli.base import (
     DiagnosticFormat,
     LangOpt,
     RootOpt,
@@ -22,11 +22,6 @@ from zzgzn.cli.app import (
     out,
     print_problems,
 )
-from zzgzn.files import write_atomic
-from zzgzn.report.docx import markdown_to_docx
-from zzgzn.report.job import run_report
-from zzgzn.report.markdown import copy_template, list_templates
-from zzgzn.report.summaryjob import casebook, run_summary
 
 PANEL = "报告与汇总"
 
@@ -55,6 +50,8 @@ def report(
     today: TodayOpt = None,
 ) -> None:
     """汇总一个季度的报送，生成 Markdown 和公文格式（GB/T 9704-2012）的 Word 报告。"""
+    from zzgzn.report.job import run_report
+
     language = lang or default_lang()
     outcome = run_report(
         root,
@@ -110,6 +107,8 @@ def summary(
     today: TodayOpt = None,
 ) -> None:
     """评估总结：逐季度进展、停滞任务、方案成果、考核评分、典型案例，附图表和 Excel。"""
+    from zzgzn.report.summaryjob import run_summary
+
     outcome = run_summary(
         root,
         quarters,
@@ -150,6 +149,10 @@ def cases(
     today: TodayOpt = None,
 ) -> None:
     """典型案例汇编：各季度报送的典型案例和经验做法，注明单位、季度和任务。"""
+    from zzgzn.files import write_atomic
+    from zzgzn.report.docx import markdown_to_docx
+    from zzgzn.report.summaryjob import casebook
+
     day = clock.today(today)
     _, found, markdown = casebook(root, day, task=task, unit=unit, quarter=quarter)
     if output is None:
@@ -170,6 +173,8 @@ def templates(
     root: RootOpt = Path("."),
 ) -> None:
     """列出报告模板及当前生效的版本；--copy 把内置模板复制到本仓库 templates/ 中修改。"""
+    from zzgzn.report.markdown import copy_template, list_templates
+
     for name in copy or []:
         target = copy_template(root, name)
         out.print(f"[green]已复制[/] {escape(str(target))}：修改后重新运行 zzgzn report 即生效")

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
-from zzgzn.loader import raw_text
+from zzgzn.datetext import ISO_DATE, US_DATE, halfwidth, parse_date_text
+from zzgzn.scalars import raw_text
 
 
 class Strict(BaseModel):
@@ -26,16 +26,6 @@ class Strict(BaseModel):
 _UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _TASK_ID = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}$")
 _SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:[-+][0-9A-Za-z.-]+)?$")
-_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
-_CN_DATE = re.compile(
-    r"^([0-9]{4})\s*(?:年|[./-])\s*([0-9]{1,2})\s*(?:月|[./-])\s*([0-9]{1,2})\s*日?$"
-)
-_US_DATE = re.compile(r"^([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})$")
-
-
-def halfwidth(text: str) -> str:
-    """Full-width digits, letters and punctuation (１．２, ：) to their ASCII forms."""
-    return unicodedata.normalize("NFKC", text).replace("。", ".")
 
 
 def _text_of(value: Any) -> Any:
@@ -78,17 +68,6 @@ def _version(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def parse_date_text(text: str) -> dt.date | None:
-    """A date in any of the ways people write one, or None; raises for impossible ones."""
-    converted = halfwidth(text.strip())
-    for pattern, order in ((_ISO_DATE, (1, 2, 3)), (_CN_DATE, (1, 2, 3))):
-        match = pattern.match(converted)
-        if match:
-            year, month, day = (int(match.group(i)) for i in order)
-            return dt.date(year, month, day)
-    return None
-
-
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -100,16 +79,16 @@ def _date(value: Any) -> Any:
     except ValueError:
         raise PydanticCustomError("impossible_date", "impossible", {"value": value}) from None
     if parsed is None:
-        if _US_DATE.match(halfwidth(text)):
+        if US_DATE.match(halfwidth(text)):
             raise PydanticCustomError("date_ambiguous", "ambiguous", {"value": value})
         raise PydanticCustomError(
             "date_format", "format", {"value": value, "suggestion": "2020-07-06"}
         )
     canonical = parsed.isoformat()
-    if not _ISO_DATE.match(text) or text != canonical:
+    if not ISO_DATE.match(text) or text != canonical:
         code = (
             "fullwidth"
-            if halfwidth(text) != text and _ISO_DATE.match(halfwidth(text))
+            if halfwidth(text) != text and ISO_DATE.match(halfwidth(text))
             else "date_format"
         )
         raise PydanticCustomError(code, "format", {"value": value, "suggestion": canonical})

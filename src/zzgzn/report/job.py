@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zzgzn.checkedfile import CheckedFile
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.problems import Problem
@@ -14,7 +15,6 @@ from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.markdown import render
 from zzgzn.report.model import Excluded, QuarterReport, build
 from zzgzn.status import arrivals, counts_for_status
-from zzgzn.submissions import CheckedFile
 from zzgzn.validate import valid_plan, validate_repository
 
 FORMATS = ("md", "docx")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from zzgzn.checkedfile import CheckedFile
 from zzgzn.deadlines import Deadline
 from zzgzn.models.plan import Plan, Section, Task, Unit, UnitKind
 from zzgzn.models.submission import Case, Submission, TaskReport
 from zzgzn.problems import Problem
 from zzgzn.quarters import Quarter
 from zzgzn.status import Arrival, quarter_status
-from zzgzn.submissions import CheckedFile
 from zzgzn.timeliness import State, UnitState
 
 

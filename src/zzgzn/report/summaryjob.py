@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzgzn.campaign import CampaignSummary, CaseEntry, build_summary, filter_cases, parse_range
+from zzgzn.checkedfile import CheckedFile
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan
@@ -16,7 +17,6 @@ from zzgzn.report.job import check_formats, output_base
 from zzgzn.report.markdown import render
 from zzgzn.report.model import Excluded
 from zzgzn.status import arrivals, counts_for_status
-from zzgzn.submissions import CheckedFile
 from zzgzn.validate import valid_plan, validate_repository
 
 SUMMARY_FORMATS = ("md", "docx", "xlsx")

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,10 +23,10 @@ from rich.markup import escape
 
 from zzgzn import __version__
 from zzgzn.errors import ZzgznError
-from zzgzn.models.plan import Plan
-from zzgzn.planload import load_plan
 from zzgzn.problems import Problem, Severity
-from zzgzn.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from zzgzn.models.plan import Plan
 
 app = typer.Typer(
     name="zzgzn",
@@ -116,6 +116,8 @@ _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cy
 
 
 def print_problems(problems: list[Problem], fmt: DiagnosticFormat, lang: Lang) -> None:
+    from zzgzn.reporters import REPORTERS
+
     reporter = REPORTERS[fmt.value]
     if fmt is not DiagnosticFormat.text:
         if problems or fmt is DiagnosticFormat.json:
@@ -129,6 +131,8 @@ def print_problems(problems: list[Problem], fmt: DiagnosticFormat, lang: Lang) -
 
 
 def plan_or_exit(root: Path, lang: Lang | None = None) -> Plan:
+    from zzgzn.planload import load_plan
+
     loaded = load_plan(root)
     if loaded.plan is None or not loaded.ok:
         print_problems(loaded.problems, DiagnosticFormat.text, lang or default_lang())

@@ -1,0 +1,70 @@
+"""One checked submission file: where it is, what it says, what is wrong with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zzgzn.document import Document
+from zzgzn.problems import Problem, has_errors
+from zzgzn.quarters import Quarter
+
+if TYPE_CHECKING:
+    from zzgzn.models.submission import Submission
+
+
+@dataclass
+class CheckedFile:
+    """One submission file: where it is, what it says, what is wrong with it."""
+
+    path: str
+    folder: str | None
+    stem: str
+    doc: Document
+    submission: Submission | None = None
+    problems: list[Problem] = field(default_factory=list)
+    source: Path | None = None  # where to read it again
+    key: tuple[str, str] | None = None  # (unit, quarter) when the schema accepted the file
+    submitted_on: dt.date | None = None
+    # False when read by the fast reader: no positions, so a later finding needs a re-read
+    positioned: bool = True
+
+    @property
+    def valid(self) -> bool:
+        return self.key is not None and not has_errors(self.problems)
+
+    @property
+    def quarter(self) -> Quarter | None:
+        return Quarter.from_canonical(self.key[1]) if self.key else None
+
+    def detached(self, *, keep_data: bool) -> CheckedFile:
+        """Without positions (and without the data unless kept): cheap to keep or to send."""
+        doc = Document(self.path, data=self.doc.data if keep_data else None)
+        submission = self.submission if keep_data else None
+        return replace(self, doc=doc, submission=submission, positioned=False)
+
+
+def duplicate_submissions(
+    files: list[CheckedFile], reread: Callable[[CheckedFile], CheckedFile]
+) -> None:
+    """Two files for one unit and quarter: the second is an error, the first stands.
+
+    A file read without positions is read again (reread) so that the finding has its place.
+    """
+    seen: dict[tuple[str, str], str] = {}
+    for i, checked in enumerate(files):
+        key = checked.key
+        if key is None:
+            continue
+        if key not in seen:
+            seen[key] = checked.path
+            continue
+        if not checked.positioned:
+            checked = files[i] = reread(checked)
+        checked.doc.add(
+            ("unit",), "duplicate-submission", unit=key[0], quarter=key[1], other=seen[key]
+        )
+        checked.problems = checked.doc.problems
