@@ -83,3 +83,20 @@ def test_docx_holds_the_same_text(text: str) -> None:
     expected = _normalised(text)
     assert body[0] == "标题"
     assert (body[1] if len(body) > 1 else "") == expected
+
+
+@given(TEXT)
+@settings(max_examples=500, deadline=None)
+def test_the_shortcut_for_plain_text_changes_nothing(text: str) -> None:
+    """escape_md returns most values untouched; it must be exactly when escaping would."""
+    import re
+
+    from zzgzn.report import markdown
+
+    shortcut = escape_md(text)
+    original = markdown._MAY_NEED_ESCAPE
+    try:
+        markdown._MAY_NEED_ESCAPE = re.compile("")  # matches everything: always the long way
+        assert escape_md(text) == shortcut
+    finally:
+        markdown._MAY_NEED_ESCAPE = original

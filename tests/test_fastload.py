@@ -230,3 +230,13 @@ def test_one_edit_to_a_real_file_gives_the_same_findings(path: Path, at: int, to
         edited.write_bytes((text[:at] + token + text[at:]).encode("utf-8"))
         display = f"submissions/{path.parent.name}/{path.name}"
         assert _findings(edited, display, fast=True) == _findings(edited, display, fast=False)
+
+
+@given(st.sampled_from(["010", "1_000", "0x1F", "-7", "1.10", "1e3", ".inf", "-.inf", ".nan"]))
+def test_numbers_keep_how_they_were_written_across_processes(text: str) -> None:
+    """Worker processes send data back pickled: 1.10 must come back as written."""
+    import pickle
+
+    value = resolve(text)
+    again = pickle.loads(pickle.dumps(value))
+    assert _same(value, again)

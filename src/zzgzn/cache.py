@@ -12,9 +12,10 @@ committed) as JSON: it is data, never code, whoever wrote it.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
+import os
+import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -22,11 +23,13 @@ from typing import Any
 
 from zzgzn import __version__
 from zzgzn.files import write_atomic
+from zzgzn.loader import MAX_BYTES
 from zzgzn.problems import Problem, Severity
 
 CACHE_DIR = ".zzgzn_cache"
 _FILE = "validate.json"
 _FORMAT = 1
+_RACY_NS = 2_000_000_000  # file systems keep coarse times: distrust the last 2 s
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml")
 
 
@@ -64,11 +67,17 @@ class Cache:
     path: Path | None
     fingerprint: str
     entries: dict[str, Entry] = field(default_factory=dict)
+    raw_entries: dict[str, Any] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     changed: bool = False
     # the plan's own findings, and whether a plan could be built at all
     plan: tuple[list[Problem], bool] | None = None
     stored_plan: tuple[list[Problem], bool] | None = None
+    # display path -> [mtime_ns, ctime_ns, size, inode, digest]: an unchanged file is not
+    # read again to learn its digest (as git's index does)
+    stats: dict[str, list[Any]] = field(default_factory=dict)
+    seen_stats: dict[str, list[Any]] = field(default_factory=dict)
+    trusted_before: int = 0  # stat times from this moment on may hide a same-tick change
 
     @classmethod
     def open(cls, root: Path, plan_files: list[Path], *, enabled: bool = True) -> Cache:
@@ -80,20 +89,50 @@ class Cache:
         try:
             stored = json.loads(cache.path.read_bytes())
             if stored.get("fingerprint") == stamp:
-                cache.entries = {k: _entry(v) for k, v in stored["entries"].items()}
+                cache.raw_entries = stored["entries"]  # made Entry objects when asked for
                 problems, usable = stored["plan"]
                 cache.plan = cache.stored_plan = (_problems(problems), bool(usable))
+                cache.stats = stored["stats"]
+                cache.trusted_before = int(stored["written_ns"]) - _RACY_NS
         except (OSError, ValueError, KeyError, TypeError):
-            cache.entries, cache.plan = {}, None  # unreadable or from another version: afresh
+            cache.raw_entries, cache.plan, cache.stats = {}, None, {}  # unreadable: afresh
         return cache
 
-    def get(self, key: str, today: dt.date) -> Entry | None:
+    def digest_of(self, path: Path, display: str) -> str | None:
+        """The file's digest, from its stat if it is unchanged since it was hashed; None if
+        it cannot be read (checking it will say why)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        signature = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
+        known = self.stats.get(display)
+        if (
+            known is not None
+            and known[:4] == signature
+            and max(st.st_mtime_ns, st.st_ctime_ns) < self.trusted_before
+        ):
+            key: str = known[4]
+        else:
+            if st.st_size > MAX_BYTES:
+                return None
+            try:
+                key = digest(display, path.read_bytes())
+            except OSError:
+                return None
+        self.seen_stats[display] = [*signature, key]
+        return key
+
+    def get(self, key: str, today: str) -> Entry | None:
+        """The entry for a digest; today is an ISO date (ISO dates compare as text)."""
         entry = self.entries.get(key)
         if entry is None:
-            return None
-        if entry.submitted_on is not None:
-            if (dt.date.fromisoformat(entry.submitted_on) > today) != entry.future:
-                return None  # the day has moved past the date (or back, with --today)
+            raw = self.raw_entries.get(key)
+            if raw is None:
+                return None
+            entry = self.entries[key] = _entry(raw)
+        if entry.submitted_on is not None and (entry.submitted_on > today) != entry.future:
+            return None  # the day has moved past the date (or back, with --today)
         self.used.add(key)
         return entry
 
@@ -106,9 +145,8 @@ class Cache:
         """Write the entries used this run (files since deleted are forgotten)."""
         if self.path is None or self.plan is None:
             return
-        if not (self.changed or self.stored_plan is not self.plan) and len(self.used) == len(
-            self.entries
-        ):
+        unchanged = not self.changed and self.stored_plan is self.plan
+        if unchanged and len(self.used) == len(self.raw_entries) and self.seen_stats == self.stats:
             return
         try:
             self.path.parent.mkdir(exist_ok=True)
@@ -118,6 +156,8 @@ class Cache:
             body = {
                 "fingerprint": self.fingerprint,
                 "plan": [_plain_problems(self.plan[0]), self.plan[1]],
+                "written_ns": time.time_ns(),
+                "stats": self.seen_stats,
                 "entries": {k: _plain(self.entries[k]) for k in sorted(self.used)},
             }
             write_atomic(self.path, json.dumps(body, ensure_ascii=False).encode("utf-8"))

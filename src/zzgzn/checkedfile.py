@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from zzgzn.models.submission import Submission
 
 
-@dataclass
+@dataclass(slots=True)
 class CheckedFile:
     """One submission file: where it is, what it says, what is wrong with it."""
 
@@ -41,10 +41,16 @@ class CheckedFile:
         return Quarter.from_canonical(self.key[1]) if self.key else None
 
     def detached(self, *, keep_data: bool) -> CheckedFile:
-        """Without positions (and without the data unless kept): cheap to keep or to send."""
-        doc = Document(self.path, data=self.doc.data if keep_data else None)
+        """Without positions (and without the data unless kept): cheap to keep or to send.
+
+        Kept data is the validated submission; the raw data only when there is none (a
+        report still needs to know which quarter a broken file claims).
+        """
+        raw = self.doc.data if keep_data and self.submission is None else None
         submission = self.submission if keep_data else None
-        return replace(self, doc=doc, submission=submission, positioned=False)
+        return replace(
+            self, doc=Document(self.path, data=raw), submission=submission, positioned=False
+        )
 
 
 def duplicate_submissions(

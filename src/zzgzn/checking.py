@@ -12,8 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zzgzn import loader
-from zzgzn.cache import Cache, Entry, digest
+from zzgzn.cache import Cache, Entry
 from zzgzn.checkedfile import CheckedFile, duplicate_submissions
 from zzgzn.discovery import folder_of
 from zzgzn.document import Document
@@ -52,14 +51,15 @@ def check_files(
     results: list[CheckedFile | None] = [None] * len(files)
     keys: dict[int, str] = {}
     todo: list[int] = []
+    today_iso = today.isoformat()
     for i, (path, display) in enumerate(files):
         if cache is None:
             todo.append(i)
             continue
-        raw = loader.read_path(path, display)
-        if isinstance(raw, bytes):
-            keys[i] = digest(display, raw)
-            entry = cache.get(keys[i], today)
+        key = cache.digest_of(path, display)
+        if key is not None:
+            keys[i] = key
+            entry = cache.get(key, today_iso)
             if entry is not None:
                 results[i] = _from_entry(path, display, entry)
                 continue
@@ -138,10 +138,11 @@ def _check_chunk(chunk: list[tuple[Path, str]]) -> list[CheckedFile]:
 
 
 def _from_entry(path: Path, display: str, entry: Entry) -> CheckedFile:
+    name = display.rsplit("/", 1)[-1]
     return CheckedFile(
         display,
         folder_of(display),
-        path.stem,
+        name.rsplit(".", 1)[0],  # the stem: discovery only passes *.yaml and *.yml
         Document(display),
         problems=list(entry.problems),
         source=path,

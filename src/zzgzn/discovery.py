@@ -105,7 +105,7 @@ def _display(path: Path, root: Path) -> str:
 
 def folder_of(display: str) -> str | None:
     """The quarter folder a file sits in: submissions/<folder>/<unit>.yaml."""
-    parts = Path(display).parts
+    parts = display.split("/")
     return parts[-2] if len(parts) >= 3 and parts[-3] == SUBMISSIONS_DIR else None
 
 

@@ -11,7 +11,7 @@ Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """What one file held: data (or None), where each piece stood, and what was wrong."""
 

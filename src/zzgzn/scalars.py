@@ -48,16 +48,22 @@ class RawFloat(float):
         obj.raw = raw
         return obj
 
+    def __reduce__(self) -> tuple[type[RawFloat], tuple[str, str]]:
+        return (RawFloat, (repr(float(self)), self.raw))  # workers send data back pickled
+
 
 class RawInt(int):
     """An int that remembers how it was written ("010", "1_000")."""
 
     raw: str
 
-    def __new__(cls, digits: str, base: int, *, raw: str) -> RawInt:
+    def __new__(cls, digits: str, base: int = 10, raw: str = "") -> RawInt:
         obj = super().__new__(cls, digits, base)
         obj.raw = raw
         return obj
+
+    def __reduce__(self) -> tuple[type[RawInt], tuple[str, int, str]]:
+        return (RawInt, (str(int(self)), 10, self.raw))
 
 
 def raw_text(value: object) -> str:

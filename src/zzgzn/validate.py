@@ -11,12 +11,14 @@ from zzgzn import reporters
 from zzgzn.cache import Cache
 from zzgzn.checkedfile import CheckedFile
 from zzgzn.checking import check_files
-from zzgzn.discovery import discover, plan_files
+from zzgzn.discovery import SUBMISSIONS_DIR, discover, plan_files
 from zzgzn.errors import ZzgznError
 from zzgzn.problems import Problem, Severity, has_errors
 
 if TYPE_CHECKING:
     from zzgzn.models.plan import Plan
+    from zzgzn.planload import PlanLoad
+    from zzgzn.quarters import Quarter
 
 
 @dataclass
@@ -47,6 +49,7 @@ def validate_repository(
     jobs: int = 1,
     keep_data: bool = True,
     use_cache: bool = False,
+    loaded: PlanLoad | None = None,
 ) -> Validation:
     """The plan, then every submission (or those under paths) against it.
 
@@ -61,7 +64,7 @@ def validate_repository(
         # the plan is read unless the cache already knows its findings (and it has no misses)
         from zzgzn.planload import load_plan
 
-        loaded = load_plan(root)
+        loaded = loaded or load_plan(root)
         result.plan = loaded.plan
         plan_state = (loaded.problems, loaded.plan is not None)
         if cache is not None:
@@ -102,3 +105,23 @@ def valid_plan(result: Validation) -> Plan:
     if result.plan is None or broken:
         raise ZzgznError(f"方案（plan/）未通过校验：\n{reporters.text(broken, 'zh')}".rstrip())
     return result.plan
+
+
+def validate_quarter(
+    root: Path, quarter_text: str, today: dt.date, *, jobs: int = 1
+) -> tuple[Validation, Quarter]:
+    """The plan and one quarter's folder, submissions/<quarter>/: what its report reads.
+
+    A file filed in another quarter's folder is that folder's business (validate reports it
+    there), so a national repository's report reads 3,000 files, not 15,000.
+    """
+    from zzgzn.planload import load_plan
+    from zzgzn.quarters import parse_quarter
+
+    loaded = load_plan(root)
+    plan = valid_plan(Validation(loaded.plan, problems=list(loaded.problems)))
+    quarter = parse_quarter(quarter_text, plan.activity)
+    folder = root / SUBMISSIONS_DIR / str(quarter)
+    if not folder.is_dir():
+        return Validation(plan, problems=list(loaded.problems)), quarter
+    return validate_repository(root, today, [folder], jobs=jobs, loaded=loaded), quarter

@@ -270,6 +270,11 @@ class Plan:
         return {unit.id: unit for unit in self.registry.units}
 
     @cached_property
+    def unit_rank(self) -> dict[str, int]:
+        """Each unit's place in the registry: reports list units in this order."""
+        return {unit_id: i for i, unit_id in enumerate(self.units)}
+
+    @cached_property
     def tasks(self) -> dict[str, Task]:
         return {task.id: task for section in self.sections for task in section.tasks}
 

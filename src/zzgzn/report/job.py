@@ -7,15 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzgzn.checkedfile import CheckedFile
+from zzgzn.checking import default_jobs
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.problems import Problem
-from zzgzn.quarters import Quarter, parse_quarter
+from zzgzn.quarters import Quarter
 from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.markdown import render
 from zzgzn.report.model import Excluded, QuarterReport, build
 from zzgzn.status import arrivals, counts_for_status
-from zzgzn.validate import valid_plan, validate_repository
+from zzgzn.validate import valid_plan, validate_quarter
 
 FORMATS = ("md", "docx")
 REPORTS_DIR = "reports"
@@ -75,9 +76,8 @@ def run_report(
 ) -> ReportOutcome:
     formats = formats or list(FORMATS)
     check_formats(formats, FORMATS)
-    result = validate_repository(root, today)
+    result, quarter = validate_quarter(root, quarter_text, today, jobs=default_jobs())
     plan = valid_plan(result)
-    quarter = parse_quarter(quarter_text, plan.activity)
     outcome = ReportOutcome(quarter)
     mine = [f for f in result.files if belongs_to(f, quarter)]
     # Replaying a past day (--today), a file dated later has not arrived yet: not an error.

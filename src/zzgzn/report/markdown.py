@@ -25,6 +25,11 @@ _ALWAYS = re.compile(r"([\\`*_\[\]<>|~&#])")
 # Only what would start a list, a thematic break or a setext underline at the start of a line.
 _LINE_START = re.compile(r"^([-+=])(?=\s|$|[-+=])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+# Anything escape_md could change: without it a value is returned as it is (the usual case).
+_MAY_NEED_ESCAPE = re.compile(
+    r"[\\`*_\[\]<>|~&#\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]"
+    r"|^[\s\-+=]|^\d{1,9}[.)]|\s$"
+)
 
 
 class Md(str):
@@ -37,7 +42,10 @@ def escape_md(value: object) -> Md:
     """One line of plain text as inline Markdown that renders back to exactly that text."""
     if isinstance(value, Md):
         return value
-    text = CONTROL_CHARS.sub("", _plain(value))
+    text = _plain(value)
+    if not _MAY_NEED_ESCAPE.search(text):
+        return Md(text)  # most Chinese prose: nothing to escape, nothing to strip
+    text = CONTROL_CHARS.sub("", text)
     text = " ".join(part.strip() for part in text.splitlines() if part.strip())
     text = text.replace("\t", " ").strip()
     text = _ALWAYS.sub(r"\\\1", text)

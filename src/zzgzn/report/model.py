@@ -165,7 +165,7 @@ def build(
 
 
 def _unit_order(plan: Plan, unit_id: str) -> int:
-    return list(plan.units).index(unit_id) if unit_id in plan.units else len(plan.units)
+    return plan.unit_rank.get(unit_id, len(plan.units))
 
 
 def _task_block(plan: Plan, task: Task, by_unit: dict[str, tuple[Submission, str]]) -> TaskBlock:
