@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,18 @@ def test_hostile_text_renders_as_text(runner: CliRunner, repo: Path, tmp_path: P
     assert "\n1\\. 不是列表" in md and "\n\\- 也不是" in md and "\n\\---" in md
     assert "\n缩进四格不是代码" in md
     assert out.with_suffix(".docx").stat().st_size > 0
+
+
+def test_golden_docx_body(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    """The Word body, element for element: formatting is python-docx's, reused as text for
+    speed (report/docx.py), so any change to it shows here as a reviewable diff."""
+    code, output = _report(
+        runner, repo, "2020Q2", "--today", "2020-07-20", "-f", "docx", "-o", str(tmp_path / "r")
+    )
+    assert code == 0, output
+    with zipfile.ZipFile(tmp_path / "r.docx") as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    check_golden("report-2020Q2.document.xml", body.replace("><", ">\n<") + "\n")
 
 
 def _unescape(markdown: str) -> str:

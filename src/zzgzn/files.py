@@ -7,7 +7,9 @@ import io
 import os
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from zzgzn.errors import ZzgznError
 
@@ -36,8 +38,13 @@ def write_atomic(path: Path, data: bytes) -> None:
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """Rewrite an Office file's zip with fixed entry dates: writers stamp the current time."""
+def deterministic_zip(
+    data: bytes, replace: dict[str, Callable[[IO[bytes]], None]] | None = None
+) -> bytes:
+    """Rewrite an Office file's zip with fixed entry dates: writers stamp the current time.
+
+    replace: entries whose content a function writes instead (streamed, never all in memory).
+    """
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as src,
@@ -47,5 +54,9 @@ def deterministic_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            if replace and info.filename in replace:
+                with dst.open(fixed, "w") as stream:
+                    replace[info.filename](stream)
+            else:
+                dst.writestr(fixed, src.read(info.filename))
     return out.getvalue()

@@ -12,22 +12,155 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import re
+import shutil
+import tempfile
 import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import unquote
+from xml.sax.saxutils import escape as xml_escape
 
+import pyromark
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from zzgzn.files import deterministic_zip
 from zzgzn.loader import CONTROL_CHARS
 from zzgzn.report.officedoc import LAYOUT, Layout, add_run, new_document
+
+
+@dataclass
+class Tok:
+    """A block or inline token, shaped like markdown-it's (type, tag, content, children)."""
+
+    type: str
+    tag: str = ""
+    content: str = ""
+    children: list[Tok] | None = None
+    src: str = ""
+
+
+def tokens(markdown: str) -> Iterator[Tok]:
+    """The Markdown's tokens, parsed by pulldown-cmark (pyromark): a national report's 8 MB
+    parse in under a second, where markdown-it (pure Python) takes over ten.
+
+    Blocks come as they are completed (a paragraph, heading or table cell is one token with
+    its inline children), so a long report never exists as tokens all at once. Tight list
+    items get their paragraph, as markdown-it gives them; adjacent text is one token; raw
+    HTML is kept as text (html is never interpreted).
+    """
+    out: list[Tok] = []
+    inline: Tok | None = None  # the inline token whose children are being gathered
+    image: Tok | None = None
+    code: Tok | None = None
+    head = False
+
+    def open_inline(kind: str = "paragraph", tag: str = "p") -> Tok:
+        nonlocal inline
+        inline = Tok(kind, tag=tag, children=[])
+        return inline
+
+    def close_inline() -> None:
+        """The paragraph, heading or cell is complete: hand it on as one token."""
+        nonlocal inline
+        if inline is None:
+            return
+        inline.content = "".join(t.content for t in inline.children or [] if t.type == "text")
+        out.append(inline)
+        inline = None
+
+    def children() -> list[Tok]:
+        target = inline or open_inline()
+        assert target.children is not None
+        return target.children
+
+    event: Any
+    for event in pyromark.events(markdown, options=pyromark.Options.ENABLE_TABLES):
+        if isinstance(event, str):  # Rule, SoftBreak, HardBreak
+            if event == "Rule":
+                out.append(Tok("hr"))
+            elif inline is not None:
+                inline.children.append(Tok(event.lower()))  # type: ignore[union-attr]
+            continue
+        kind, value = next(iter(event.items()))
+        if kind in ("Text", "InlineHtml", "Html"):
+            if image is not None:
+                image.content += value
+            elif code is not None:
+                code.content += value
+            else:
+                kids = children()
+                if kids and kids[-1].type == "text":
+                    kids[-1].content += value
+                else:
+                    kids.append(Tok("text", content=value))
+        elif kind == "Code":
+            children().append(Tok("code_inline", content=value))
+        elif kind == "Start":
+            attrs: Any
+            name, attrs = next(iter(value.items())) if isinstance(value, dict) else (value, None)
+            if name in ("Paragraph", "HtmlBlock"):
+                open_inline()
+            elif name == "Heading":
+                open_inline("heading", f"h{attrs['level'][1]}")
+            elif name == "List":
+                close_inline()
+                out.append(Tok("ordered_list_open" if attrs is not None else "bullet_list_open"))
+            elif name == "Item":
+                out.append(Tok("list_item_open"))
+            elif name == "BlockQuote":
+                close_inline()
+                out.append(Tok("blockquote_open"))
+            elif name == "Table":
+                out.append(Tok("table_open"))
+            elif name in ("TableHead", "TableRow"):
+                head = name == "TableHead"
+                out.append(Tok("tr_open"))
+            elif name == "TableCell":
+                open_inline("th" if head else "td", "")
+            elif name == "Strong":
+                children().append(Tok("strong_open"))
+            elif name == "Image":
+                image = Tok("image", src=attrs["dest_url"])
+            elif name == "CodeBlock":
+                close_inline()
+                code = Tok("fence")
+        elif kind == "End":
+            name = next(iter(value)) if isinstance(value, dict) else value
+            if name in ("Paragraph", "HtmlBlock"):
+                close_inline()
+            elif name == "Heading":
+                close_inline()
+            elif name == "Item":
+                close_inline()
+                out.append(Tok("list_item_close"))
+            elif name == "List":
+                out.append(Tok("ordered_list_close" if value["List"] else "bullet_list_close"))
+            elif name == "BlockQuote":
+                out.append(Tok("blockquote_close"))
+            elif name == "TableCell":
+                close_inline()
+            elif name == "Table":
+                out.append(Tok("table_close"))
+            elif name == "Strong" and inline is not None:
+                children().append(Tok("strong_close"))
+            elif name == "Image" and image is not None:
+                done, image = image, None
+                children().append(done)
+            elif name == "CodeBlock" and code is not None:
+                out.append(code)
+                code = None
+        yield from out
+        out.clear()
 
 
 @dataclass
@@ -37,7 +170,7 @@ class _State:
     quote: int = 0
     page_break: bool = False
     after_closing: bool = False
-    table: list[list[tuple[list[Token], bool]]] | None = None
+    table: list[list[tuple[list[Tok], bool]]] | None = None
     images: Path | None = None
 
 
@@ -48,35 +181,20 @@ def markdown_to_docx(
 
     Images (![alt](path)) are read relative to images; without it they show as their alt text.
     """
-    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
-    tokens = parser.parse(markdown)
-    title = next(
-        (
-            tokens[i + 1].content
-            for i, t in enumerate(tokens)
-            if t.type == "heading_open" and t.tag == "h1"
-        ),
-        "",
-    )
-    doc = new_document(title, today, layout)
+    doc = new_document(_title(markdown), today, layout)
     body = doc.paragraphs[0]._element if doc.paragraphs else None
     if body is not None:  # the template's empty first paragraph
         body.getparent().remove(body)
+    out = _Writer(doc, layout)
     state = _State(images=images)
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
+    for token in tokens(markdown):
         kind = token.type
-        if kind == "heading_open":
-            _heading(doc, int(token.tag[1]), tokens[i + 1], state, layout)
-            i += 3
-            continue
-        if kind == "paragraph_open":
+        if kind == "heading":
+            _heading(out, int(token.tag[1]), token, state)
+        elif kind == "paragraph":
             if state.table is None:
-                _paragraph(doc, tokens[i + 1], state, layout)
-            i += 3
-            continue
-        if kind in ("bullet_list_open", "ordered_list_open"):
+                _paragraph(out, token, state)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
             state.lists.append([0])
         elif kind in ("bullet_list_close", "ordered_list_close"):
             state.lists.pop()
@@ -93,56 +211,186 @@ def markdown_to_docx(
             state.table = []
         elif kind == "tr_open" and state.table is not None:
             state.table.append([])
-        elif kind in ("th_open", "td_open") and state.table is not None:
-            state.table[-1].append((tokens[i + 1].children or [], kind == "th_open"))
+        elif kind in ("th", "td") and state.table is not None:
+            state.table[-1].append((token.children or [], kind == "th"))
         elif kind == "table_close" and state.table is not None:
-            _table(doc, state.table, layout)
+            _table(out, state.table)
             state.table = None
-        elif kind in ("fence", "code_block"):
-            para = doc.add_paragraph()
-            _inline_text(para, token.content.strip(), layout.body_font, layout)
-        i += 1
-    return _deterministic(doc)
+        elif kind == "fence":
+            code_run = out.run(token.content.strip(), layout.body_font)
+            out.paragraph(("code",), lambda _: None, [code_run])
+    return out.finish()
 
 
-def _heading(doc: Any, level: int, inline: Token, state: _State, layout: Layout) -> None:
+_FIRST_H1 = re.compile(r"^# +(.+?)(?: +#+)? *$", re.MULTILINE)
+
+
+def _title(markdown: str) -> str:
+    """The first # heading's text (the document's title property), read without the rest."""
+    match = _FIRST_H1.search(markdown)
+    if match is None:
+        return ""
+    heading = next(tokens(match.group(0)), None)
+    return heading.content if heading is not None else ""
+
+
+_XMLNS = re.compile(r' xmlns:(\w+)="([^"]*)"')
+_DOCUMENT_XML = "word/document.xml"
+_PICTURE_ID = re.compile(r'<wp:docPr id="\d+" name="Picture \d+"')
+_PLAIN_RUN_TEXT = re.compile(r"^[^\s](?:[^\t\n\r]*[^\s])?$")
+
+
+class _Writer:
+    """The body as XML text, paragraph by paragraph; only the first paragraph, run or table of
+    each shape is built with python-docx, and its formatting reused as text.
+
+    python-docx spends milliseconds per paragraph (it searches the body and the styles each
+    time): a national report has 160,000 paragraphs. The formatting is still python-docx's
+    own, made by the same calls; tests/golden holds a report's document.xml to prove it.
+    """
+
+    def __init__(self, doc: Any, layout: Layout) -> None:
+        self.doc, self.layout = doc, layout
+        # the body's blocks as UTF-8 XML, in order: on disk, not in memory
+        self.body = tempfile.TemporaryFile()
+        self._pictures = itertools.count(1)
+        self._root_ns = set(doc.element.nsmap.items())
+        self._pprs: dict[tuple[Any, ...], str] = {}
+        self._rprs: dict[tuple[Any, ...], str] = {}
+
+    def xml(self, element: Any) -> str:
+        """The element as text, without the namespace declarations the document root makes."""
+        return _XMLNS.sub(self._drop_root_ns, etree.tostring(element, encoding="unicode"))
+
+    def _drop_root_ns(self, match: re.Match[str]) -> str:
+        return "" if (match.group(1), match.group(2)) in self._root_ns else match.group(0)
+
+    def scratch(self) -> Paragraph:
+        return Paragraph(OxmlElement("w:p"), self.doc._body)
+
+    def paragraph(
+        self, shape: tuple[Any, ...], setup: Callable[[Paragraph], None], runs: list[str]
+    ) -> None:
+        ppr = self._pprs.get(shape)
+        if ppr is None:
+            para = self.scratch()
+            setup(para)
+            element = para._p.pPr
+            ppr = self._pprs[shape] = self.xml(element) if element is not None else ""
+        self.add(f"<w:p>{ppr}{''.join(runs)}</w:p>")
+
+    def add(self, xml: str) -> None:
+        self.body.write(xml.encode("utf-8"))
+
+    def add_picture_paragraph(self, element: Any) -> None:
+        """Pictures are made apart from each other: number them in document order, as
+        python-docx does when they are added one after another."""
+
+        def number(_: re.Match[str]) -> str:
+            n = next(self._pictures)
+            return f'<wp:docPr id="{n}" name="Picture {n}"'
+
+        self.add(_PICTURE_ID.sub(number, self.xml(element)))
+
+    def run(self, text: str, font: str, *, bold: bool = False, size: float | None = None) -> str:
+        """A run of text; XML 1.0 forbids most control characters, so they are dropped."""
+        text = CONTROL_CHARS.sub("", text)
+        if not _PLAIN_RUN_TEXT.match(text):  # empty, tabs, breaks, edge spaces: python-docx
+            return self.xml(self._run(text, font, bold, size)._r)
+        key = (font, bold, size)
+        rpr = self._rprs.get(key)
+        if rpr is None:
+            rpr = self._rprs[key] = self.xml(self._run("x", font, bold, size)._r.rPr)
+        return f"<w:r>{rpr}<w:t>{xml_escape(text)}</w:t></w:r>"
+
+    def _run(self, text: str, font: str, bold: bool, size: float | None) -> Any:
+        run = add_run(self.scratch(), text, font, self.layout, bold=bold or None)
+        if size is not None:
+            run.font.size = Pt(size)
+        return run
+
+    def finish(self) -> bytes:
+        """The .docx: python-docx's package, with the body streamed into word/document.xml
+        before its section properties (a national report's body is 100 MB of XML)."""
+        saved = io.BytesIO()
+        self.doc.save(saved)
+        with zipfile.ZipFile(saved) as package:
+            empty = package.read(_DOCUMENT_XML)
+        end = empty.rindex(b"<w:sectPr")
+
+        def document(stream: IO[bytes]) -> None:
+            stream.write(empty[:end])
+            self.body.seek(0)
+            shutil.copyfileobj(self.body, stream)
+            stream.write(empty[end:])
+
+        try:
+            return deterministic_zip(saved.getvalue(), {_DOCUMENT_XML: document})
+        finally:
+            self.body.close()
+
+
+def _heading(out: _Writer, level: int, inline: Tok, state: _State) -> None:
+    layout = out.layout
     style = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Normal", 6: "Subtitle"}
-    para = doc.add_paragraph(style=style[level])
     font = {1: layout.title_font, 2: layout.h1_font, 3: layout.h2_font, 6: layout.h2_font}.get(
         level, layout.body_font
     )
-    if level == 5:  # 落款: right-aligned, four characters in, one blank line before the first
-        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        para.paragraph_format.first_line_indent = Pt(0)
-        para.paragraph_format.right_indent = Pt(layout.body_size * 4)
-        if not state.after_closing:
-            para.paragraph_format.space_before = Pt(layout.line * 2)
+    first_closing = level == 5 and not state.after_closing
+    page_break = state.page_break
+
+    def setup(para: Paragraph) -> None:
+        para.style = style[level]
+        if level == 5:  # 落款: right-aligned, four characters in, one blank line before the first
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            para.paragraph_format.first_line_indent = Pt(0)
+            para.paragraph_format.right_indent = Pt(layout.body_size * 4)
+            if first_closing:
+                para.paragraph_format.space_before = Pt(layout.line * 2)
+        if level == 1:
+            para.paragraph_format.space_after = Pt(layout.line)
+        if page_break:
+            para.paragraph_format.page_break_before = True
+
     state.after_closing = level == 5
-    if level == 1:
-        para.paragraph_format.space_after = Pt(layout.line)
-    _take_page_break(para, state)
-    _inlines(para, inline.children or [], font, layout, bold=level == 4)
+    state.page_break = False
+    out.paragraph(
+        ("h", level, first_closing, page_break),
+        setup,
+        _inlines(out, inline.children or [], font, bold=level == 4),
+    )
 
 
-def _paragraph(doc: Any, inline: Token, state: _State, layout: Layout) -> None:
-    para = doc.add_paragraph(style="Normal")
+def _paragraph(out: _Writer, inline: Tok, state: _State) -> None:
+    layout = out.layout
     state.after_closing = False
-    _take_page_break(para, state)
-    font = layout.body_font
-    if state.quote:  # notices above the report: 黑体, to be seen first
-        font = layout.h1_font
+    page_break = state.page_break
+    state.page_break = False
+    font = layout.h1_font if state.quote else layout.body_font  # notices above the report
+    runs = []
     if state.item_prefix:
-        add_run(para, state.item_prefix, font, layout)
+        runs.append(out.run(state.item_prefix, font))
         state.item_prefix = ""
     children = inline.children or []
+
+    def setup(para: Paragraph) -> None:
+        para.style = "Normal"
+        if page_break:
+            para.paragraph_format.page_break_before = True
+
     if any(child.type == "image" for child in children):
-        _figure(para, children, state, layout)
+        _figure(out, children, state, setup)
         return
-    _inlines(para, children, font, layout)
+    out.paragraph(("p", page_break), setup, runs + _inlines(out, children, font))
 
 
-def _figure(para: Any, children: list[Token], state: _State, layout: Layout) -> None:
+def _figure(
+    out: _Writer, children: list[Tok], state: _State, setup: Callable[[Paragraph], None]
+) -> None:
     """A chart on its own line: centred, full type-area width, spacing that does not clip it."""
+    layout = out.layout
+    para = out.scratch()
+    setup(para)
     fmt = para.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fmt.first_line_indent = Pt(0)
@@ -151,30 +399,19 @@ def _figure(para: Any, children: list[Token], state: _State, layout: Layout) -> 
     for child in children:
         if child.type != "image":
             continue
-        # markdown-it percent-encodes non-ASCII in links: 进展 → %E8%BF%9B%E5%B1%95
-        source = Path(unquote(str(child.attrs.get("src", ""))))
+        source = Path(unquote(child.src))
         path = source if source.is_absolute() or state.images is None else state.images / source
         if path.is_file():
             para.add_run().add_picture(str(path), width=width)
         else:  # a missing picture must not sink the document: say what was meant
-            _inline_text(para, f"［图：{child.content}］", layout.body_font, layout)
-
-
-def _take_page_break(para: Any, state: _State) -> None:
-    if state.page_break:
-        para.paragraph_format.page_break_before = True
-        state.page_break = False
+            add_run(para, f"［图：{child.content}］", layout.body_font, layout)
+    out.add_picture_paragraph(para._p)
 
 
 def _inlines(
-    para: Any,
-    children: list[Token],
-    font: str,
-    layout: Layout,
-    *,
-    bold: bool = False,
-    size: float | None = None,
-) -> None:
+    out: _Writer, children: list[Tok], font: str, *, bold: bool = False, size: float | None = None
+) -> list[str]:
+    runs: list[str] = []
     strong = 0
     for child in children:
         if child.type == "strong_open":
@@ -182,57 +419,67 @@ def _inlines(
         elif child.type == "strong_close":
             strong -= 1
         elif child.type in ("text", "code_inline"):
-            run = _inline_text(para, child.content, font, layout, bold=bold or strong > 0)
-            if size is not None:
-                run.font.size = Pt(size)
+            runs.append(out.run(child.content, font, bold=bold or strong > 0, size=size))
         elif child.type == "hardbreak":
-            para.add_run().add_break()
+            runs.append("<w:r><w:br/></w:r>")
         # softbreaks join lines: Chinese needs no space between them
+    return runs
 
 
-def _inline_text(para: Any, text: str, font: str, layout: Layout, *, bold: bool = False) -> Any:
-    # XML 1.0 forbids most control characters: never let one corrupt the document
-    return add_run(para, CONTROL_CHARS.sub("", text), font, layout, bold=bold or None)
-
-
-def _table(doc: Any, rows: list[list[tuple[list[Token], bool]]], layout: Layout) -> None:
+def _table(out: _Writer, rows: list[list[tuple[list[Tok], bool]]]) -> None:
+    """The table's frame and one row of each kind by python-docx; its rows as text."""
+    layout = out.layout
     columns = max(len(r) for r in rows)
-    table = doc.add_table(rows=len(rows), cols=columns)
-    table.style = doc.styles["Table Grid"]
+    table = out.doc.add_table(rows=min(len(rows), 2), cols=columns)
+    tbl = table._tbl
+    tbl.getparent().remove(tbl)  # placed in order by finish()
+    table.style = out.doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _column_widths(rows, columns, layout)
     for c, column in enumerate(table.columns):  # w:gridCol: what LibreOffice lays out by
         column.width = widths[c]
-    for r, row in enumerate(rows):
-        cells = table.rows[r].cells
-        for c in range(columns):
-            cell = cells[c]
+    row_parts: list[tuple[str, list[str], str]] = []  # trPr, each cell's tcPr, the cells' pPr
+    for r, tr in enumerate(tbl.tr_lst):
+        cells = [_Cell(tc, table) for tc in tr.tc_lst]
+        for c, cell in enumerate(cells):
             cell.width = widths[c]
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            para = cell.paragraphs[0]
-            fmt = para.paragraph_format
+            fmt = cell.paragraphs[0].paragraph_format
             fmt.first_line_indent = Pt(0)
             fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
             fmt.space_before = fmt.space_after = Pt(3)  # rows that breathe are easier to read
             fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        tr_pr = tr.get_or_add_trPr()
+        if r == 0:  # repeat the header row on every page
+            tr_pr.append(OxmlElement("w:tblHeader"))
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        row_parts.append(
+            (
+                out.xml(tr_pr),
+                [out.xml(tc.tcPr) for tc in tr.tc_lst],
+                out.xml(cells[0].paragraphs[0]._p.pPr),
+            )
+        )
+        tr.remove(tr_pr)
+        for tc in tr.tc_lst:
+            tr.remove(tc)
+    frame = out.xml(tbl)
+    body_rows = []
+    for r, row in enumerate(rows):
+        tr_pr, tc_prs, p_pr = row_parts[min(r, len(row_parts) - 1)]
+        xml_cells = []
+        for c in range(columns):
+            runs: list[str] = []
             if c < len(row):
                 children, header = row[c]
-                _inlines(
-                    para,
-                    children,
-                    layout.h1_font if header else layout.body_font,
-                    layout,
-                    size=layout.table_size,
-                )
-        if r == 0:  # repeat the header row on every page
-            tr_pr = table.rows[0]._tr.get_or_add_trPr()
-            header = OxmlElement("w:tblHeader")
-            tr_pr.append(header)
-    for row in table.rows:
-        tr_pr = row._tr.get_or_add_trPr()
-        cant_split = OxmlElement("w:cantSplit")
-        tr_pr.append(cant_split)
+                font = layout.h1_font if header else layout.body_font
+                runs = _inlines(out, children, font, size=layout.table_size)
+            xml_cells.append(f"<w:tc>{tc_prs[c]}<w:p>{p_pr}{''.join(runs)}</w:p></w:tc>")
+        body_rows.append(f"<w:tr>{tr_pr}{''.join(xml_cells)}</w:tr>")
+    # the frame serialises its emptied rows as <w:tr/>: put the real rows in their place
+    empty_rows = "<w:tr/>" * len(row_parts)
+    out.add(frame.replace(empty_rows, "".join(body_rows), 1))
 
 
 CELL_MARGINS_MM = 3.8  # Word's default 0.19 cm on each side
@@ -241,7 +488,7 @@ MIN_WRAPPING_MM = 28.0  # about seven characters a line for the column that wrap
 
 
 def _column_widths(
-    rows: list[list[tuple[list[Token], bool]]], columns: int, layout: Layout
+    rows: list[list[tuple[list[Tok], bool]]], columns: int, layout: Layout
 ) -> list[Any]:
     """Each column as wide as its longest text, so dates and labels stay on one line; when the
     type area is too narrow the widest column (names) gives way and wraps."""
@@ -278,9 +525,3 @@ def _text_mm(text: str, size_pt: float) -> float:
     wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
     switches = sum(a != b for a, b in itertools.pairwise(wide))
     return 1.04 * em * (sum(1 if w else 0.5 for w in wide) + 0.25 * switches)  # a little to spare
-
-
-def _deterministic(doc: Any) -> bytes:
-    raw = io.BytesIO()
-    doc.save(raw)
-    return deterministic_zip(raw.getvalue())
