@@ -1,0 +1,130 @@
+"""National scale without changing answers: processes, the cache and the benchmark itself.
+
+Nothing here is timed; benchmarks/run.py measures. These tests prove that every way of
+running a check — one process or several, from the cache or fresh — gives the same findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zzgzn import checking
+from zzgzn.cache import CACHE_DIR
+from zzgzn.problems import Problem
+from zzgzn.validate import validate_repository
+
+from .conftest import REPO, copy_campaign, edit
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from national import generate
+
+TODAY = dt.date(2021, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated campaign (40 counties × 5 quarters) with a tenth of its files broken."""
+    root = tmp_path_factory.mktemp("national")
+    assert generate(root, units=40, broken=10.0, seed=7) == 20
+    return root
+
+
+def _findings(root: Path, **how: object) -> list[Problem]:
+    return validate_repository(root, TODAY, **how).problems  # type: ignore[arg-type]
+
+
+def test_generated_campaign_is_valid_but_for_the_broken_files(national: Path) -> None:
+    found = _findings(national)
+    broken_files = {p.path for p in found if p.is_error}
+    assert len(broken_files) == 20  # every broken file is caught, no valid one is blamed
+    assert all(p.path.startswith("submissions/") for p in found)
+
+
+def test_processes_give_the_same_findings(national: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    one = _findings(national, jobs=1)
+    assert _findings(national, jobs=2, keep_data=False) == one
+    result = validate_repository(national, TODAY, jobs=2)  # data kept: reports use this
+    assert result.problems == one
+    assert sum(f.valid for f in result.files) == 180
+    assert all(f.submission is not None for f in result.files if f.valid)
+
+
+def test_cache_answers_exactly_and_never_stale(tmp_path: Path) -> None:
+    root = copy_campaign(tmp_path)
+    fresh = _findings(root)
+    first = _findings(root, use_cache=True)
+    assert (root / CACHE_DIR / "validate.json").is_file()
+    assert (root / CACHE_DIR / ".gitignore").read_text("utf-8").strip().endswith("*")
+    assert first == fresh
+    again = validate_repository(root, TODAY, use_cache=True)
+    assert again.problems == fresh
+    assert again.plan is None  # answered wholly from the cache: the plan was never read
+
+    # an edited file is checked again
+    target = root / "submissions" / "2020Q2" / "hexi.yaml"
+    edit(target, "status: in_progress", "status: maybe", count=1)
+    edited = _findings(root, use_cache=True)
+    assert edited == _findings(root) != fresh
+    assert any(p.is_error and p.path == "submissions/2020Q2/hexi.yaml" for p in edited)
+
+    # a changed plan invalidates every answer: here a unit's task list
+    edit(root / "plan" / "plan.yaml", "version: 1.0.0", "version: 2.0.0")
+    after_plan = _findings(root, use_cache=True)
+    assert after_plan == _findings(root)
+    assert any(p.code == "plan-version-mismatch" for p in after_plan)
+
+
+def test_cache_redecides_dates_in_the_future(tmp_path: Path) -> None:
+    """The one finding that depends on the day: a file dated after "today"."""
+    root = copy_campaign(tmp_path)
+    early = dt.date(2020, 7, 2)
+    late = _findings(root, use_cache=True)  # cached on 2021-06-30
+    replayed = validate_repository(root, early, use_cache=True).problems
+    assert replayed == validate_repository(root, early).problems
+    assert any(p.code == "submitted-future" for p in replayed)
+    assert not any(p.code == "submitted-future" for p in late)
+
+
+def test_duplicates_found_from_the_cache_have_positions(tmp_path: Path) -> None:
+    root = copy_campaign(tmp_path)
+    source = root / "submissions" / "2020Q2" / "hexi.yaml"
+    (source.parent / "hexi.yml").write_bytes(source.read_bytes())
+    fresh = _findings(root)
+    _findings(root, use_cache=True)
+    cached = _findings(root, use_cache=True)
+    assert cached == fresh
+    duplicate = [p for p in cached if p.code == "duplicate-submission"]
+    assert duplicate and duplicate[0].line > 0
+
+
+def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    """The benchmark at a tiny scale: every command runs and the table is printed."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "run.py"),
+            "--units",
+            "8",
+            "--skip-jsonschema",
+            "--dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    for row in (
+        "validate, 1 process",
+        "validate again, nothing changed",
+        "report 2020Q2, DOCX",
+        "zzgzn --version",
+        "peak memory",
+    ):
+        assert row in done.stdout
