@@ -192,3 +192,13 @@ def test_replaying_a_day_before_files_arrived(
     text = out.read_text("utf-8")
     assert "尚未到截止日期12个" in text  # files dated after 3 July have not arrived yet
     assert "河东区退役军人事务局 | 区局 | 2020年7月7日 | — | 未到期" in text
+
+
+def test_output_folder_that_does_not_exist_yet(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    """`-o out/` means a folder even before it exists (a Path alone would drop the slash)."""
+    target = tmp_path / "new-folder"
+    code, output = _report(runner, repo, "2020Q2", "-f", "md", "-o", f"{target}/")
+    assert code == 0, output
+    assert (target / "2020Q2进展情况报告.md").is_file()

@@ -40,7 +40,8 @@ def report(
         typer.Option("--format", "-f", help="输出格式，可重复：md、docx（默认两种都生成）。"),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="输出文件或文件夹（默认 reports/）。")
+        # text, not Path: "out/" must keep its slash to mean a folder that does not exist yet
+        str | None, typer.Option("--output", "-o", help="输出文件或文件夹（默认 reports/）。")
     ] = None,
     allow_invalid: Annotated[
         bool, typer.Option("--allow-invalid", help="跳过未通过校验的文件，并在报告开头列出。")
@@ -101,7 +102,8 @@ def summary(
         typer.Option("--format", "-f", help="md、docx、xlsx，可重复（默认全部）。"),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="输出文件或文件夹（默认 reports/）。")
+        # text, not Path: "out/" must keep its slash to mean a folder that does not exist yet
+        str | None, typer.Option("--output", "-o", help="输出文件或文件夹（默认 reports/）。")
     ] = None,
     root: RootOpt = Path("."),
     today: TodayOpt = None,

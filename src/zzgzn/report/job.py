@@ -46,21 +46,27 @@ def check_formats(formats: list[str], allowed: tuple[str, ...]) -> None:
 
 
 def output_base(
-    root: Path, output: Path | None, default_name: str, suffixes: tuple[str, ...]
+    root: Path, output: Path | str | None, default_name: str, suffixes: tuple[str, ...]
 ) -> Path:
-    """Where outputs go, without suffix: -o as a folder, as a file (suffix dropped) or a stem."""
+    """Where outputs go, without suffix: -o as a folder, as a file (suffix dropped) or a stem.
+
+    A folder is one that exists or that the user wrote with a trailing slash (kept only as
+    text: a Path drops it).
+    """
     if output is None:
         return root / REPORTS_DIR / default_name
-    if output.is_dir() or str(output).endswith(("/", "\\")):
+    folder = isinstance(output, str) and output.endswith(("/", "\\"))
+    output = Path(output)
+    if folder or output.is_dir():
         return output / default_name
     return output.with_suffix("") if output.suffix.lstrip(".") in suffixes else output
 
 
 def output_paths(
-    root: Path, quarter: Quarter, formats: list[str], output: Path | None
+    root: Path, quarter: Quarter, formats: list[str], output: Path | str | None
 ) -> dict[str, Path]:
-    if output is not None and len(formats) == 1 and output.suffix == f".{formats[0]}":
-        return {formats[0]: output}  # -o report.md --format md: exactly that file
+    if output is not None and len(formats) == 1 and Path(output).suffix == f".{formats[0]}":
+        return {formats[0]: Path(output)}  # -o report.md --format md: exactly that file
     base = output_base(root, output, f"{quarter}进展情况报告", FORMATS)
     return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
 
@@ -71,7 +77,7 @@ def run_report(
     today: dt.date,
     *,
     formats: list[str] | None = None,
-    output: Path | None = None,
+    output: Path | str | None = None,
     allow_invalid: bool = False,
 ) -> ReportOutcome:
     formats = formats or list(FORMATS)

@@ -46,7 +46,7 @@ def run_summary(
     today: dt.date,
     *,
     formats: list[str] | None = None,
-    output: Path | None = None,
+    output: Path | str | None = None,
 ) -> SummaryOutcome:
     formats = formats or list(SUMMARY_FORMATS)
     check_formats(formats, SUMMARY_FORMATS)
