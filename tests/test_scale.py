@@ -128,3 +128,22 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
         "peak memory",
     ):
         assert row in done.stdout
+
+
+def test_a_damaged_cache_is_a_miss_not_a_crash(tmp_path: Path) -> None:
+    """The cache is a local file anyone can break: damaged parts are checked again."""
+    import json
+
+    root = copy_campaign(tmp_path)
+    fresh = _findings(root)
+    _findings(root, use_cache=True)
+    path = root / CACHE_DIR / "validate.json"
+    stored = json.loads(path.read_text("utf-8"))
+    for i, key in enumerate(stored["entries"]):
+        stored["entries"][key] = [["x"]] if i % 2 else "nonsense"
+    for key in stored["stats"]:
+        stored["stats"][key] = 5
+    path.write_text(json.dumps(stored), "utf-8")
+    assert _findings(root, use_cache=True) == fresh
+    path.write_text('{"fingerprint": 1, "entries": [', "utf-8")
+    assert _findings(root, use_cache=True) == fresh

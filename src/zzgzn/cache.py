@@ -94,7 +94,9 @@ class Cache:
                 cache.plan = cache.stored_plan = (_problems(problems), bool(usable))
                 cache.stats = stored["stats"]
                 cache.trusted_before = int(stored["written_ns"]) - _RACY_NS
-        except (OSError, ValueError, KeyError, TypeError):
+                if not (isinstance(cache.raw_entries, dict) and isinstance(cache.stats, dict)):
+                    raise TypeError("damaged cache")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             cache.raw_entries, cache.plan, cache.stats = {}, None, {}  # unreadable: afresh
         return cache
 
@@ -108,7 +110,9 @@ class Cache:
         signature = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
         known = self.stats.get(display)
         if (
-            known is not None
+            isinstance(known, list)
+            and len(known) == 5
+            and isinstance(known[4], str)
             and known[:4] == signature
             and max(st.st_mtime_ns, st.st_ctime_ns) < self.trusted_before
         ):
@@ -130,7 +134,10 @@ class Cache:
             raw = self.raw_entries.get(key)
             if raw is None:
                 return None
-            entry = self.entries[key] = _entry(raw)
+            try:
+                entry = self.entries[key] = _entry(raw)
+            except (TypeError, ValueError, KeyError, AttributeError):
+                return None  # a damaged entry is a miss: the file is checked again
         if entry.submitted_on is not None and (entry.submitted_on > today) != entry.future:
             return None  # the day has moved past the date (or back, with --today)
         self.used.add(key)
@@ -186,4 +193,6 @@ def _plain(entry: Entry) -> list[Any]:
 
 def _entry(value: list[Any]) -> Entry:
     problems, key, submitted_on, future = value
+    if not (submitted_on is None or isinstance(submitted_on, str)):
+        raise TypeError("submitted_on")
     return Entry(_problems(problems), (key[0], key[1]) if key else None, submitted_on, bool(future))
