@@ -49,6 +49,14 @@ class _Frame:
 class Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.kept = len(doc.problems)  # findings from before parsing (encoding, tabs...)
+        self._reset()
+
+    def _reset(self) -> None:
+        """Empty building state, and nothing recorded from an abandoned attempt."""
+        del self.doc.problems[self.kept :]
+        self.doc.positions.clear()
+        self.doc.key_positions.clear()
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
         self.nodes = 0
@@ -56,7 +64,6 @@ class Builder:
         self.documents = 0
         self.root: Any = None
         self.have_root = False
-        self.kept = len(doc.problems)  # findings from before parsing (encoding, tabs...)
 
     def run(self, text: str) -> None:
         """Build from libyaml's events when it can parse the text, else from ruamel.yaml's.
@@ -73,10 +80,7 @@ class Builder:
                 try:
                     self._feed(events(text))
                 except libyaml.LibyamlError:
-                    del self.doc.problems[self.kept :]
-                    self.__init__(self.doc)  # type: ignore[misc]  # start again, from scratch
-                    self.doc.positions.clear()
-                    self.doc.key_positions.clear()
+                    self._reset()  # start again, from scratch, with ruamel.yaml
                 else:
                     return self._finish()
             self._feed_ruamel(text)
