@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
 _CHUNKS_PER_JOB = 4
+_MAX_JOBS = 61  # Windows' process pool refuses more; -j 1000 must not be an error
 
 
 def default_jobs() -> int:
@@ -98,6 +99,7 @@ def _check_all(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    jobs = min(jobs, _MAX_JOBS)
     size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_JOB)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     # fork shares the plan with the workers for free; elsewhere it is pickled to each
