@@ -118,7 +118,8 @@ def county_units(count: int) -> list[dict[str, str]]:
 
 def write_plan(out: Path, units: list[dict[str, str]]) -> None:
     """The shipped plan, with its 16 district bureaus replaced by the generated counties."""
-    shutil.copytree(ROOT / "plan", out / "plan")
+    # the generated files were never reported on: no quarter is closed
+    shutil.copytree(ROOT / "plan", out / "plan", ignore=shutil.ignore_patterns("frozen.yaml"))
     shutil.copytree(ROOT / "schemas", out / "schemas")
     registry = (ROOT / "plan" / "units.yaml").read_text(encoding="utf-8")
     head = registry[: registry.index("  - id: heping")]  # the first district bureau
@@ -173,6 +174,10 @@ def submission(rng: random.Random, unit: dict[str, str], quarter: str) -> str:
         if rng.random() < 0.4:
             lines += ["    problems:", "      - " + rng.choice(PROBLEMS)]
         lines += ["    next_steps:"] + ["      - " + n for n in rng.sample(NEXT, 2)]
+    lines += [
+        "filled_by: {name: 示例填报人, post: 科员}",
+        "approved_by: {name: 示例审核人, post: 局长}",
+    ]
     return "\n".join(lines) + "\n"
 
 

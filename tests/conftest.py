@@ -27,9 +27,14 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def copy_campaign(root: Path, *, submissions: bool = True) -> Path:
-    """The shipped plan (and samples) copied to root, to break on purpose."""
-    shutil.copytree(REPO / "plan", root / "plan")
+def copy_campaign(root: Path, *, submissions: bool = True, frozen: bool = False) -> Path:
+    """The shipped plan (and samples) copied to root, to break on purpose.
+
+    Without frozen, plan/frozen.yaml stays behind: the campaign as it was before any quarter
+    was closed, so that a test may edit the samples without recording an amendment.
+    """
+    ignore = None if frozen else shutil.ignore_patterns("frozen.yaml")
+    shutil.copytree(REPO / "plan", root / "plan", ignore=ignore)
     if submissions:
         shutil.copytree(REPO / "submissions", root / "submissions")
     else:
@@ -55,6 +60,12 @@ def invoke(runner: CliRunner, *args: str) -> tuple[int, str]:
 def repo(tmp_path: Path) -> Iterator[Path]:
     """A throw-away copy of the shipped plan and samples to break on purpose."""
     yield copy_campaign(tmp_path / "repo")
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """The shipped campaign exactly, closed quarters included."""
+    return copy_campaign(tmp_path / "shipped", frozen=True)
 
 
 @pytest.fixture

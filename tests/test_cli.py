@@ -32,7 +32,9 @@ def test_every_command_has_help(runner: CliRunner) -> None:
 def test_shipped_repository_is_valid(runner: CliRunner) -> None:
     code, output = invoke(runner, "validate", "--root", str(REPO))
     assert code == 0, output
-    assert "检查了 136 个报送文件：0 个错误，0 个警告" in output
+    # one deliberate warning: a sample submission that no head of unit has approved yet
+    assert "检查了 191 个报送文件：0 个错误，1 个警告" in output
+    assert "submissions/2020Q2/hongqiao.yaml:3:1: 警告 [no-approver]" in output
 
 
 def test_text_output_names_file_line_column_and_hint(runner: CliRunner, repo: Path) -> None:
@@ -61,7 +63,10 @@ def test_github_annotations(runner: CliRunner, repo: Path) -> None:
 
 def test_json_is_a_list_of_diagnostics(runner: CliRunner, repo: Path) -> None:
     code, output = invoke(runner, "validate", "--root", str(repo), "--format", "json")
-    assert (code, json.loads(output)) == (0, [])
+    assert code == 0
+    assert [(p["path"], p["code"]) for p in json.loads(output)] == [
+        ("submissions/2020Q2/hongqiao.yaml", "no-approver")
+    ]
 
 
 def test_validate_only_the_paths_given(runner: CliRunner, repo: Path) -> None:

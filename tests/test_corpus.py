@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -32,7 +33,8 @@ WHOLE_FILE_CODES = {
 
 
 def _lay_out(case: Path, root: Path) -> None:
-    shutil.copytree(REPO / "plan", root / "plan")
+    # no closed quarters: the corpus is about how a file is written, not when
+    shutil.copytree(REPO / "plan", root / "plan", ignore=shutil.ignore_patterns("frozen.yaml"))
     if (case / "submissions").exists():
         shutil.copytree(case / "submissions", root / "submissions")
     else:
@@ -74,7 +76,8 @@ def test_case_in_english(case: str, runner: CliRunner, tmp_path: Path) -> None:
     assert _lines(english) == _lines(chinese)
     for zh, en in zip(chinese, english, strict=True):
         assert en["message"] != zh["message"]
-        assert "{" not in str(en["message"]) + str(en["hint"])
+        # no placeholder left unfilled (a hint may show YAML braces: {name: ..., post: ...})
+        assert not re.search(r"\{[a-z_]+\}", str(en["message"]) + str(en["hint"]))
 
 
 def test_every_case_is_documented() -> None:
@@ -111,7 +114,7 @@ def test_one_broken_file_does_not_hide_the_others(runner: CliRunner, repo: Path)
     other.write_bytes(other.read_bytes().replace(b"unit: hedong", b"unit: hedong\nunti: x"))
     code, found = _run(runner, repo)
     assert code == 1
-    assert {p["path"] for p in found} == {
+    assert {p["path"] for p in found if p["severity"] == "error"} == {
         "submissions/2020Q2/hexi.yaml",
         "submissions/2020Q2/hedong.yaml",
     }

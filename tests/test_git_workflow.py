@@ -14,7 +14,7 @@ import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from .conftest import REPO, edit, invoke
+from .conftest import REPO, copy_campaign, edit, invoke
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -35,12 +35,16 @@ def _git(root: Path, *args: str, when: str = "2020-07-01T10:00:00+08:00") -> str
     return done.stdout
 
 
+def first_sent(quarter: str, unit: str) -> str:
+    """A sample as the unit first sent it: without corrections recorded after the report."""
+    text = (REPO / "submissions" / quarter / f"{unit}.yaml").read_text("utf-8")
+    return text.split("# 本季度报告生成（封存）后的更正")[0]
+
+
 def _add(root: Path, quarter: str, unit: str, when: str, text: str | None = None) -> None:
     target = root / "submissions" / quarter / f"{unit}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        text or (REPO / "submissions" / quarter / f"{unit}.yaml").read_text("utf-8"), "utf-8"
-    )
+    target.write_text(text or first_sent(quarter, unit), "utf-8")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", f"{unit} {quarter}", when=when)
 
@@ -49,10 +53,9 @@ def _add(root: Path, quarter: str, unit: str, when: str, text: str | None = None
 def git_repo(tmp_path: Path) -> Path:
     """The shipped plan, dated by git, with units' Q2 reports merged on the days they came."""
     root = tmp_path / "campaign"
-    shutil.copytree(REPO / "plan", root / "plan")
+    copy_campaign(root, submissions=False)
     schedule = root / "plan" / "schedule.yaml"
     edit(schedule, "submission_dates: self_reported", "submission_dates: git")
-    (root / "submissions").mkdir()
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "plan", when="2020-03-05T09:00:00+08:00")

@@ -69,10 +69,31 @@ def test_filled_scaffold_validates(runner: CliRunner, empty_repo: Path) -> None:
     for task in data["tasks"]:
         task["status"] = "推进中"
         task["narrative"] = "按计划推进。"
+    data["filled_by"].update(name="示例填报人", post="科员")
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)
     code, output = invoke(runner, "validate", "--root", str(empty_repo), "--today", "2020-10-20")
     assert code == 0, output
+    # the approver line stays commented until the head of unit has approved: not final yet
+    assert "0 个错误，1 个警告" in output and "[no-approver]" in output
+
+
+def test_filled_filing_scaffold_validates(runner: CliRunner, empty_repo: Path) -> None:
+    code, output = invoke(runner, "new", "work-plan", "--unit", "hexi", "--root", str(empty_repo))
+    assert code == 0, output
+    path = empty_repo / "submissions" / "work-plan" / "hexi.yaml"
+    text = path.read_text("utf-8")
+    assert "截止：2020年4月8日" in text and "制定切实可行的工作方案" in text
+    yaml = YAML()
+    data = yaml.load(text)
+    data.update(submitted_on="2020-04-01", title="河西区工作方案", summary="成立工作专班。")
+    data["filled_by"].update(name="示例填报人", post="科员")
+    data["approved_by"] = {"name": "示例审核人", "post": "局长"}
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    code, output = invoke(runner, "validate", "--root", str(empty_repo), "--today", "2020-04-02")
+    assert code == 0, output
+    assert "0 个错误，0 个警告" in output
 
 
 def test_schema_files_are_current_and_narrowed_by_the_plan(runner: CliRunner) -> None:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from zzgzn.cli import app
 
-from .conftest import REPO
+from .conftest import REPO, copy_campaign
 
 README = (REPO / "README.md").read_text("utf-8")
 
@@ -40,7 +40,7 @@ def test_the_complete_example_validates(tmp_path: Path) -> None:
     example = README[README.index("## 报送文件格式") :]
     text = re.search(r"```yaml\n(.*?)```", example, re.S)
     assert text is not None
-    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    copy_campaign(tmp_path, submissions=False)
     shutil.copytree(REPO / "schemas", tmp_path / "schemas")
     target = tmp_path / "submissions" / "2020Q2" / "hexi.yaml"
     target.parent.mkdir(parents=True)

@@ -81,14 +81,19 @@ def test_cache_answers_exactly_and_never_stale(tmp_path: Path) -> None:
 
 
 def test_cache_redecides_dates_in_the_future(tmp_path: Path) -> None:
-    """The one finding that depends on the day: a file dated after "today"."""
-    root = copy_campaign(tmp_path)
+    """The findings that depend on the day: a file, or an amendment, dated after "today"."""
+    root = copy_campaign(tmp_path, frozen=True)
     early = dt.date(2020, 7, 2)
     late = _findings(root, use_cache=True)  # cached on 2021-06-30
     replayed = validate_repository(root, early, use_cache=True).problems
     assert replayed == validate_repository(root, early).problems
-    assert any(p.code == "submitted-future" for p in replayed)
-    assert not any(p.code == "submitted-future" for p in late)
+    for code in ("submitted-future", "amendment-future"):
+        assert any(p.code == code for p in replayed)
+        assert not any(p.code == code for p in late)
+    # the amendment (2020-07-16) lies between the days: a later day uses the cache again
+    assert validate_repository(root, dt.date(2020, 7, 20), use_cache=True).problems == (
+        validate_repository(root, dt.date(2020, 7, 20)).problems
+    )
 
 
 def test_duplicates_found_from_the_cache_have_positions(tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ def test_status_json_for_one_quarter(runner: CliRunner) -> None:
         "working_days_late": 3,
         "self_reported_on": "2020-07-10",
         "date_source": "file",
+        "final": True,
     }
     assert units["jinghai"]["state"] == "missing" and units["jinghai"]["submitted_on"] is None
     assert {u["state"] for u in units.values()} == {"on_time", "late", "missing"}
@@ -61,7 +62,8 @@ def test_remind_lists_missing_units_with_liaisons(runner: CliRunner) -> None:
     assert code == 0
     assert output.startswith("关于报送2020年第二季度“思想政治工作年”活动进展情况的提醒\n")
     assert "1. 市荣复军人疗养院（联络员：示例联络员12，电话：000-0000-0012）" in output
-    assert "2. 静海区退役军人事务局（联络员：示例联络员29，电话：000-0000-0029）" in output
+    # the sample registry names no liaison for 静海区 (on purpose): the notice says so
+    assert "2. 静海区退役军人事务局（联络员：未登记，电话：未登记）" in output
     assert "宁河区退役军人事务局（逾期3个工作日）" in output
     assert output.rstrip().endswith("思想政治和权益维护处\n2020年7月10日")
 

@@ -28,7 +28,7 @@ from zzgzn.problems import Problem, Severity
 
 CACHE_DIR = ".zzgzn_cache"
 _FILE = "validate.json"
-_FORMAT = 1
+_FORMAT = 2  # 2: entries keep every date compared with today
 _RACY_NS = 2_000_000_000  # file systems keep coarse times: distrust the last 2 s
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml")
 
@@ -58,8 +58,13 @@ class Entry:
 
     problems: list[Problem]
     key: tuple[str, str] | None
-    submitted_on: str | None  # to re-decide "dated in the future" on another day
-    future: bool
+    submitted_on: str | None
+    checked_on: str  # the day ("today") the findings were made for
+    dated: list[str]  # every date in the file compared with today ("dated in the future")
+
+    def holds_on(self, today: str) -> bool:
+        """The findings still hold on another day: no date of the file lies between the two."""
+        return all((day > today) == (day > self.checked_on) for day in self.dated)
 
 
 @dataclass
@@ -138,8 +143,8 @@ class Cache:
                 entry = self.entries[key] = _entry(raw)
             except (TypeError, ValueError, KeyError, AttributeError):
                 return None  # a damaged entry is a miss: the file is checked again
-        if entry.submitted_on is not None and (entry.submitted_on > today) != entry.future:
-            return None  # the day has moved past the date (or back, with --today)
+        if not entry.holds_on(today):
+            return None  # the day has moved past a date in the file (or back, with --today)
         self.used.add(key)
         return entry
 
@@ -188,11 +193,15 @@ def _problems(value: list[Any]) -> list[Problem]:
 
 def _plain(entry: Entry) -> list[Any]:
     problems = _plain_problems(entry.problems)
-    return [problems, list(entry.key) if entry.key else None, entry.submitted_on, entry.future]
+    key = list(entry.key) if entry.key else None
+    return [problems, key, entry.submitted_on, entry.checked_on, entry.dated]
 
 
 def _entry(value: list[Any]) -> Entry:
-    problems, key, submitted_on, future = value
+    problems, key, submitted_on, checked_on, dated = value
     if not (submitted_on is None or isinstance(submitted_on, str)):
         raise TypeError("submitted_on")
-    return Entry(_problems(problems), (key[0], key[1]) if key else None, submitted_on, bool(future))
+    if not isinstance(checked_on, str) or not all(isinstance(d, str) for d in dated):
+        raise TypeError("dates")
+    key = (key[0], key[1]) if key else None
+    return Entry(_problems(problems), key, submitted_on, checked_on, list(dated))

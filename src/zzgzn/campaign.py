@@ -15,7 +15,7 @@ from zzgzn.models.plan import Deliverable, Plan, Task, Unit, UnitKind
 from zzgzn.models.submission import Case, Status, Submission, TaskReport
 from zzgzn.quarters import Quarter, parse_quarter
 from zzgzn.report.model import Excluded
-from zzgzn.status import Arrival, QuarterStatus, quarter_status, quarters_so_far
+from zzgzn.status import Arrival, QuarterStatus, quarter_status, quarters_so_far, usable
 
 # How far a task got in a quarter, for the heat map: best status among its reports.
 LEVELS = {None: 0, Status.NOT_STARTED: 1, Status.IN_PROGRESS: 2, Status.ONGOING: 3, Status.DONE: 3}
@@ -136,7 +136,7 @@ def build_summary(
     by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]] = {q: {} for q in quarters}
     for checked in files:
         quarter = checked.quarter
-        if checked.valid and checked.submission and quarter in by_quarter:
+        if usable(checked) and checked.submission and quarter in by_quarter:
             by_quarter[quarter].setdefault(
                 checked.submission.unit, (checked.submission, checked.path)
             )

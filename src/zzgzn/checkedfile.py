@@ -13,6 +13,7 @@ from zzgzn.problems import Problem, has_errors
 from zzgzn.quarters import Quarter
 
 if TYPE_CHECKING:
+    from zzgzn.models.filing import Filing
     from zzgzn.models.submission import Submission
 
 
@@ -31,6 +32,11 @@ class CheckedFile:
     submitted_on: dt.date | None = None
     # False when read by the fast reader: no positions, so a later finding needs a re-read
     positioned: bool = True
+    filing: Filing | None = None  # a document filed for an obligation (submissions/<kind>/)
+    dated: tuple[dt.date, ...] = ()  # every date a finding compares with today
+    # False when a finding depends on another file (an attachment): the cache keys on this
+    # file's bytes only, so such a file is checked every time
+    cacheable: bool = True
 
     @property
     def valid(self) -> bool:
@@ -46,10 +52,14 @@ class CheckedFile:
         Kept data is the validated submission; the raw data only when there is none (a
         report still needs to know which quarter a broken file claims).
         """
-        raw = self.doc.data if keep_data and self.submission is None else None
-        submission = self.submission if keep_data else None
+        parsed = self.submission or self.filing
+        raw = self.doc.data if keep_data and parsed is None else None
         return replace(
-            self, doc=Document(self.path, data=raw), submission=submission, positioned=False
+            self,
+            doc=Document(self.path, data=raw),
+            submission=self.submission if keep_data else None,
+            filing=self.filing if keep_data else None,
+            positioned=False,
         )
 
 

@@ -72,7 +72,7 @@ def check_files(
     )
     for i, one in zip(todo, checked, strict=True):
         results[i] = one
-        if cache is not None and i in keys:
+        if cache is not None and i in keys and one.cacheable:
             cache.put(keys[i], _entry_of(one, today))
     done = [r for r in results if r is not None]
 
@@ -160,5 +160,6 @@ def _entry_of(checked: CheckedFile, today: dt.date) -> Entry:
         list(checked.problems),
         checked.key,
         submitted_on.isoformat() if submitted_on else None,
-        bool(submitted_on and submitted_on > today),
+        today.isoformat(),
+        sorted({day.isoformat() for day in checked.dated}),
     )

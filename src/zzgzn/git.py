@@ -25,3 +25,20 @@ def run_git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
+
+
+def show_file(root: Path, rev: str, path: str) -> bytes | None:
+    """A file's bytes at a revision (any encoding, as committed); None if it was not there."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        completed = subprocess.run(
+            [git, "-C", str(root), "show", f"{rev}:{path}"],
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return completed.stdout if completed.returncode == 0 else None

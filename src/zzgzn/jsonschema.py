@@ -12,9 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from zzgzn.models.filing import Filing
 from zzgzn.models.plan import (
     CalendarOverrides,
+    FrozenRecord,
     Meta,
+    Obligations,
     Plan,
     Registry,
     Schedule,
@@ -33,6 +36,9 @@ MODELS: dict[str, type[BaseModel]] = {
     "calendar": CalendarOverrides,
     "section": Section,
     "scoring": Scoring,
+    "obligations": Obligations,
+    "frozen": FrozenRecord,
+    "filing": Filing,
 }
 
 
@@ -45,18 +51,25 @@ def schemas(plan: Plan) -> dict[str, dict[str, Any]]:
         schema["title"] = f"zzgzn {name}"
         if name == "submission":
             _narrow_submission(schema, plan)
+        if name == "filing":
+            _narrow_units(schema, plan)
+            schema["properties"]["kind"] = {"enum": list(plan.document_kinds)}
         result[f"{name}.schema.json"] = schema
     return result
 
 
-def _narrow_submission(schema: dict[str, Any], plan: Plan) -> None:
+def _narrow_units(schema: dict[str, Any], plan: Plan) -> None:
     units = list(plan.units)
     schema["properties"]["unit"] = {
         "enum": units,
         "description": "单位代码：" + "、".join(f"{u}={plan.units[u].name}" for u in units),
     }
-    schema["properties"]["quarter"]["pattern"] = r"^\d{4}Q[1-4]$"
     schema["properties"]["plan_version"]["default"] = plan.meta.version
+
+
+def _narrow_submission(schema: dict[str, Any], plan: Plan) -> None:
+    _narrow_units(schema, plan)
+    schema["properties"]["quarter"]["pattern"] = r"^\d{4}Q[1-4]$"
     defs = schema.get("$defs", {})
     task_report = defs["TaskReport"]
     task_report["properties"]["task"] = {

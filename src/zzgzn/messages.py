@@ -326,6 +326,67 @@ CATALOG: dict[str, Text] = {
         "在 tasks 下至少填写一项本单位负责的任务",
         "report at least one of your unit's tasks under tasks",
     ),
+    # --- sign-off and closed quarters --------------------------------------------------
+    "no-approver": Text(
+        "没有审核人（approved_by），这份报送还不是正式报送",
+        "no approver (approved_by): this submission is not final yet",
+        "单位负责人审核后，在文件末尾加一行 approved_by: {{name: 姓名, post: 职务}}",
+        "once the unit's head has approved it, "
+        "add approved_by: {{name: ..., post: ...}} at the end",
+    ),
+    "no-filler": Text(
+        "没有填报人（filled_by）",
+        "no one is named as having filled it in (filled_by)",
+        "在文件末尾加一行 filled_by: {{name: 姓名, post: 职务}}",
+        "add filled_by: {{name: ..., post: ...}} at the end of the file",
+    ),
+    "frozen-unrecorded-change": Text(
+        "{quarter} 的报告已于 {frozen_on} 生成，本季度已封存；"
+        "这个文件此后被改动，但没有新增更正记录",
+        "{quarter} was closed when its report was generated on {frozen_on}; this file changed "
+        "since, without a new amendment record",
+        "在文件末尾的 amendments 下加一条：- {{date: 更正日期, by: 更正人, reason: 更正原因}}；"
+        "或撤回这次改动",
+        "add an entry under amendments: - {{date: ..., by: ..., reason: ...}}, or undo the change",
+    ),
+    "frozen-late-file": Text(
+        "{quarter} 的报告已于 {frozen_on} 生成，本季度已封存；这个文件是此后新增的，但没有更正记录",
+        "{quarter} was closed when its report was generated on {frozen_on}; this file was added "
+        "since, without an amendment record",
+        "在文件末尾加上 amendments: [{{date: 报送日期, by: 报送人, reason: 补报原因}}]",
+        "add amendments: [{{date: ..., by: ..., reason: why it comes late}}] at the end",
+    ),
+    "amendment-before-freeze": Text(
+        "更正日期 {date} 早于本季度封存日期 {frozen_on}",
+        "amendment dated {date}, before the quarter was closed on {frozen_on}",
+        "更正记录只用于报告生成之后的改动；写实际更正的日期",
+        "amendments record changes after the report; give the day of the change",
+    ),
+    "amendment-future": Text(
+        "更正日期 {date} 晚于今天（{today}）",
+        "amendment dated {date}, after today ({today})",
+        "写实际更正的日期",
+        "give the day the change was made",
+    ),
+    # --- other obligations (plan/obligations.yaml) -------------------------------------
+    "unknown-obligation-folder": Text(
+        "submissions/{folder}/ 既不是季度文件夹，也不是方案规定的材料（{allowed}）",
+        "submissions/{folder}/ is neither a quarter nor a document the plan asks for ({allowed})",
+        "季度报送放在 submissions/2020Q2/ 这样的文件夹；工作方案等材料放在对应的文件夹",
+        "quarterly files go in folders like submissions/2020Q2/; documents in their own folder",
+    ),
+    "kind-mismatch": Text(
+        "kind 写的是 {kind}，但文件在 submissions/{folder}/ 下",
+        "kind says {kind} but the file is under submissions/{folder}/",
+        "把 kind 改为 {folder}，或把文件移到 submissions/{kind}/",
+        "set kind to {folder}, or move the file to submissions/{kind}/",
+    ),
+    "attachment-missing": Text(
+        "附件 {attachment} 不在仓库中",
+        "attachment {attachment} is not in the repository",
+        "把附件（如 Word、PDF）放到这个路径后一起提交，或改正路径（相对仓库根目录）",
+        "commit the attachment at this path, or correct the path (relative to the repository)",
+    ),
     # --- pull requests (validate --changed-since) ------------------------------------
     "pr-multiple-units": Text(
         "本次改动涉及多个单位的报送文件（{units}）",
@@ -356,6 +417,14 @@ CATALOG: dict[str, Text] = {
         "{quarter} was due {due}: this submission is late",
         "尽快合并；逾期天数按合并日期计算",
         "merge it soon; lateness counts to the day it is merged",
+    ),
+    "pr-unrecorded-change": Text(
+        "{quarter} 已封存（报告已生成），本次改动修改了这个文件，但没有新增更正记录",
+        "{quarter} is closed (its report was generated); this change edits the file without "
+        "adding an amendment record",
+        "在文件末尾的 amendments 下为本次改动加一条："
+        "- {{date: 更正日期, by: 更正人, reason: 更正原因}}",
+        "add an entry under amendments for this change: - {{date: ..., by: ..., reason: ...}}",
     ),
     # --- the plan itself --------------------------------------------------------------
     "plan-missing": Text(
@@ -393,6 +462,26 @@ CATALOG: dict[str, Text] = {
         "end {end} is before start {start}",
         "核对日期",
         "check the dates",
+    ),
+    "obligation-due": Text(
+        "截止时间要写 date（日期）或 phase（阶段）之一",
+        "a due time needs exactly one of date or phase",
+        "例如 due: {{date: 2020-03-31}}，"
+        "或 due: {{phase: mobilization, edge: end, working_days: 5}}",
+        "e.g. due: {{date: 2020-03-31}} "
+        "or due: {{phase: mobilization, edge: end, working_days: 5}}",
+    ),
+    "unknown-phase": Text(
+        "没有阶段“{phase}”",
+        'there is no phase "{phase}"',
+        "可选：{allowed}（见 schedule.yaml 的 phases）",
+        "choose one of {allowed} (phases in schedule.yaml)",
+    ),
+    "obligation-fulfilment": Text(
+        "fulfilled_by 要写 registry、document、cases 中的一项",
+        "fulfilled_by needs exactly one of registry, document or cases",
+        "例如 fulfilled_by: {{document: work-plan}}",
+        "e.g. fulfilled_by: {{document: work-plan}}",
     ),
     "no-reporters": Text(
         "按报送规则没有任何单位需要报送",

@@ -16,7 +16,9 @@ from zzgzn.loader import Document, Loc
 from zzgzn.models.plan import (
     DEFAULT_SCORING,
     CalendarOverrides,
+    FrozenRecord,
     Meta,
+    Obligations,
     Plan,
     Registry,
     Schedule,
@@ -33,6 +35,8 @@ REQUIRED: dict[str, type[BaseModel]] = {
 OPTIONAL: dict[str, type[BaseModel]] = {
     "calendar.yaml": CalendarOverrides,
     "scoring.yaml": Scoring,
+    "obligations.yaml": Obligations,
+    "frozen.yaml": FrozenRecord,
 }
 SECTIONS_GLOB = "sections/*.yaml"
 
@@ -116,8 +120,12 @@ def _load_plan(root: Path, *, fast: bool) -> PlanLoad:
         sections=tuple(section for _, section in section_docs),
         calendar=models.get("calendar.yaml") or CalendarOverrides(),
         scoring=models.get("scoring.yaml") or DEFAULT_SCORING,
+        obligations=tuple(o.obligations if (o := models.get("obligations.yaml")) else ()),
+        frozen=models.get("frozen.yaml") or FrozenRecord(),
     )
     problems.extend(_cross_check(plan, docs["units.yaml"], docs["schedule.yaml"], section_docs))
+    if "obligations.yaml" in docs and models.get("obligations.yaml") is not None:
+        problems.extend(_check_obligations(plan, docs["obligations.yaml"]))
     return PlanLoad(plan, problems)
 
 
@@ -214,6 +222,43 @@ def _cross_check(
         found.append(
             problem(schedule_doc.path, schedule_doc.pos(("reporting", "reporters")), "no-reporters")
         )
+    return found
+
+
+def _check_obligations(plan: Plan, doc: Document) -> list[Problem]:
+    found: list[Problem] = []
+    found += _duplicates(
+        doc, [(("obligations", i, "id"), o.id) for i, o in enumerate(plan.obligations)]
+    )
+    kinds = [(i, o.fulfilled_by.document) for i, o in enumerate(plan.obligations)]
+    found += _duplicates(
+        doc, [(("obligations", i, "fulfilled_by", "document"), k) for i, k in kinds if k]
+    )
+    for i, obligation in enumerate(plan.obligations):
+        loc: Loc = ("obligations", i)
+        due = obligation.due
+        if (due.date is None) == (due.phase is None):
+            found.append(problem(doc.path, doc.pos((*loc, "due")), "obligation-due"))
+        elif due.phase is not None and plan.phase(due.phase) is None:
+            found.append(
+                problem(
+                    doc.path,
+                    doc.pos((*loc, "due", "phase")),
+                    "unknown-phase",
+                    phase=due.phase,
+                    allowed="、".join(p.id for p in plan.schedule.phases),
+                )
+            )
+        ways = obligation.fulfilled_by.model_dump(exclude_none=True)
+        if len(ways) != 1:
+            found.append(
+                problem(doc.path, doc.pos((*loc, "fulfilled_by")), "obligation-fulfilment")
+            )
+        if obligation.owed_by is not None:
+            for key in ("include", "exclude"):
+                for u, unit_id in enumerate(getattr(obligation.owed_by, key)):
+                    if unit_id not in plan.units:
+                        found.append(unknown_unit(doc, (*loc, "owed_by", key, u), unit_id, plan))
     return found
 
 

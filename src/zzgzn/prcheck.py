@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 from zzgzn.deadlines import deadline
 from zzgzn.discovery import PLAN_DIR, SUBMISSIONS_DIR, YAML_SUFFIXES
 from zzgzn.errors import UsageError
-from zzgzn.git import run_git
+from zzgzn.git import run_git, show_file
+from zzgzn.loader import load_bytes
 from zzgzn.models.plan import Plan
 from zzgzn.problems import Problem, Severity, problem
 from zzgzn.quarters import Quarter
@@ -110,3 +111,40 @@ def changed_submission_paths(root: Path, changes: list[Change]) -> list[Path]:
         for c in changes
         if c.status in ("A", "M", "R") and _submission_parts(c.path) and (root / c.path).exists()
     ]
+
+
+def frozen_change_problems(
+    root: Path, plan: Plan, changes: list[Change], base: str
+) -> list[Problem]:
+    """A change to a closed quarter's file must add an amendment record to it.
+
+    validate alone compares with plan/frozen.yaml, which cannot tell a second change from the
+    first; against the pull request's base, every change must bring its own record.
+    """
+    merge_base = run_git(root, "merge-base", base, "HEAD")
+    if merge_base is None or merge_base.returncode != 0:
+        return []
+    rev = merge_base.stdout.strip()
+    found = []
+    for change in changes:
+        parts = _submission_parts(change.path)
+        if change.status != "M" or parts is None or plan.frozen.get(parts[0]) is None:
+            continue
+        before = _amendments(show_file(root, rev, change.path))
+        after = _amendments((root / change.path).read_bytes())
+        if before is not None and after is not None and after <= before:
+            found.append(
+                problem(change.path, (0, 0), "pr-unrecorded-change", quarter=parts[0], count=after)
+            )
+    return found
+
+
+def _amendments(raw: bytes | None) -> int | None:
+    """How many amendment records a file holds; None if it cannot be read (validate says why)."""
+    if raw is None:
+        return None
+    data = load_bytes(raw, "").data
+    if not isinstance(data, dict):
+        return None
+    records = data.get("amendments")
+    return len(records) if isinstance(records, list) else 0

@@ -7,15 +7,16 @@ from pathlib import Path
 
 import jinja2
 
-from zzgzn.deadlines import deadline
+from zzgzn.deadlines import calendar_for, deadline
 from zzgzn.discovery import SUBMISSIONS_DIR
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan, UnitKind
-from zzgzn.quarters import Quarter
+from zzgzn.quarters import Quarter, parse_quarter
 from zzgzn.report.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date
 
 TEMPLATE = "submission.yaml.j2"
+FILING_TEMPLATE = "filing.yaml.j2"
 
 
 def yaml_quote(value: object) -> str:
@@ -23,12 +24,7 @@ def yaml_quote(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str:
-    unit = plan.units[unit_id]
-    district = unit.kind is UnitKind.DISTRICT
-    tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
-    if not tasks:
-        raise UsageError(f"{unit.name}（{unit_id}）在方案中没有负责的任务，不需要报送")
+def _env(root: Path) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if (root / TEMPLATE_DIR).is_dir():
         loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
@@ -43,25 +39,63 @@ def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str
     )
     env.filters["y"] = yaml_quote
     env.filters["cn_date"] = cn_date
-    path = f"{SUBMISSIONS_DIR}/{quarter}/{unit_id}.yaml"
-    return env.get_template(TEMPLATE).render(
-        plan=plan,
-        quarter=quarter,
-        unit=unit,
-        tasks=tasks,
-        district=district,
-        path=path,
-        due=deadline(plan, quarter).due,
+    return env
+
+
+def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str:
+    unit = plan.units[unit_id]
+    district = unit.kind is UnitKind.DISTRICT
+    tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
+    if not tasks:
+        raise UsageError(f"{unit.name}（{unit_id}）在方案中没有负责的任务，不需要报送")
+    return (
+        _env(root)
+        .get_template(TEMPLATE)
+        .render(
+            plan=plan,
+            quarter=quarter,
+            unit=unit,
+            tasks=tasks,
+            district=district,
+            path=f"{SUBMISSIONS_DIR}/{quarter}/{unit_id}.yaml",
+            due=deadline(plan, quarter).due,
+        )
     )
 
 
-def write_scaffold(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> Path:
+def filing_text(plan: Plan, kind: str, unit_id: str, root: Path) -> str:
+    """The scaffold of a document filed for an obligation (work plan, evaluation summary)."""
+    from zzgzn.obligations import due_date
+
+    obligation = plan.document_kinds[kind]
+    return (
+        _env(root)
+        .get_template(FILING_TEMPLATE)
+        .render(
+            plan=plan,
+            kind=kind,
+            obligation=obligation,
+            unit=plan.units[unit_id],
+            path=f"{SUBMISSIONS_DIR}/{kind}/{unit_id}.yaml",
+            due=due_date(plan, obligation, calendar_for(plan)),
+        )
+    )
+
+
+def write_scaffold(plan: Plan, folder: str, unit_id: str, root: Path) -> Path:
+    """submissions/<folder>/<unit>.yaml, for a quarter (2020Q2) or a document kind."""
     if unit_id not in plan.units:
         ids = "、".join(plan.units)
         raise UsageError(f"单位代码“{unit_id}”不在单位名录中；可选：{ids}")
+    if folder in plan.document_kinds:
+        text = filing_text(plan, folder, unit_id, root)
+    else:
+        quarter = parse_quarter(folder, plan.activity)
+        folder = str(quarter)
+        text = scaffold_text(plan, quarter, unit_id, root)
     # unit ids are checked against the registry above, so this path stays inside submissions/
-    target = root / SUBMISSIONS_DIR / str(quarter) / f"{unit_id}.yaml"
+    target = root / SUBMISSIONS_DIR / folder / f"{unit_id}.yaml"
     if target.exists():
         raise UsageError(f"{target} 已存在，未覆盖。需要重写请先删除或改名。")
-    write_atomic(target, scaffold_text(plan, quarter, unit_id, root).encode("utf-8"))
+    write_atomic(target, text.encode("utf-8"))
     return target

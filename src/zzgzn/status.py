@@ -20,6 +20,8 @@ class Arrival:
     date: dt.date
     self_reported: dt.date
     source: str  # "git" or "file"
+    final: bool = True  # approved by the unit's head (a 审核人 is named)
+    path: str = ""
 
 
 @dataclass
@@ -43,22 +45,36 @@ def arrivals(plan: Plan, root: Path, files: list[CheckedFile]) -> dict[tuple[str
     added = first_added(root, rule.utc_offset_hours) if rule.submission_dates == "git" else {}
     found: dict[tuple[str, str], Arrival] = {}
     for checked in files:
-        submission = checked.submission
-        if submission is None or not counts_for_status(checked):
+        # key: (unit, quarter) for quarterly reports, (unit, kind) for documents
+        if checked.key is None or checked.submitted_on is None or not counts_for_status(checked):
             continue
         git_date = added.get(checked.path)
         arrival = Arrival(
-            git_date or submission.submitted_on,
-            submission.submitted_on,
+            git_date or checked.submitted_on,
+            checked.submitted_on,
             "git" if git_date else "file",
+            final=not any(p.code == "no-approver" for p in checked.problems),
+            path=checked.path,
         )
-        found.setdefault((submission.unit, submission.quarter), arrival)
+        found.setdefault(checked.key, arrival)
     return found
 
 
+# Replaying a past day (--today), files dated later have simply not arrived yet, and a
+# correction dated later has not been made yet: neither makes the file invalid for that day.
+_NOT_YET = ("submitted-future", "amendment-future")
+
+
 def counts_for_status(checked: CheckedFile) -> bool:
-    # Replaying a past day (--today), files dated later have simply not arrived yet.
-    return not any(p.is_error and p.code != "submitted-future" for p in checked.problems)
+    return not any(p.is_error and p.code not in _NOT_YET for p in checked.problems)
+
+
+def usable(checked: CheckedFile) -> bool:
+    """Valid on the day looked at: a correction dated later than it does not count against it
+    (the file has arrived; the correction has not been made yet)."""
+    return checked.key is not None and not any(
+        p.is_error and p.code != "amendment-future" for p in checked.problems
+    )
 
 
 def quarter_status(
@@ -72,12 +88,7 @@ def quarter_status(
     due = deadline(plan, quarter, calendar)
     mine = {unit: a for (unit, q), a in arrived.items() if q == str(quarter) and a.date <= today}
     states = unit_states(plan, due, {u: a.date for u, a in mine.items()}, today, calendar)
-    states = [
-        s.with_self_reported(mine[s.unit.id].self_reported, mine[s.unit.id].source)
-        if s.unit.id in mine
-        else s
-        for s in states
-    ]
+    states = [s.with_arrival(mine[s.unit.id]) if s.unit.id in mine else s for s in states]
     left = calendar.workdays_after(today, due.due) if today <= due.due else None
     return QuarterStatus(due, states, left)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzgzn.models.plan import Plan, Unit
+from zzgzn.obligations import ObligationStatus, obligation_statuses
 from zzgzn.quarters import parse_quarter
 from zzgzn.report.markdown import render
 from zzgzn.status import (
@@ -26,6 +27,7 @@ class Board:
     quarters: list[QuarterStatus]
     units: list[Unit]
     invalid: int
+    obligations: list[ObligationStatus] = field(default_factory=list)
 
 
 def status_board(root: Path, quarter_text: str | None, today: dt.date) -> Board:
@@ -41,7 +43,8 @@ def status_board(root: Path, quarter_text: str | None, today: dt.date) -> Board:
     seen = {s.unit.id for q in statuses for s in q.states}
     units = [u for u in plan.registry.units if u.id in seen]
     invalid = sum(1 for f in result.files if not counts_for_status(f))
-    return Board(plan, today, statuses, units, invalid)
+    duties = obligation_statuses(plan, result.files, arrived, today)
+    return Board(plan, today, statuses, units, invalid, duties)
 
 
 def reminder(board: Board, root: Path, *, markdown: bool) -> str:
@@ -52,6 +55,7 @@ def reminder(board: Board, root: Path, *, markdown: bool) -> str:
         markdown=markdown,
         plan=board.plan,
         s=board.quarters[0],
+        obligations=board.obligations,
         today=board.today,
         md=markdown,
     )

@@ -14,7 +14,9 @@ from typing import Any
 from zzgzn import fastload, loader, schema
 from zzgzn.checkedfile import CheckedFile
 from zzgzn.discovery import folder_of
+from zzgzn.freezing import check_frozen
 from zzgzn.loader import Document, Loc
+from zzgzn.models.filing import Filing
 from zzgzn.models.plan import Plan
 from zzgzn.models.submission import Submission
 from zzgzn.planload import unknown_unit
@@ -76,15 +78,52 @@ def _check(
             actual_zh="列表" if isinstance(doc.data, list) else "单个值",
             actual_en="a list" if isinstance(doc.data, list) else "a single value",
         )
+    elif doc.data is not None and checked.folder in plan.document_kinds:
+        _check_filing(checked, doc.data, plan, today)
     elif doc.data is not None:
         checked.submission = schema.validate(doc, Submission, context=_task_context(doc.data))
         if checked.submission is not None:
             checked.key = (checked.submission.unit, checked.submission.quarter)
             checked.submitted_on = checked.submission.submitted_on
+            checked.dated = (
+                checked.submitted_on,
+                *(a.date for a in checked.submission.amendments),
+            )
         _merge_unfilled(doc)
         _cross_check(checked, doc.data, plan, today)
     checked.problems = doc.problems
     return checked
+
+
+def _check_filing(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: dt.date) -> None:
+    """A document filed for an obligation: its own schema, the same rules for unit and dates."""
+    doc = checked.doc
+    filing = checked.filing = schema.validate(doc, Filing)
+    _check_unit(checked, data.get("unit"), plan)
+    kind = data.get("kind")
+    if isinstance(kind, str) and kind.strip() != checked.folder:
+        doc.add(("kind",), "kind-mismatch", kind=kind, folder=checked.folder)
+    _check_version(doc, data.get("plan_version"), plan.meta.version)
+    if filing is None:
+        return
+    checked.key = (filing.unit, checked.folder or filing.kind)  # a wrong kind: see above
+    checked.submitted_on = filing.submitted_on
+    checked.dated = (filing.submitted_on,)
+    if filing.submitted_on > today:
+        doc.add(("submitted_on",), "submitted-future", date=filing.submitted_on, today=today)
+    checked.cacheable = not filing.attachment
+    if filing.attachment and checked.source is not None:
+        root = checked.source.parents[2] if len(checked.source.parents) > 2 else Path(".")
+        if not (root / filing.attachment).is_file():
+            doc.add(("attachment",), "attachment-missing", attachment=filing.attachment)
+    _check_sign_off(doc, filing)
+
+
+def _check_sign_off(doc: Document, signed: Submission | Filing) -> None:
+    if signed.filled_by is None:
+        doc.add((), "no-filler", Severity.WARNING)
+    if signed.approved_by is None:
+        doc.add((), "no-approver", Severity.WARNING)
 
 
 def _merge_unfilled(doc: Document) -> None:
@@ -136,18 +175,7 @@ def _cross_check(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: 
     unit_id = data.get("unit")
     if checked.folder is None:
         doc.add((), "bad-folder")
-    if isinstance(unit_id, str):
-        if unit_id not in plan.units:
-            # one finding per mistake: "unknown unit, did you mean hexi?" replaces "bad id"
-            where = doc.pos(("unit",))
-            doc.problems[:] = [
-                p for p in doc.problems if not (p.code == "bad-id" and (p.line, p.column) == where)
-            ]
-            doc.problems.append(unknown_unit(doc, ("unit",), unit_id, plan))
-        elif unit_id != checked.stem:
-            doc.add(("unit",), "unit-mismatch", file_unit=checked.stem, unit=unit_id)
-    elif unit_id is None and not _UNIT_STEM.match(checked.stem):
-        doc.add((), "bad-filename", name=checked.path)
+    _check_unit(checked, unit_id, plan)
 
     quarter = _check_quarter(checked, data.get("quarter"), plan)
     _check_version(doc, data.get("plan_version"), plan.meta.version)
@@ -165,9 +193,28 @@ def _cross_check(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: 
                 date=submission.submitted_on,
                 end=quarter.end,
             )
+        check_frozen(doc, submission, plan, today)
+    if submission is not None:
+        _check_sign_off(doc, submission)
     tasks = data.get("tasks")
     if isinstance(tasks, list):
         _check_tasks(doc, tasks, unit_id if isinstance(unit_id, str) else "", plan)
+
+
+def _check_unit(checked: CheckedFile, unit_id: Any, plan: Plan) -> None:
+    doc = checked.doc
+    if isinstance(unit_id, str):
+        if unit_id not in plan.units:
+            # one finding per mistake: "unknown unit, did you mean hexi?" replaces "bad id"
+            where = doc.pos(("unit",))
+            doc.problems[:] = [
+                p for p in doc.problems if not (p.code == "bad-id" and (p.line, p.column) == where)
+            ]
+            doc.problems.append(unknown_unit(doc, ("unit",), unit_id, plan))
+        elif unit_id != checked.stem:
+            doc.add(("unit",), "unit-mismatch", file_unit=checked.stem, unit=unit_id)
+    elif unit_id is None and not _UNIT_STEM.match(checked.stem):
+        doc.add((), "bad-filename", name=checked.path)
 
 
 def _check_quarter(checked: CheckedFile, value: Any, plan: Plan) -> Quarter | None:

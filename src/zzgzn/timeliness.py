@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from zzgzn.deadlines import Deadline
 from zzgzn.models.plan import Plan, Unit
 from zzgzn.workdays import WorkCalendar
+
+if TYPE_CHECKING:
+    from zzgzn.status import Arrival
 
 
 class State(StrEnum):
@@ -27,9 +31,12 @@ class UnitState:
     required: bool = True
     self_reported: dt.date | None = None  # the date the file itself states
     source: str = "file"  # where submitted_on came from: "git" or "file"
+    final: bool = True  # False: no approver (审核人) named yet, a draft
 
-    def with_self_reported(self, day: dt.date, source: str) -> UnitState:
-        return replace(self, self_reported=day, source=source)
+    def with_arrival(self, arrival: Arrival) -> UnitState:
+        return replace(
+            self, self_reported=arrival.self_reported, source=arrival.source, final=arrival.final
+        )
 
     @property
     def disagrees(self) -> bool:
@@ -39,8 +46,12 @@ class UnitState:
     @property
     def label(self) -> str:
         if self.state is State.LATE:
-            return f"逾期{self.working_days_late}个工作日"
-        return {State.ON_TIME: "按时", State.MISSING: "未报送", State.NOT_DUE: "未到期"}[self.state]
+            text = f"逾期{self.working_days_late}个工作日"
+        else:
+            text = {State.ON_TIME: "按时", State.MISSING: "未报送", State.NOT_DUE: "未到期"}[
+                self.state
+            ]
+        return text if self.final else f"{text}（未审核）"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -51,6 +62,7 @@ class UnitState:
             "working_days_late": self.working_days_late,
             "self_reported_on": self.self_reported.isoformat() if self.self_reported else None,
             "date_source": self.source if self.submitted_on else None,
+            "final": self.final if self.submitted_on else None,
         }
 
 

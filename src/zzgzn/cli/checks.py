@@ -79,12 +79,18 @@ def validate(
     extra: list[Problem] = []
     if changed_since:
         from zzgzn.planload import load_plan
-        from zzgzn.prcheck import change_problems, changed_files, changed_submission_paths
+        from zzgzn.prcheck import (
+            change_problems,
+            changed_files,
+            changed_submission_paths,
+            frozen_change_problems,
+        )
 
         loaded = load_plan(root)
         changes = changed_files(root, changed_since)
         if loaded.plan is not None:
             extra = change_problems(loaded.plan, changes, day)
+            extra += frozen_change_problems(root, loaded.plan, changes, changed_since)
         paths = changed_submission_paths(root, changes)
         if not paths:  # nothing to read but the plan: check it alone
             result = validate_repository(root, day, with_submissions=False)

@@ -23,16 +23,23 @@ PANEL = "各单位填报"
 @app.command(rich_help_panel=PANEL)
 @handle_errors
 def new(
-    quarter: Annotated[str, typer.Argument(help="季度：2020Q2、Q2 等。")],
+    what: Annotated[
+        str,
+        typer.Argument(
+            metavar="季度或材料",
+            help="季度（2020Q2、Q2 等），或方案要求的材料：work-plan（工作方案）、"
+            "evaluation（评估总结），见 plan/obligations.yaml。",
+        ),
+    ],
     unit: Annotated[str, typer.Option("--unit", "-u", help="单位代码，见 zzgzn plan。")],
     root: RootOpt = Path("."),
 ) -> None:
-    """生成本单位本季度的报送文件模板：只列本单位负责的任务（区局列出全部任务）。"""
-    from zzgzn.quarters import parse_quarter
+    """生成本单位的报送文件模板：季度报送只列本单位负责的任务（区局列出全部任务），
+    或工作方案、评估总结等材料。"""
     from zzgzn.scaffold import write_scaffold
 
     plan = plan_or_exit(root)
-    target = write_scaffold(plan, parse_quarter(quarter, plan.activity), unit, root)
+    target = write_scaffold(plan, what, unit, root)
     out.print(f"[green]已生成[/] {escape(str(target))}")
     out.print(f"填写后运行：zzgzn validate {escape(str(target))}")
 

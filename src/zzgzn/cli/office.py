@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -24,6 +24,9 @@ from zzgzn.cli.base import (
     out,
     plan_or_exit,
 )
+
+if TYPE_CHECKING:
+    from zzgzn.statusboard import Board
 
 PANEL = "跟踪与催报"
 
@@ -45,7 +48,8 @@ def status(
     root: RootOpt = Path("."),
     today: TodayOpt = None,
 ) -> None:
-    """各单位各季度的报送情况：按时、逾期 N 个工作日、未报送、未到期，以及距截止的工作日数。"""
+    """各单位各季度的报送情况（按时、逾期 N 个工作日、未报送、未到期、未审核）和距截止的工作日数，
+    以及其他工作要求：联络员、工作方案、典型案例、评估总结。"""
     from zzgzn.statusboard import status_board
 
     board = status_board(root, quarter, clock.today(today))
@@ -76,10 +80,31 @@ def status(
             f"{q.deadline.quarter} 报送截止 {q.deadline.due}，还有 [bold]{q.working_days_left}[/] "
             f"个工作日；尚未报送 {waiting} 个单位"
         )
+    if board.obligations:
+        out.print(_obligations_table(board))
     if board.invalid:
         err.print(
             f"[yellow]{board.invalid} 个报送文件未通过校验，未计入（运行 zzgzn validate 查看）[/]"
         )
+
+
+def _obligations_table(board: Board) -> Table:
+    """Unit × obligation: liaison named, work plan, cases, evaluation summary."""
+    table = Table(title=f"其他工作要求（截至 {board.today}）")
+    table.add_column("单位", no_wrap=True)
+    for o in board.obligations:
+        table.add_column(f"{escape(o.obligation.name)}\n截止 {o.due}", overflow="fold")
+    colours = {"done": "green", "late": "yellow", "missing": "red", "pending": "dim"}
+    owing = {r.unit.id: r.unit for o in board.obligations for r in o.rows}
+    for unit in [u for u in board.plan.registry.units if u.id in owing]:
+        cells = []
+        for o in board.obligations:
+            row = next((r for r in o.rows if r.unit.id == unit.id), None)
+            cells.append(
+                "—" if row is None else f"[{colours[row.standing.value]}]{escape(row.label)}[/]"
+            )
+        table.add_row(escape(unit.name), *cells)
+    return table
 
 
 @app.command(rich_help_panel=PANEL)
@@ -92,7 +117,8 @@ def remind(
     root: RootOpt = Path("."),
     today: TodayOpt = None,
 ) -> None:
-    """生成催报通知：未报送和逾期单位及其联络员、电话，可直接粘贴发送。"""
+    """生成催报通知：未报送和逾期单位及其联络员、电话，未审核的报送，以及逾期未完成的其他工作
+    要求（联络员、工作方案、评估总结等），可直接粘贴发送。"""
     from zzgzn.statusboard import reminder, status_board
 
     day = clock.today(today)

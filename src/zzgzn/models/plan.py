@@ -209,6 +209,68 @@ DEFAULT_SCORING = Scoring(
 )
 
 
+# --- obligations.yaml ----------------------------------------------------------------
+
+
+class Due(Strict):
+    """A fixed date, or n working days after the start or end of a phase."""
+
+    date: Date | None = None
+    phase: UnitId | None = None
+    edge: Literal["start", "end"] = "end"
+    working_days: int = Field(0, ge=0, le=60)
+
+
+class Fulfilment(Strict):
+    """What counts as done; exactly one of these is set.
+
+    registry: the unit's entry in units.yaml names it (liaison: name and phone).
+    document: a file submissions/<document>/<unit>.yaml (a filing of that kind).
+    cases: at least this many typical cases in the unit's quarterly submissions.
+    """
+
+    registry: Literal["liaison"] | None = None
+    document: UnitId | None = None
+    cases: int | None = Field(None, ge=1)
+
+
+class Obligation(Strict):
+    id: UnitId
+    name: Text
+    source: OptionalText = ""  # where the document says so, e.g. 三（二）
+    quote: OptionalText = ""
+    owed_by: Reporters | None = None  # default: the units that report each quarter
+    due: Due
+    fulfilled_by: Fulfilment
+
+
+class Obligations(Strict):
+    obligations: list[Obligation] = []
+
+
+# --- frozen.yaml (written by zzgzn report) ------------------------------------------
+
+
+class FrozenFile(Strict):
+    digest: Text
+    amendments: int = Field(0, ge=0)
+
+
+class FrozenQuarter(Strict):
+    """A quarter closed when its report was generated after the deadline."""
+
+    quarter: Text
+    frozen_on: Date
+    files: dict[UnitId, FrozenFile] = {}
+
+
+class FrozenRecord(Strict):
+    quarters: list[FrozenQuarter] = []
+
+    def get(self, quarter: str) -> FrozenQuarter | None:
+        return next((q for q in self.quarters if q.quarter == quarter), None)
+
+
 # --- plan.yaml -----------------------------------------------------------------------
 
 
@@ -264,6 +326,8 @@ class Plan:
     sections: tuple[Section, ...]
     calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
     scoring: Scoring = DEFAULT_SCORING
+    obligations: tuple[Obligation, ...] = ()
+    frozen: FrozenRecord = field(default_factory=FrozenRecord)
 
     @cached_property
     def units(self) -> dict[str, Unit]:
@@ -293,7 +357,9 @@ class Plan:
     @cached_property
     def reporters(self) -> tuple[Unit, ...]:
         """Every unit that must report each quarter, in registry order."""
-        rule = self.schedule.reporting.reporters
+        return self._select(self.schedule.reporting.reporters)
+
+    def _select(self, rule: Reporters) -> tuple[Unit, ...]:
         task_units = {u for task in self.tasks.values() for u in task.units}
         chosen = [
             unit
@@ -306,6 +372,20 @@ class Plan:
             )
         ]
         return tuple(chosen)
+
+    @cached_property
+    def document_kinds(self) -> dict[str, Obligation]:
+        """Folder under submissions/ → the obligation a file there fulfils."""
+        return {o.fulfilled_by.document: o for o in self.obligations if o.fulfilled_by.document}
+
+    def owes(self, obligation: Obligation) -> tuple[Unit, ...]:
+        """The units an obligation binds, in registry order."""
+        if obligation.owed_by is None:
+            return self.reporters
+        return self._select(obligation.owed_by)
+
+    def phase(self, phase_id: str) -> Phase | None:
+        return next((p for p in self.schedule.phases if p.id == phase_id), None)
 
     @property
     def activity(self) -> tuple[dt.date, dt.date]:

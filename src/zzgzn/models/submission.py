@@ -52,6 +52,21 @@ class Liaison(Strict):
     phone: Text = Field(description="联络员电话")
 
 
+class Person(Strict):
+    """Who signs a submission: 填报人 (filled in by) or 审核人 (approved by)."""
+
+    name: Text = Field(description="姓名")
+    post: Text = Field(description="职务，如 科员、处长、局长")
+
+
+class Amendment(Strict):
+    """A change made after the quarter was closed (its report already generated)."""
+
+    date: Date = Field(description="更正日期，年-月-日")
+    by: Text = Field(description="更正人")
+    reason: Text = Field(description="更正原因和内容")
+
+
 class Metric(Strict):
     """A figure the unit can count: 走访慰问 1200 人次."""
 
@@ -95,3 +110,15 @@ class Submission(Strict):
     liaison: Liaison = Field(description="联络员")
     summary: OptionalText = Field("", description="本季度总体情况（可选）")
     tasks: list[TaskReport] = Field(description="本单位负责的各项任务的进展")
+    filled_by: Person | None = Field(None, description="填报人")
+    approved_by: Person | None = Field(
+        None, description="审核人（一般为单位负责人）；没有审核人的报送不是正式报送"
+    )
+    amendments: list[Amendment] = Field(
+        [], description="本季度报告生成后的更正记录：每次更正加一条（日期、更正人、原因）"
+    )
+
+    @property
+    def final(self) -> bool:
+        """Approved by the unit: until then the office treats it as a draft."""
+        return self.approved_by is not None

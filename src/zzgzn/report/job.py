@@ -10,12 +10,14 @@ from zzgzn.checkedfile import CheckedFile
 from zzgzn.checking import default_jobs
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
+from zzgzn.freezing import freeze, frozen_path
+from zzgzn.freezing import render as render_frozen
 from zzgzn.problems import Problem
 from zzgzn.quarters import Quarter
 from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.markdown import render
 from zzgzn.report.model import Excluded, QuarterReport, build
-from zzgzn.status import arrivals, counts_for_status
+from zzgzn.status import arrivals, counts_for_status, usable
 from zzgzn.validate import valid_plan, validate_quarter
 
 FORMATS = ("md", "docx")
@@ -29,6 +31,7 @@ class ReportOutcome:
     report: QuarterReport | None = None
     written: list[Path] = field(default_factory=list)
     blocking: list[Problem] = field(default_factory=list)  # invalid files, when not allowed
+    frozen: Path | None = None  # the record written when this run closed the quarter
 
 
 def belongs_to(checked: CheckedFile, quarter: Quarter) -> bool:
@@ -92,7 +95,7 @@ def run_report(
         outcome.blocking = sorted(p for f in invalid for p in f.problems if p.is_error)
         return outcome
     excluded = [Excluded(f.path, tuple(p for p in f.problems if p.is_error)) for f in invalid]
-    valid = [f for f in mine if f.valid]
+    valid = [f for f in mine if usable(f)]
     report = build(plan, quarter, valid, today, excluded, arrivals(plan, root, valid))
     outcome.report = report
     markdown = render(TEMPLATE, root, r=report)
@@ -102,4 +105,10 @@ def run_report(
     if "docx" in paths:
         write_atomic(paths["docx"], markdown_to_docx(markdown, today))
     outcome.written = list(paths.values())
+    if today > report.deadline.due:  # the deadline has passed and the report exists: close it
+        submissions = [f.submission for f in valid if f.submission is not None]
+        record = freeze(plan.frozen, str(quarter), submissions, today)
+        if record is not None:
+            outcome.frozen = frozen_path(root)
+            write_atomic(outcome.frozen, render_frozen(record).encode("utf-8"))
     return outcome

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from zzgzn.checkedfile import CheckedFile
 from zzgzn.deadlines import Deadline
 from zzgzn.models.plan import Plan, Section, Task, Unit, UnitKind
-from zzgzn.models.submission import Case, Submission, TaskReport
+from zzgzn.models.submission import Amendment, Case, Submission, TaskReport
 from zzgzn.problems import Problem
 from zzgzn.quarters import Quarter
-from zzgzn.status import Arrival, quarter_status
+from zzgzn.status import Arrival, quarter_status, usable
 from zzgzn.timeliness import State, UnitState
 
 
@@ -77,6 +77,12 @@ class QuarterReport:
     problems: list[Attributed]
     next_steps: list[Attributed]
     excluded: list[Excluded] = field(default_factory=list)
+    amendments: list[tuple[Unit, Amendment]] = field(default_factory=list)
+
+    @property
+    def unsigned(self) -> list[Unit]:
+        """Units whose file names no approver: drafts, not final submissions."""
+        return [s.unit for s in self.states if s.submitted_on and not s.final]
 
     def count(self, state: str) -> int:
         return sum(s.state.value == state and s.required for s in self.states)
@@ -118,7 +124,7 @@ def build(
     arrived says when each file arrived (from git); by default, the dates the files state.
     """
     submissions = sorted(
-        (f for f in files if f.valid and f.submission and f.submission.quarter == str(quarter)),
+        (f for f in files if usable(f) and f.submission and f.submission.quarter == str(quarter)),
         key=lambda f: _unit_order(plan, f.submission.unit if f.submission else ""),
     )
     by_unit: dict[str, tuple[Submission, str]] = {}
@@ -146,6 +152,12 @@ def build(
             cases += [Attributed(unit, task, case=c) for c in item.cases]
             problems += [Attributed(unit, task, text=t) for t in item.problems]
             next_steps += [Attributed(unit, task, text=t) for t in item.next_steps]
+    amendments = [
+        (plan.units[unit_id], a)
+        for unit_id, (submission, _) in by_unit.items()
+        for a in submission.amendments
+    ]
+    amendments.sort(key=lambda pair: (pair[1].date, _unit_order(plan, pair[0].id)))
     order = {t: i for i, t in enumerate(plan.tasks)}
     for items in (cases, problems, next_steps):
         items.sort(key=lambda a: (order[a.task.id], _unit_order(plan, a.unit.id)))
@@ -161,6 +173,7 @@ def build(
         problems,
         next_steps,
         excluded or [],
+        amendments,
     )
 
 
