@@ -42,6 +42,11 @@ class Quarter:
             Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
         )
 
+    def previous(self) -> Quarter:
+        return (
+            Quarter(self.year - 1, 4) if self.number == 1 else Quarter(self.year, self.number - 1)
+        )
+
     @classmethod
     def of(cls, day: dt.date) -> Quarter:
         return cls(day.year, (day.month - 1) // 3 + 1)

@@ -108,20 +108,23 @@ def valid_plan(result: Validation) -> Plan:
 
 
 def validate_quarter(
-    root: Path, quarter_text: str, today: dt.date, *, jobs: int = 1
+    root: Path, quarter_text: str, today: dt.date, *, jobs: int = 1, history: bool = False
 ) -> tuple[Validation, Quarter]:
     """The plan and one quarter's folder, submissions/<quarter>/: what its report reads.
 
     A file filed in another quarter's folder is that folder's business (validate reports it
-    there), so a national repository's report reads 3,000 files, not 15,000.
+    there), so a national repository's report reads 3,000 files, not 15,000. With history,
+    the folders of every earlier quarter too (what changed since, and since when).
     """
     from zzgzn.planload import load_plan
-    from zzgzn.quarters import parse_quarter
+    from zzgzn.quarters import parse_quarter, quarters_between
 
     loaded = load_plan(root)
     plan = valid_plan(Validation(loaded.plan, problems=list(loaded.problems)))
     quarter = parse_quarter(quarter_text, plan.activity)
-    folder = root / SUBMISSIONS_DIR / str(quarter)
-    if not folder.is_dir():
+    wanted = [q for q in quarters_between(*plan.activity) if q <= quarter] if history else []
+    folders = [root / SUBMISSIONS_DIR / str(q) for q in {*wanted, quarter}]
+    folders = sorted(f for f in folders if f.is_dir())
+    if not folders:
         return Validation(plan, problems=list(loaded.problems)), quarter
-    return validate_repository(root, today, [folder], jobs=jobs, loaded=loaded), quarter
+    return validate_repository(root, today, folders, jobs=jobs, loaded=loaded), quarter

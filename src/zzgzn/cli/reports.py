@@ -1,4 +1,4 @@
-"""Commands that write documents: report, summary, cases, templates."""
+"""Commands that write documents: report, summary, diff, cases, templates."""
 
 from __future__ import annotations
 
@@ -168,6 +168,58 @@ def cases(
     data = markdown_to_docx(markdown, day) if output.suffix == ".docx" else markdown.encode("utf-8")
     write_atomic(output, data)
     out.print(f"[green]已生成[/] {escape(str(output))}（{len(found)} 个案例）")
+
+
+class DiffFormat(StrEnum):
+    md = "md"
+    json = "json"
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def diff(
+    earlier: Annotated[str, typer.Argument(help="较早的季度，如 2020Q2。")],
+    later: Annotated[str, typer.Argument(help="较晚的季度，如 2020Q3。")],
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="md（默认）或 json。")
+    ] = DiffFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="写入文件：.md 或 .docx（公文格式）；默认显示在屏幕上。"
+        ),
+    ] = None,
+    root: RootOpt = Path("."),
+    today: TodayOpt = None,
+) -> None:
+    """两个季度对比：逐项任务列出状态变化、首次报送进展的单位、再次提出的问题、上季度打算本季度未提及的。"""
+    import json
+
+    from zzgzn.files import write_atomic
+    from zzgzn.report.diffjob import run_diff
+
+    day = clock.today(today)
+    outcome = run_diff(root, earlier, later, day)
+    if outcome.skipped:
+        err.print(
+            f"[yellow]注意：{len(outcome.skipped)} 个报送文件未通过校验，未计入：[/]"
+            + "、".join(escape(p) for p in outcome.skipped)
+        )
+    if fmt is DiffFormat.json:
+        text = json.dumps(outcome.diff.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = outcome.markdown
+    if output is None:
+        print(text, end="")
+        return
+    if output.suffix == ".docx":
+        from zzgzn.report.docx import markdown_to_docx
+
+        data = markdown_to_docx(outcome.markdown, day)
+    else:
+        data = text.encode("utf-8")
+    write_atomic(output, data)
+    out.print(f"[green]已生成[/] {escape(str(output))}")
 
 
 @app.command(rich_help_panel=PANEL)

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zzgzn.changes import quarter_diff, submissions_by_quarter
 from zzgzn.checkedfile import CheckedFile
 from zzgzn.checking import default_jobs
 from zzgzn.errors import UsageError
@@ -85,7 +86,7 @@ def run_report(
 ) -> ReportOutcome:
     formats = formats or list(FORMATS)
     check_formats(formats, FORMATS)
-    result, quarter = validate_quarter(root, quarter_text, today, jobs=default_jobs())
+    result, quarter = validate_quarter(root, quarter_text, today, jobs=default_jobs(), history=True)
     plan = valid_plan(result)
     outcome = ReportOutcome(quarter)
     mine = [f for f in result.files if belongs_to(f, quarter)]
@@ -97,6 +98,10 @@ def run_report(
     excluded = [Excluded(f.path, tuple(p for p in f.problems if p.is_error)) for f in invalid]
     valid = [f for f in mine if usable(f)]
     report = build(plan, quarter, valid, today, excluded, arrivals(plan, root, valid))
+    previous = quarter.previous()
+    if previous.end >= plan.activity[0]:  # the campaign's first quarter has nothing before it
+        history = submissions_by_quarter(result.files)
+        report.changes = quarter_diff(plan, previous, quarter, history)
     outcome.report = report
     markdown = render(TEMPLATE, root, r=report)
     paths = output_paths(root, quarter, formats, output)

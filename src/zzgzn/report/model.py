@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from zzgzn.changes import QuarterDiff
 from zzgzn.checkedfile import CheckedFile
 from zzgzn.deadlines import Deadline
 from zzgzn.models.plan import Plan, Section, Task, Unit, UnitKind
@@ -78,6 +79,7 @@ class QuarterReport:
     next_steps: list[Attributed]
     excluded: list[Excluded] = field(default_factory=list)
     amendments: list[tuple[Unit, Amendment]] = field(default_factory=list)
+    changes: QuarterDiff | None = None  # against the previous quarter, when there is one
 
     @property
     def unsigned(self) -> list[Unit]:

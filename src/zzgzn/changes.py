@@ -1,0 +1,202 @@
+"""What changed between two quarters, task by task: the office reads progress as change.
+
+Status changes, units that report progress on a task for the first time, problems raised
+again (carried over) and next steps promised earlier that the later quarter does not mention
+(slipped). "Raised again" and "mentions" compare Chinese text by its character pairs (bigrams):
+rewording keeps most pairs, a different matter shares few. Punctuation and spaces are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from zzgzn.checkedfile import CheckedFile
+from zzgzn.models.plan import Plan, Task, Unit
+from zzgzn.models.submission import Status, Submission, TaskReport
+from zzgzn.quarters import Quarter
+from zzgzn.status import usable
+
+# A problem is the same one raised again when each text shares this share of its pairs with
+# the other; a promise is mentioned when this share of its pairs appears in what was reported.
+SAME_PROBLEM = 0.6
+MENTIONED = 0.5
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    return _NOT_WORD.sub("", text)
+
+
+def _pairs(letters: str) -> set[str]:
+    return {letters[i : i + 2] for i in range(len(letters) - 1)}
+
+
+def covered(needle: str, haystack: str) -> float:
+    """The share of needle's character pairs found in haystack (1.0 for empty needle)."""
+    wanted, found = _letters(needle), _letters(haystack)
+    if len(wanted) < 2:  # one character has no pair: is it there at all?
+        return 1.0 if wanted in found else 0.0
+    pairs = _pairs(wanted)
+    return len(pairs & _pairs(found)) / len(pairs)
+
+
+def same_problem(a: str, b: str) -> bool:
+    return min(covered(a, b), covered(b, a)) >= SAME_PROBLEM
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    unit: Unit
+    before: Status
+    after: Status
+
+
+@dataclass(frozen=True)
+class Carried:
+    unit: Unit
+    before: str
+    now: str
+
+
+@dataclass(frozen=True)
+class Slipped:
+    unit: Unit
+    promise: str
+    silent: bool  # the unit did not report on the task at all in the later quarter
+
+
+@dataclass(frozen=True)
+class TaskChanges:
+    task: Task
+    status_changes: tuple[StatusChange, ...]
+    first_progress: tuple[Unit, ...]
+    carried: tuple[Carried, ...]
+    slipped: tuple[Slipped, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.status_changes or self.first_progress or self.carried or self.slipped)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "task": self.task.id,
+            "title": self.task.title,
+            "status_changes": [
+                {"unit": c.unit.id, "before": c.before.value, "after": c.after.value}
+                for c in self.status_changes
+            ],
+            "first_progress": [u.id for u in self.first_progress],
+            "carried_over_problems": [
+                {"unit": c.unit.id, "before": c.before, "now": c.now} for c in self.carried
+            ],
+            "slipped_next_steps": [
+                {"unit": s.unit.id, "promise": s.promise, "unit_silent": s.silent}
+                for s in self.slipped
+            ],
+        }
+
+
+@dataclass
+class QuarterDiff:
+    earlier: Quarter
+    later: Quarter
+    tasks: list[TaskChanges]
+
+    @property
+    def changed(self) -> list[TaskChanges]:
+        return [t for t in self.tasks if not t.empty]
+
+    def total(self, name: str) -> int:
+        return sum(len(getattr(t, name)) for t in self.tasks)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "earlier": str(self.earlier),
+            "later": str(self.later),
+            "tasks": [t.as_dict() for t in self.changed],
+        }
+
+
+def quarter_diff(
+    plan: Plan,
+    earlier: Quarter,
+    later: Quarter,
+    by_quarter: dict[Quarter, dict[str, Submission]],
+) -> QuarterDiff:
+    """later against earlier; by_quarter should hold every quarter before later too, for
+    "progress for the first time" means never before, not only not in earlier."""
+    before = by_quarter.get(earlier, {})
+    now = by_quarter.get(later, {})
+    history = [subs for q, subs in by_quarter.items() if q < later]
+    tasks = []
+    for task in plan.tasks.values():
+        units = sorted(
+            {*_reporting(task, before), *_reporting(task, now)},
+            key=lambda u: plan.unit_rank.get(u, len(plan.units)),
+        )
+        changes: list[StatusChange] = []
+        first: list[Unit] = []
+        carried: list[Carried] = []
+        slipped: list[Slipped] = []
+        for unit_id in units:
+            unit = plan.units[unit_id]
+            old = _report(task, before.get(unit_id))
+            new = _report(task, now.get(unit_id))
+            if old and new and old.status is not new.status:
+                changes.append(StatusChange(unit, old.status, new.status))
+            if (
+                new
+                and new.status.is_progress
+                and not any(
+                    (r := _report(task, subs.get(unit_id))) and r.status.is_progress
+                    for subs in history
+                )
+            ):
+                first.append(unit)
+            if old and new:
+                carried += [
+                    Carried(unit, was, is_)
+                    for is_ in new.problems
+                    if (was := next((p for p in old.problems if same_problem(p, is_)), None))
+                ]
+            if old:
+                said = _said(new) if new else ""
+                slipped += [
+                    Slipped(unit, promise, silent=new is None)
+                    for promise in old.next_steps
+                    if new is None or covered(promise, said) < MENTIONED
+                ]
+        tasks.append(
+            TaskChanges(task, tuple(changes), tuple(first), tuple(carried), tuple(slipped))
+        )
+    return QuarterDiff(earlier, later, tasks)
+
+
+def _reporting(task: Task, submissions: dict[str, Submission]) -> list[str]:
+    return [u for u, s in submissions.items() if _report(task, s)]
+
+
+def _report(task: Task, submission: Submission | None) -> TaskReport | None:
+    if submission is None:
+        return None
+    return next((item for item in submission.tasks if item.task == task.id), None)
+
+
+def _said(report: TaskReport) -> str:
+    """Everything a task report says, where a promise may be taken up."""
+    parts = [report.narrative, *report.measures, *report.next_steps, *report.problems]
+    parts += [m.name for m in report.metrics]
+    parts += [f"{c.title}{c.summary}" for c in report.cases]
+    parts += [d.note for d in report.deliverables]
+    return "\n".join(parts)
+
+
+def submissions_by_quarter(files: list[CheckedFile]) -> dict[Quarter, dict[str, Submission]]:
+    """Each quarter's valid submissions by unit (the first file of a unit counts)."""
+    found: dict[Quarter, dict[str, Submission]] = {}
+    for checked in files:
+        quarter = checked.quarter
+        if checked.submission is not None and quarter is not None and usable(checked):
+            found.setdefault(quarter, {}).setdefault(checked.submission.unit, checked.submission)
+    return found

@@ -1,0 +1,37 @@
+"""`zzgzn diff`: what changed between two quarters, from the folders up to the later one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from zzgzn.changes import QuarterDiff, quarter_diff, submissions_by_quarter
+from zzgzn.checking import default_jobs
+from zzgzn.errors import UsageError
+from zzgzn.models.plan import Plan
+from zzgzn.quarters import parse_quarter
+from zzgzn.report.markdown import render
+from zzgzn.status import counts_for_status
+from zzgzn.validate import valid_plan, validate_quarter
+
+TEMPLATE = "diff.md.j2"
+
+
+@dataclass
+class DiffOutcome:
+    plan: Plan
+    diff: QuarterDiff
+    markdown: str
+    skipped: list[str]  # invalid files left out (validate says why)
+
+
+def run_diff(root: Path, earlier_text: str, later_text: str, today: dt.date) -> DiffOutcome:
+    result, later = validate_quarter(root, later_text, today, jobs=default_jobs(), history=True)
+    plan = valid_plan(result)
+    earlier = parse_quarter(earlier_text, plan.activity)
+    if not earlier < later:
+        raise UsageError(f"先写较早的季度：{earlier} 不早于 {later}")
+    diff = quarter_diff(plan, earlier, later, submissions_by_quarter(result.files))
+    skipped = [f.path for f in result.files if not counts_for_status(f)]
+    return DiffOutcome(plan, diff, render(TEMPLATE, root, d=diff, plan=plan), skipped)
