@@ -138,6 +138,7 @@ def _careful(raw: bytes, *, libyaml: bool, monkeypatch: pytest.MonkeyPatch) -> A
 
 
 @given(YAMLISH)
+@example("|\n#")  # a document that is a block scalar: "#" at column 0 is content, not comment
 @settings(max_examples=600, deadline=None)
 def test_libyaml_events_build_what_ruamel_events_build(text: str) -> None:
     """Where ruamel.yaml can read a text, libyaml's events give the same data and findings.

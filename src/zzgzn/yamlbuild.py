@@ -64,6 +64,8 @@ class Builder:
         self.documents = 0
         self.root: Any = None
         self.have_root = False
+        # set while libyaml's events are read: raising it hands the text to ruamel.yaml
+        self.libyaml_error: type[Exception] | None = None
 
     def run(self, text: str) -> None:
         """Build from libyaml's events when it can parse the text, else from ruamel.yaml's.
@@ -78,6 +80,7 @@ class Builder:
             events = libyaml.libyaml_events
             if events is not None and "\u2028" not in text and "\u2029" not in text:
                 try:
+                    self.libyaml_error = libyaml.LibyamlError
                     self._feed(events(text))
                 except libyaml.LibyamlError:
                     self._reset()  # start again, from scratch, with ruamel.yaml
@@ -175,6 +178,10 @@ class Builder:
 
     def _scalar(self, event: Any) -> None:
         pos = _mark(event)
+        if not self.stack and event.style in ("|", ">") and self.libyaml_error is not None:
+            # a block scalar as the whole document: libyaml takes a "#" line at column 0
+            # for a comment, YAML 1.2 (and ruamel.yaml) for content (found by hypothesis)
+            raise self.libyaml_error
         if self._is_key_slot():
             frame = self.stack[-1]
             key = event.value
