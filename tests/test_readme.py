@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -48,3 +49,23 @@ def test_the_complete_example_validates(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", "--root", str(tmp_path), "--today", "2020-07-10"])
     assert result.exit_code == 0, result.output
     assert "0 个错误，0 个警告" in result.output
+
+
+def test_quick_start_output_is_what_the_commands_print(tmp_path: Path) -> None:
+    """The output shown under command 1 is what report Q2 and summary print on the samples."""
+    block = README[README.index("终端显示：") :]
+    shown = re.search(r"```\n(.*?)```", block, re.S)
+    assert shown is not None
+    root = copy_campaign(tmp_path, frozen=True)
+    printed = ""
+    runner = CliRunner()
+    cwd = os.getcwd()
+    os.chdir(root)  # the README runs at the repository's root: paths print as reports/...
+    try:
+        for args in (["report", "Q2"], ["summary"]):
+            result = runner.invoke(app, args)
+            assert result.exit_code == 0, result.output
+            printed += result.output
+    finally:
+        os.chdir(cwd)
+    assert printed == shown.group(1)

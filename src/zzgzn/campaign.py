@@ -13,6 +13,7 @@ from zzgzn.checkedfile import CheckedFile
 from zzgzn.errors import UsageError
 from zzgzn.models.plan import Deliverable, Plan, Task, Unit, UnitKind
 from zzgzn.models.submission import Case, Status, Submission, TaskReport
+from zzgzn.obligations import ObligationStatus
 from zzgzn.quarters import Quarter, parse_quarter
 from zzgzn.report.model import Excluded
 from zzgzn.status import Arrival, QuarterStatus, quarter_status, quarters_so_far, usable
@@ -90,6 +91,7 @@ class CampaignSummary:
     cases: list[CaseEntry]
     charts: dict[str, str] = field(default_factory=dict)  # name → path relative to the report
     excluded: list[Excluded] = field(default_factory=list)  # invalid files, listed at the top
+    obligations: list[ObligationStatus] = field(default_factory=list)  # besides quarterly reports
 
     @property
     def stalled(self) -> list[tuple[TaskTimeline, list[tuple[Quarter, Quarter, int]]]]:

@@ -114,7 +114,8 @@ def validate_quarter(
 
     A file filed in another quarter's folder is that folder's business (validate reports it
     there), so a national repository's report reads 3,000 files, not 15,000. With history,
-    the folders of every earlier quarter too (what changed since, and since when).
+    the folders of every earlier quarter too (what changed since, and since when), and of
+    the documents the plan's obligations ask for.
     """
     from zzgzn.planload import load_plan
     from zzgzn.quarters import parse_quarter, quarters_between
@@ -123,7 +124,8 @@ def validate_quarter(
     plan = valid_plan(Validation(loaded.plan, problems=list(loaded.problems)))
     quarter = parse_quarter(quarter_text, plan.activity)
     wanted = [q for q in quarters_between(*plan.activity) if q <= quarter] if history else []
-    folders = [root / SUBMISSIONS_DIR / str(q) for q in {*wanted, quarter}]
+    names = [str(q) for q in {*wanted, quarter}] + (list(plan.document_kinds) if history else [])
+    folders = [root / SUBMISSIONS_DIR / name for name in names]
     folders = sorted(f for f in folders if f.is_dir())
     if not folders:
         return Validation(plan, problems=list(loaded.problems)), quarter

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -22,6 +23,9 @@ from zzgzn.cli.base import (
     out,
     print_problems,
 )
+
+if TYPE_CHECKING:
+    from zzgzn.obligations import ObligationStatus
 
 PANEL = "报告与汇总"
 
@@ -81,6 +85,12 @@ def report(
         f"按时 {r.count('on_time')}，逾期 {r.count('late')}，未报 {r.count('missing')}"
         + (f"，未到期 {r.count('not_due')}" if r.count("not_due") else "")
     )
+    if r.unsigned:
+        out.print(f"未审核（没有审核人）：{escape('、'.join(u.name for u in r.unsigned))}")
+    if r.amendments:
+        names = "、".join(dict.fromkeys(u.name for u, _ in r.amendments))
+        out.print(f"报告生成后更正 {len(r.amendments)} 处：{escape(names)}")
+    _print_obligations(r.obligations, r.today)
     for path in outcome.written:
         out.print(f"[green]已生成[/] {escape(str(path))}")
     if outcome.frozen is not None:
@@ -88,6 +98,22 @@ def report(
             f"[bold]{r.quarter}[/] 已过报送截止日期，报告已生成，本季度封存（记录在 "
             f"{escape(str(outcome.frozen))}，请提交）：此后改动须在文件中附更正记录"
         )
+
+
+def _print_obligations(obligations: list[ObligationStatus], today: dt.date) -> None:
+    """One line per obligation past its due date that someone has not met on time."""
+    for o in obligations:
+        late, missing = o.units_in("late"), o.units_in("missing")
+        if today <= o.due or not (late or missing):
+            continue
+        parts = (
+            [f"未完成{len(missing)}个（{'、'.join(r.unit.name for r in missing)}）"]
+            if missing
+            else []
+        )
+        if late:
+            parts.append(f"逾期完成{len(late)}个（{'、'.join(r.unit.name for r in late)}）")
+        out.print(f"{escape(o.obligation.name)}：{escape('，'.join(parts))}")
 
 
 class SummaryFormat(StrEnum):
@@ -129,6 +155,7 @@ def summary(
             + "、".join(escape(p.path) for p in outcome.skipped)
         )
     s = outcome.summary
+    _print_obligations(s.obligations, s.today)
     out.print(
         f"[bold]{s.quarters[0]}—{s.quarters[-1]}[/]：停滞任务 {len(s.stalled)} 项，"
         f"典型案例 {len(s.cases)} 个，方案成果已完成 {sum(1 for d in s.deliverables if d.done)}"

@@ -13,6 +13,7 @@ from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.freezing import freeze, frozen_path
 from zzgzn.freezing import render as render_frozen
+from zzgzn.obligations import obligation_statuses
 from zzgzn.problems import Problem
 from zzgzn.quarters import Quarter
 from zzgzn.report.docx import markdown_to_docx
@@ -102,6 +103,12 @@ def run_report(
     if previous.end >= plan.activity[0]:  # the campaign's first quarter has nothing before it
         history = submissions_by_quarter(result.files)
         report.changes = quarter_diff(plan, previous, quarter, history)
+    # the obligations due by this quarter's deadline: what the folders read so far can decide
+    report.obligations = [
+        o
+        for o in obligation_statuses(plan, result.files, arrivals(plan, root, result.files), today)
+        if o.due <= report.deadline.due
+    ]
     outcome.report = report
     markdown = render(TEMPLATE, root, r=report)
     paths = output_paths(root, quarter, formats, output)

@@ -10,6 +10,7 @@ from zzgzn.checkedfile import CheckedFile
 from zzgzn.deadlines import Deadline
 from zzgzn.models.plan import Plan, Section, Task, Unit, UnitKind
 from zzgzn.models.submission import Amendment, Case, Submission, TaskReport
+from zzgzn.obligations import ObligationStatus
 from zzgzn.problems import Problem
 from zzgzn.quarters import Quarter
 from zzgzn.status import Arrival, quarter_status, usable
@@ -80,6 +81,7 @@ class QuarterReport:
     excluded: list[Excluded] = field(default_factory=list)
     amendments: list[tuple[Unit, Amendment]] = field(default_factory=list)
     changes: QuarterDiff | None = None  # against the previous quarter, when there is one
+    obligations: list[ObligationStatus] = field(default_factory=list)  # as of today
 
     @property
     def unsigned(self) -> list[Unit]:

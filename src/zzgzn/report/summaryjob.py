@@ -11,6 +11,7 @@ from zzgzn.checkedfile import CheckedFile
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan
+from zzgzn.obligations import obligation_statuses
 from zzgzn.quarters import parse_quarter
 from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.job import check_formats, output_base
@@ -52,8 +53,10 @@ def run_summary(
     check_formats(formats, SUMMARY_FORMATS)
     plan, files, skipped = _validated(root, today)
     quarters = parse_range(range_text, plan, today)
-    summary = build_summary(plan, quarters, files, today, arrivals(plan, root, files))
+    arrived = arrivals(plan, root, files)
+    summary = build_summary(plan, quarters, files, today, arrived)
     summary.excluded = skipped
+    summary.obligations = obligation_statuses(plan, files, arrived, today)
     base = output_base(root, output, f"{quarters[0]}-{quarters[-1]}进展汇总", SUMMARY_FORMATS)
     outcome = SummaryOutcome(summary, skipped=skipped)
     if "md" in formats or "docx" in formats:
