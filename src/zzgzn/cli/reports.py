@@ -100,6 +100,29 @@ def report(
         )
 
 
+DocumentOutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="写入文件：.md 或 .docx（公文格式）；默认显示在屏幕上。"),
+]
+
+
+def _emit(markdown: str, output: Path | None, day: dt.date, text: str | None = None) -> bool:
+    """Print text (default: the Markdown), or write output: .docx as an official document,
+    anything else as the text. True when a file was written."""
+    from zzgzn.files import write_atomic
+
+    if output is None:
+        print(text or markdown, end="")
+        return False
+    if output.suffix == ".docx":
+        from zzgzn.report.docx import markdown_to_docx
+
+        write_atomic(output, markdown_to_docx(markdown, day))
+    else:
+        write_atomic(output, (text or markdown).encode("utf-8"))
+    return True
+
+
 def _print_obligations(obligations: list[ObligationStatus], today: dt.date) -> None:
     """One line per obligation past its due date that someone has not met on time."""
     for o in obligations:
@@ -173,28 +196,17 @@ def cases(
         str | None, typer.Option("--unit", "-u", help="只看这个单位（单位代码）。")
     ] = None,
     quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="只看这个季度。")] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="写入文件：.md 或 .docx（公文格式）；默认显示在屏幕上。"
-        ),
-    ] = None,
+    output: DocumentOutputOpt = None,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
 ) -> None:
     """典型案例汇编：各季度报送的典型案例和经验做法，注明单位、季度和任务。"""
-    from zzgzn.files import write_atomic
-    from zzgzn.report.docx import markdown_to_docx
     from zzgzn.report.summaryjob import casebook
 
     day = clock.today(today)
     _, found, markdown = casebook(root, day, task=task, unit=unit, quarter=quarter)
-    if output is None:
-        print(markdown, end="")
-        return
-    data = markdown_to_docx(markdown, day) if output.suffix == ".docx" else markdown.encode("utf-8")
-    write_atomic(output, data)
-    out.print(f"[green]已生成[/] {escape(str(output))}（{len(found)} 个案例）")
+    if _emit(markdown, output, day):
+        out.print(f"[green]已生成[/] {escape(str(output))}（{len(found)} 个案例）")
 
 
 class DiffFormat(StrEnum):
@@ -210,19 +222,13 @@ def diff(
     fmt: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="md（默认）或 json。")
     ] = DiffFormat.md,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", help="写入文件：.md 或 .docx（公文格式）；默认显示在屏幕上。"
-        ),
-    ] = None,
+    output: DocumentOutputOpt = None,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
 ) -> None:
     """两个季度对比：逐项任务列出状态变化、首次报送进展的单位、再次提出的问题、上季度打算本季度未提及的。"""
     import json
 
-    from zzgzn.files import write_atomic
     from zzgzn.report.diffjob import run_diff
 
     day = clock.today(today)
@@ -232,21 +238,11 @@ def diff(
             f"[yellow]注意：{len(outcome.skipped)} 个报送文件未通过校验，未计入：[/]"
             + "、".join(escape(p) for p in outcome.skipped)
         )
+    text = None
     if fmt is DiffFormat.json:
         text = json.dumps(outcome.diff.as_dict(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = outcome.markdown
-    if output is None:
-        print(text, end="")
-        return
-    if output.suffix == ".docx":
-        from zzgzn.report.docx import markdown_to_docx
-
-        data = markdown_to_docx(outcome.markdown, day)
-    else:
-        data = text.encode("utf-8")
-    write_atomic(output, data)
-    out.print(f"[green]已生成[/] {escape(str(output))}")
+    if _emit(outcome.markdown, output, day, text):
+        out.print(f"[green]已生成[/] {escape(str(output))}")
 
 
 @app.command(rich_help_panel=PANEL)
