@@ -126,9 +126,15 @@ def quarter_diff(
 ) -> QuarterDiff:
     """later against earlier; by_quarter should hold every quarter before later too, for
     "progress for the first time" means never before, not only not in earlier."""
-    before = by_quarter.get(earlier, {})
-    now = by_quarter.get(later, {})
-    history = [subs for q, subs in by_quarter.items() if q < later]
+    # each quarter's reports by unit and task, looked up rather than searched
+    index = {
+        q: {u: {item.task: item for item in s.tasks} for u, s in subs.items()}
+        for q, subs in by_quarter.items()
+        if q <= later
+    }
+    before = index.get(earlier, {})
+    now = index.get(later, {})
+    history = [reports for q, reports in index.items() if q < later]
     tasks = []
     for task in plan.tasks.values():
         units = sorted(
@@ -141,16 +147,16 @@ def quarter_diff(
         slipped: list[Slipped] = []
         for unit_id in units:
             unit = plan.units[unit_id]
-            old = _report(task, before.get(unit_id))
-            new = _report(task, now.get(unit_id))
+            old = before.get(unit_id, {}).get(task.id)
+            new = now.get(unit_id, {}).get(task.id)
             if old and new and old.status is not new.status:
                 changes.append(StatusChange(unit, old.status, new.status))
             if (
                 new
                 and new.status.is_progress
                 and not any(
-                    (r := _report(task, subs.get(unit_id))) and r.status.is_progress
-                    for subs in history
+                    (r := reports.get(unit_id, {}).get(task.id)) and r.status.is_progress
+                    for reports in history
                 )
             ):
                 first.append(unit)
@@ -173,14 +179,8 @@ def quarter_diff(
     return QuarterDiff(earlier, later, tasks)
 
 
-def _reporting(task: Task, submissions: dict[str, Submission]) -> list[str]:
-    return [u for u, s in submissions.items() if _report(task, s)]
-
-
-def _report(task: Task, submission: Submission | None) -> TaskReport | None:
-    if submission is None:
-        return None
-    return next((item for item in submission.tasks if item.task == task.id), None)
+def _reporting(task: Task, reports: dict[str, dict[str, TaskReport]]) -> list[str]:
+    return [u for u, items in reports.items() if task.id in items]
 
 
 def _said(report: TaskReport) -> str:

@@ -94,6 +94,7 @@ def obligation_statuses(
     """Every obligation in plan order, each with every unit that owes it in registry order."""
     calendar = calendar or calendar_for(plan)
     found = []
+    cases: dict[str, list[tuple[dt.date, str]]] | None = None
     for obligation in plan.obligations:
         due = due_date(plan, obligation, calendar)
         way = obligation.fulfilled_by
@@ -114,7 +115,11 @@ def obligation_statuses(
                     source=arrival.path if arrival else "",
                 )
             else:
-                on, source = _nth_case(unit.id, way.cases or 1, files, arrived, today)
+                if cases is None:  # read the files once, for every unit
+                    cases = _cases_by_unit(files, arrived, today)
+                dated = cases.get(unit.id, [])
+                needed = way.cases or 1
+                on, source = dated[needed - 1] if len(dated) >= needed else (None, "")
                 row = _standing(unit, due, today, calendar, on=on, source=source)
             rows.append(row)
         found.append(ObligationStatus(obligation, due, tuple(rows)))
@@ -143,22 +148,20 @@ def _standing(
     return Fulfilment(unit, Standing.MISSING if today > due else Standing.PENDING)
 
 
-def _nth_case(
-    unit_id: str,
-    needed: int,
-    files: list[CheckedFile],
-    arrived: dict[tuple[str, str], Arrival],
-    today: dt.date,
-) -> tuple[dt.date | None, str]:
-    """The day the unit's n-th typical case arrived (in a quarterly submission), if it did."""
-    dated: list[tuple[dt.date, str]] = []
+def _cases_by_unit(
+    files: list[CheckedFile], arrived: dict[tuple[str, str], Arrival], today: dt.date
+) -> dict[str, list[tuple[dt.date, str]]]:
+    """Per unit, one (arrival day, file) per typical case arrived by today, in day order."""
+    found: dict[str, list[tuple[dt.date, str]]] = {}
     for checked in files:
         submission = checked.submission
-        if submission is None or submission.unit != unit_id or not usable(checked):
+        if submission is None or not usable(checked):
             continue
-        arrival = arrived.get((unit_id, submission.quarter))
+        arrival = arrived.get((submission.unit, submission.quarter))
         day = arrival.date if arrival else submission.submitted_on
-        if day <= today:
-            dated += [(day, checked.path)] * sum(len(t.cases) for t in submission.tasks)
-    dated.sort()
-    return dated[needed - 1] if len(dated) >= needed else (None, "")
+        count = sum(len(t.cases) for t in submission.tasks)
+        if day <= today and count:
+            found.setdefault(submission.unit, []).extend([(day, checked.path)] * count)
+    for dated in found.values():
+        dated.sort()
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -86,9 +87,9 @@ def report(
         + (f"，未到期 {r.count('not_due')}" if r.count("not_due") else "")
     )
     if r.unsigned:
-        out.print(f"未审核（没有审核人）：{escape('、'.join(u.name for u in r.unsigned))}")
+        out.print(f"未审核（没有审核人）：{escape(_names(u.name for u in r.unsigned))}")
     if r.amendments:
-        names = "、".join(dict.fromkeys(u.name for u, _ in r.amendments))
+        names = _names(dict.fromkeys(u.name for u, _ in r.amendments))
         out.print(f"报告生成后更正 {len(r.amendments)} 处：{escape(names)}")
     _print_obligations(r.obligations, r.today)
     for path in outcome.written:
@@ -123,6 +124,15 @@ def _emit(markdown: str, output: Path | None, day: dt.date, text: str | None = N
     return True
 
 
+_SHOWN_NAMES = 10  # the terminal names a few; the documents name everyone
+
+
+def _names(names: Iterable[str]) -> str:
+    listed = list(names)
+    shown = "、".join(listed[:_SHOWN_NAMES])
+    return shown if len(listed) <= _SHOWN_NAMES else f"{shown}等{len(listed)}个"
+
+
 def _print_obligations(obligations: list[ObligationStatus], today: dt.date) -> None:
     """One line per obligation past its due date that someone has not met on time."""
     for o in obligations:
@@ -130,12 +140,10 @@ def _print_obligations(obligations: list[ObligationStatus], today: dt.date) -> N
         if today <= o.due or not (late or missing):
             continue
         parts = (
-            [f"未完成{len(missing)}个（{'、'.join(r.unit.name for r in missing)}）"]
-            if missing
-            else []
+            [f"未完成{len(missing)}个（{_names(r.unit.name for r in missing)}）"] if missing else []
         )
         if late:
-            parts.append(f"逾期完成{len(late)}个（{'、'.join(r.unit.name for r in late)}）")
+            parts.append(f"逾期完成{len(late)}个（{_names(r.unit.name for r in late)}）")
         out.print(f"{escape(o.obligation.name)}：{escape('，'.join(parts))}")
 
 
