@@ -87,10 +87,12 @@ def report(
         + (f"，未到期 {r.count('not_due')}" if r.count("not_due") else "")
     )
     if r.unsigned:
-        out.print(f"未审核（没有审核人）：{escape(_names(u.name for u in r.unsigned))}")
+        out.print(
+            f"未审核（没有审核人）：{escape(_names(u.name for u in r.unsigned))}", soft_wrap=True
+        )
     if r.amendments:
         names = _names(dict.fromkeys(u.name for u, _ in r.amendments))
-        out.print(f"报告生成后更正 {len(r.amendments)} 处：{escape(names)}")
+        out.print(f"报告生成后更正 {len(r.amendments)} 处：{escape(names)}", soft_wrap=True)
     _print_obligations(r.obligations, r.today)
     for path in outcome.written:
         out.print(f"[green]已生成[/] {escape(str(path))}")
@@ -124,7 +126,9 @@ def _emit(markdown: str, output: Path | None, day: dt.date, text: str | None = N
     return True
 
 
-_SHOWN_NAMES = 10  # the terminal names a few; the documents name everyone
+# The terminal names a few (and leaves wrapping to the terminal, never mid-name); the
+# documents name everyone.
+_SHOWN_NAMES = 10
 
 
 def _names(names: Iterable[str]) -> str:
@@ -144,7 +148,7 @@ def _print_obligations(obligations: list[ObligationStatus], today: dt.date) -> N
         )
         if late:
             parts.append(f"逾期完成{len(late)}个（{_names(r.unit.name for r in late)}）")
-        out.print(f"{escape(o.obligation.name)}：{escape('，'.join(parts))}")
+        out.print(f"{escape(o.obligation.name)}：{escape('，'.join(parts))}", soft_wrap=True)
 
 
 class SummaryFormat(StrEnum):
