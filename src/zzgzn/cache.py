@@ -64,6 +64,8 @@ class Entry:
 
     def holds_on(self, today: str) -> bool:
         """The findings still hold on another day: no date of the file lies between the two."""
+        if today == self.checked_on:  # the usual case: checked earlier the same day
+            return True
         return all((day > today) == (day > self.checked_on) for day in self.dated)
 
 
@@ -201,7 +203,7 @@ def _entry(value: list[Any]) -> Entry:
     problems, key, submitted_on, checked_on, dated = value
     if not (submitted_on is None or isinstance(submitted_on, str)):
         raise TypeError("submitted_on")
-    if not isinstance(checked_on, str) or not all(isinstance(d, str) for d in dated):
+    if not isinstance(checked_on, str) or not {type(d) for d in dated} <= {str}:
         raise TypeError("dates")
     key = (key[0], key[1]) if key else None
     return Entry(_problems(problems), key, submitted_on, checked_on, list(dated))
