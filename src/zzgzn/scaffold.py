@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -42,24 +44,40 @@ def _env(root: Path) -> jinja2.Environment:
     return env
 
 
+def _render(
+    root: Path, template: str, plan: Plan, folder: str, unit_id: str, due: dt.date, **extra: Any
+) -> str:
+    """A scaffold for submissions/<folder>/<unit>.yaml, with what every scaffold shows."""
+    return (
+        _env(root)
+        .get_template(template)
+        .render(
+            plan=plan,
+            unit=plan.units[unit_id],
+            path=f"{SUBMISSIONS_DIR}/{folder}/{unit_id}.yaml",
+            due=due,
+            **extra,
+        )
+    )
+
+
 def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str:
     unit = plan.units[unit_id]
     district = unit.kind is UnitKind.DISTRICT
     tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
     if not tasks:
         raise UsageError(f"{unit.name}（{unit_id}）在方案中没有负责的任务，不需要报送")
-    return (
-        _env(root)
-        .get_template(TEMPLATE)
-        .render(
-            plan=plan,
-            quarter=quarter,
-            unit=unit,
-            tasks=tasks,
-            district=district,
-            path=f"{SUBMISSIONS_DIR}/{quarter}/{unit_id}.yaml",
-            due=deadline(plan, quarter).due,
-        )
+    due = deadline(plan, quarter).due
+    return _render(
+        root,
+        TEMPLATE,
+        plan,
+        str(quarter),
+        unit_id,
+        due,
+        quarter=quarter,
+        tasks=tasks,
+        district=district,
     )
 
 
@@ -68,17 +86,9 @@ def filing_text(plan: Plan, kind: str, unit_id: str, root: Path) -> str:
     from zzgzn.obligations import due_date
 
     obligation = plan.document_kinds[kind]
-    return (
-        _env(root)
-        .get_template(FILING_TEMPLATE)
-        .render(
-            plan=plan,
-            kind=kind,
-            obligation=obligation,
-            unit=plan.units[unit_id],
-            path=f"{SUBMISSIONS_DIR}/{kind}/{unit_id}.yaml",
-            due=due_date(plan, obligation, calendar_for(plan)),
-        )
+    due = due_date(plan, obligation, calendar_for(plan))
+    return _render(
+        root, FILING_TEMPLATE, plan, kind, unit_id, due, kind=kind, obligation=obligation
     )
 
 
