@@ -201,3 +201,14 @@ def test_a_second_change_needs_its_own_record(runner: CliRunner, closed_repo: Pa
     code, found = _check(runner, closed_repo, today="2020-08-01")
     assert code == 1
     assert [p["code"] for p in found if p["severity"] == "error"] == ["pr-unrecorded-change"]
+
+
+def test_a_damaged_record_is_reported_with_positions(runner: CliRunner, shipped: Path) -> None:
+    record = shipped / "plan" / "frozen.yaml"
+    edit(record, "quarter: 2020Q3", "quarter: 2020Q9")
+    edit(record, "      hexi: {digest: ", "      hexii: {digest: ", 1)
+    found = [line for line in _findings(runner, shipped) if line.startswith("plan/")]
+    assert found == [
+        "plan/frozen.yaml:21:14 error unknown-unit",
+        "plan/frozen.yaml:66:14 error bad-quarter",
+    ]

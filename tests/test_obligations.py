@@ -154,3 +154,26 @@ def test_a_broken_obligations_file_is_reported(
         next(line for line in found if line.endswith(code))
     ]
     assert found[0].startswith("plan/obligations.yaml:")
+
+
+def test_a_document_in_an_undeclared_folder_is_one_finding(runner: CliRunner, repo: Path) -> None:
+    folder = repo / "submissions" / "workplan"  # misspelt folder
+    folder.mkdir()
+    (folder / "hexi.yaml").write_text(
+        (repo / "submissions" / "work-plan" / "hexi.yaml").read_text("utf-8"), "utf-8"
+    )
+    assert [line for line in _validate(runner, repo) if "workplan" in line] == [
+        "submissions/workplan/hexi.yaml:4:1 unknown-obligation-folder"
+    ]
+
+
+def test_an_attachment_outside_the_repository_is_not_in_it(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.docx"
+    outside.write_bytes(b"PK")
+    path = repo / "submissions" / "work-plan" / "hexi.yaml"
+    edit(path, "filled_by:", f"attachment: ../../../{outside.name}\nfilled_by:")
+    assert "submissions/work-plan/hexi.yaml:11:13 attachment-missing" in _validate(runner, repo)
+    edit(path, f"../../../{outside.name}", str(outside))
+    assert "submissions/work-plan/hexi.yaml:11:13 attachment-missing" in _validate(runner, repo)

@@ -26,6 +26,7 @@ from zzgzn.models.plan import (
     Section,
 )
 from zzgzn.problems import Problem, has_errors, problem
+from zzgzn.quarters import Quarter, quarters_between
 
 REQUIRED: dict[str, type[BaseModel]] = {
     "plan.yaml": Meta,
@@ -126,6 +127,8 @@ def _load_plan(root: Path, *, fast: bool) -> PlanLoad:
     problems.extend(_cross_check(plan, docs["units.yaml"], docs["schedule.yaml"], section_docs))
     if "obligations.yaml" in docs and models.get("obligations.yaml") is not None:
         problems.extend(_check_obligations(plan, docs["obligations.yaml"]))
+    if "frozen.yaml" in docs and models.get("frozen.yaml") is not None:
+        problems.extend(_check_frozen(plan, docs["frozen.yaml"]))
     return PlanLoad(plan, problems)
 
 
@@ -259,6 +262,23 @@ def _check_obligations(plan: Plan, doc: Document) -> list[Problem]:
                 for u, unit_id in enumerate(getattr(obligation.owed_by, key)):
                     if unit_id not in plan.units:
                         found.append(unknown_unit(doc, (*loc, "owed_by", key, u), unit_id, plan))
+    return found
+
+
+def _check_frozen(plan: Plan, doc: Document) -> list[Problem]:
+    """Closed quarters name real quarters of the campaign and real units."""
+    found: list[Problem] = []
+    campaign = quarters_between(*plan.activity)
+    for i, closed in enumerate(plan.frozen.quarters):
+        if Quarter.from_canonical(closed.quarter) not in campaign:
+            where = doc.pos(("quarters", i, "quarter"))
+            found.append(problem(doc.path, where, "bad-quarter", value=closed.quarter))
+        for unit_id in closed.files:
+            if unit_id not in plan.units:
+                found.append(unknown_unit(doc, ("quarters", i, "files", unit_id), unit_id, plan))
+    found += _duplicates(
+        doc, [(("quarters", i, "quarter"), q.quarter) for i, q in enumerate(plan.frozen.quarters)]
+    )
     return found
 
 

@@ -130,8 +130,11 @@ def frozen_change_problems(
         parts = _submission_parts(change.path)
         if change.status != "M" or parts is None or plan.frozen.get(parts[0]) is None:
             continue
+        current = root / change.path
+        if not current.is_file():  # gone from the working tree: validate says so
+            continue
         before = _amendments(show_file(root, rev, change.path))
-        after = _amendments((root / change.path).read_bytes())
+        after = _amendments(current.read_bytes())
         if before is not None and after is not None and after <= before:
             found.append(
                 problem(change.path, (0, 0), "pr-unrecorded-change", quarter=parts[0], count=after)

@@ -80,6 +80,16 @@ def _check(
         )
     elif doc.data is not None and checked.folder in plan.document_kinds:
         _check_filing(checked, doc.data, plan, today)
+    elif doc.data is not None and "kind" in doc.data and not _is_quarter(checked.folder):
+        # a document filed in a folder the plan does not declare: one finding, not a list of
+        # "quarter missing, tasks missing" from reading it as a quarterly report
+        doc.add(
+            ("kind",),
+            "unknown-obligation-folder",
+            at_key=True,
+            folder=checked.folder or "",
+            allowed="、".join(plan.document_kinds) or "方案未规定任何材料",
+        )
     elif doc.data is not None:
         checked.submission = schema.validate(doc, Submission, context=_task_context(doc.data))
         if checked.submission is not None:
@@ -93,6 +103,10 @@ def _check(
         _cross_check(checked, doc.data, plan, today)
     checked.problems = doc.problems
     return checked
+
+
+def _is_quarter(folder: str | None) -> bool:
+    return folder is not None and Quarter.from_canonical(folder) is not None
 
 
 def _check_filing(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: dt.date) -> None:
@@ -113,8 +127,12 @@ def _check_filing(checked: CheckedFile, data: dict[str, Any], plan: Plan, today:
         doc.add(("submitted_on",), "submitted-future", date=filing.submitted_on, today=today)
     checked.cacheable = not filing.attachment
     if filing.attachment and checked.source is not None:
-        root = checked.source.parents[2] if len(checked.source.parents) > 2 else Path(".")
-        if not (root / filing.attachment).is_file():
+        root = (
+            checked.source.parents[2] if len(checked.source.parents) > 2 else Path(".")
+        ).resolve()
+        target = (root / filing.attachment).resolve()
+        # "in the repository" means inside it: ../../ or an absolute path is not
+        if root not in target.parents or not target.is_file():
             doc.add(("attachment",), "attachment-missing", attachment=filing.attachment)
     _check_sign_off(doc, filing)
 

@@ -99,7 +99,8 @@ def report(
     if outcome.frozen is not None:
         out.print(
             f"[bold]{r.quarter}[/] 已过报送截止日期，报告已生成，本季度封存（记录在 "
-            f"{escape(str(outcome.frozen))}，请提交）：此后改动须在文件中附更正记录"
+            f"{escape(str(outcome.frozen))}，请提交）：此后改动须在文件中附更正记录",
+            soft_wrap=True,
         )
 
 
