@@ -14,6 +14,7 @@ from zzgzn.changes import covered, quarter_diff, same_problem
 from zzgzn.models.submission import Submission
 from zzgzn.planload import load_plan
 from zzgzn.quarters import Quarter
+from zzgzn.traces import Trace
 
 from .conftest import REPO, invoke
 
@@ -36,8 +37,8 @@ def _sub(unit: str, quarter: Quarter, *tasks: dict[str, Any]) -> Submission:
 def _diff(history: dict[Quarter, list[Submission]], earlier: Quarter = Q2) -> Any:
     plan = load_plan(REPO).plan
     assert plan is not None
-    by_quarter = {q: {s.unit: s for s in subs} for q, subs in history.items()}
-    changes = quarter_diff(plan, earlier, Q3, by_quarter)
+    traces = {q: {s.unit: Trace.of(s) for s in subs} for q, subs in history.items() if q < Q3}
+    changes = quarter_diff(plan, earlier, Q3, traces, {s.unit: s for s in history.get(Q3, [])})
     return next(t for t in changes.tasks if t.task.id == "1.2")
 
 

@@ -16,7 +16,8 @@ import pytest
 from zzgzn import checking
 from zzgzn.cache import CACHE_DIR
 from zzgzn.problems import Problem
-from zzgzn.validate import validate_repository
+from zzgzn.traces import Trace
+from zzgzn.validate import validate_quarter, validate_repository
 
 from .conftest import REPO, copy_campaign, edit
 
@@ -53,6 +54,29 @@ def test_processes_give_the_same_findings(national: Path, monkeypatch: pytest.Mo
     assert result.problems == one
     assert sum(f.valid for f in result.files) == 180
     assert all(f.submission is not None for f in result.files if f.valid)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_report_keeps_earlier_quarters_as_traces(
+    national: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Earlier quarters' files keep only what later ones need, the same in every process."""
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    result, quarter = validate_quarter(national, "2020Q3", TODAY, jobs=jobs, history=True)
+    full = {f.path: f for f in validate_repository(national, TODAY).files}
+    assert result.problems == sorted(p for f in result.files for p in full[f.path].problems)
+    folders = {f.folder for f in result.files}
+    assert folders == {"2020Q1", "2020Q2", "2020Q3"}
+    for checked in result.files:
+        whole = full[checked.path].submission
+        if checked.folder == str(quarter):
+            assert checked.submission == whole and checked.trace is None
+        elif whole is not None:
+            assert checked.submission is None
+            assert checked.trace == Trace.of(whole) == checked.traced()
+            assert checked.trace.cases == sum(len(t.cases) for t in whole.tasks)
+        else:  # a broken file keeps what it claims, for the report to know whose it is
+            assert checked.trace is None and checked.valid is False
 
 
 def test_cache_answers_exactly_and_never_stale(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ rewording keeps most pairs, a different matter shares few. Punctuation and space
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from zzgzn.checkedfile import CheckedFile
@@ -16,6 +17,7 @@ from zzgzn.models.plan import Plan, Task, Unit
 from zzgzn.models.submission import Status, Submission, TaskReport
 from zzgzn.quarters import Quarter
 from zzgzn.status import usable
+from zzgzn.traces import Trace
 
 # A problem is the same one raised again when each text shares this share of its pairs with
 # the other; a promise is mentioned when this share of its pairs appears in what was reported.
@@ -122,23 +124,24 @@ def quarter_diff(
     plan: Plan,
     earlier: Quarter,
     later: Quarter,
-    by_quarter: dict[Quarter, dict[str, Submission]],
+    history: dict[Quarter, dict[str, Trace]],
+    now: dict[str, Submission],
 ) -> QuarterDiff:
-    """later against earlier; by_quarter should hold every quarter before later too, for
-    "progress for the first time" means never before, not only not in earlier."""
+    """later (now: its submissions by unit) against earlier; history should hold the traces
+    of every quarter before later, for "progress for the first time" means never before, not
+    only not in earlier."""
     # each quarter's reports by unit and task, looked up rather than searched
     index = {
-        q: {u: {item.task: item for item in s.tasks} for u, s in subs.items()}
-        for q, subs in by_quarter.items()
-        if q <= later
+        q: {u: {item.task: item for item in s.tasks} for u, s in traces.items()}
+        for q, traces in history.items()
+        if q < later
     }
     before = index.get(earlier, {})
-    now = index.get(later, {})
-    history = [reports for q, reports in index.items() if q < later]
+    latest = {u: {item.task: item for item in s.tasks} for u, s in now.items()}
     tasks = []
     for task in plan.tasks.values():
         units = sorted(
-            {*_reporting(task, before), *_reporting(task, now)},
+            {*_reporting(task, before), *_reporting(task, latest)},
             key=lambda u: plan.unit_rank.get(u, len(plan.units)),
         )
         changes: list[StatusChange] = []
@@ -148,7 +151,7 @@ def quarter_diff(
         for unit_id in units:
             unit = plan.units[unit_id]
             old = before.get(unit_id, {}).get(task.id)
-            new = now.get(unit_id, {}).get(task.id)
+            new = latest.get(unit_id, {}).get(task.id)
             if old and new and old.status is not new.status:
                 changes.append(StatusChange(unit, old.status, new.status))
             if (
@@ -156,7 +159,7 @@ def quarter_diff(
                 and new.status.is_progress
                 and not any(
                     (r := reports.get(unit_id, {}).get(task.id)) and r.status.is_progress
-                    for reports in history
+                    for reports in index.values()
                 )
             ):
                 first.append(unit)
@@ -179,7 +182,7 @@ def quarter_diff(
     return QuarterDiff(earlier, later, tasks)
 
 
-def _reporting(task: Task, reports: dict[str, dict[str, TaskReport]]) -> list[str]:
+def _reporting(task: Task, reports: Mapping[str, Mapping[str, object]]) -> list[str]:
     return [u for u, items in reports.items() if task.id in items]
 
 
@@ -192,11 +195,19 @@ def _said(report: TaskReport) -> str:
     return "\n".join(parts)
 
 
-def submissions_by_quarter(files: list[CheckedFile]) -> dict[Quarter, dict[str, Submission]]:
-    """Each quarter's valid submissions by unit (the first file of a unit counts)."""
-    found: dict[Quarter, dict[str, Submission]] = {}
+def diff_inputs(
+    files: list[CheckedFile], later: Quarter
+) -> tuple[dict[Quarter, dict[str, Trace]], dict[str, Submission]]:
+    """What quarter_diff needs of the files: every earlier quarter's traces by unit, and the
+    later quarter's submissions by unit (valid files only; the first file of a unit counts)."""
+    history: dict[Quarter, dict[str, Trace]] = {}
+    now: dict[str, Submission] = {}
     for checked in files:
         quarter = checked.quarter
-        if checked.submission is not None and quarter is not None and usable(checked):
-            found.setdefault(quarter, {}).setdefault(checked.submission.unit, checked.submission)
-    return found
+        if quarter is None or not usable(checked):
+            continue
+        if quarter == later and checked.submission is not None:
+            now.setdefault(checked.submission.unit, checked.submission)
+        elif quarter < later and (trace := checked.traced()) is not None:
+            history.setdefault(quarter, {}).setdefault(trace.unit, trace)
+    return history, now

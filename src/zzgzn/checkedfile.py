@@ -15,6 +15,7 @@ from zzgzn.quarters import Quarter
 if TYPE_CHECKING:
     from zzgzn.models.filing import Filing
     from zzgzn.models.submission import Submission
+    from zzgzn.traces import Trace
 
 
 @dataclass(slots=True)
@@ -37,6 +38,8 @@ class CheckedFile:
     # False when a finding depends on another file (an attachment): the cache keys on this
     # file's bytes only, so such a file is checked every time
     cacheable: bool = True
+    # instead of submission, for a file only later quarters look back at (traces.py)
+    trace: Trace | None = None
 
     @property
     def valid(self) -> bool:
@@ -46,20 +49,31 @@ class CheckedFile:
     def quarter(self) -> Quarter | None:
         return Quarter.from_canonical(self.key[1]) if self.key else None
 
-    def detached(self, *, keep_data: bool) -> CheckedFile:
+    def traced(self) -> Trace | None:
+        """The summary later quarters need, whichever way the file was kept."""
+        if self.trace is None and self.submission is not None:
+            from zzgzn.traces import Trace
+
+            return Trace.of(self.submission)
+        return self.trace
+
+    def detached(self, *, keep_data: bool, trace_only: bool = False) -> CheckedFile:
         """Without positions (and without the data unless kept): cheap to keep or to send.
 
-        Kept data is the validated submission; the raw data only when there is none (a
-        report still needs to know which quarter a broken file claims).
+        Kept data is the validated submission (or with trace_only its trace); the raw data
+        only when there is none (a report still needs to know which quarter a broken file
+        claims).
         """
         parsed = self.submission or self.filing
         raw = self.doc.data if keep_data and parsed is None else None
+        trace = self.traced() if keep_data and trace_only else None
         return replace(
             self,
             doc=Document(self.path, data=raw),
-            submission=self.submission if keep_data else None,
+            submission=self.submission if keep_data and trace is None else None,
             filing=self.filing if keep_data else None,
             positioned=False,
+            trace=trace,
         )
 
 

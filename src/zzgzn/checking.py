@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from zzgzn.cache import Cache, Entry
 from zzgzn.checkedfile import CheckedFile, duplicate_submissions
 from zzgzn.discovery import folder_of
 from zzgzn.document import Document
+from zzgzn.runtime import tune_gc
 
 if TYPE_CHECKING:
     from zzgzn.models.plan import Plan
@@ -43,11 +45,13 @@ def check_files(
     keep_data: bool = True,
     cache: Cache | None = None,
     fast: bool = True,
+    trace_only: frozenset[str] = frozenset(),
 ) -> list[CheckedFile]:
     """Every file checked, in the order given, duplicates across files included.
 
     plan_source is called only if some file must really be checked: a run answered wholly
-    from the cache never reads the plan (nor imports what checking needs).
+    from the cache never reads the plan (nor imports what checking needs). Files in the
+    folders trace_only names keep only their trace (traces.py), not their whole submission.
     """
     results: list[CheckedFile | None] = [None] * len(files)
     keys: dict[int, str] = {}
@@ -66,7 +70,9 @@ def check_files(
                 continue
         todo.append(i)
     checked = (
-        _check_all([files[i] for i in todo], plan_source(), today, jobs, keep_data, fast)
+        _check_all(
+            [files[i] for i in todo], plan_source(), today, jobs, _Keep(keep_data, trace_only), fast
+        )
         if todo
         else []
     )
@@ -86,16 +92,31 @@ def check_files(
     return done
 
 
+@dataclass(frozen=True)
+class _Keep:
+    """What a checked file keeps of its data."""
+
+    data: bool
+    trace_only: frozenset[str]
+
+    def kept(self, checked: CheckedFile, *, detach: bool) -> CheckedFile:
+        """detach: also drop positions (to send it from a worker process cheaply)."""
+        trace = self.data and checked.folder in self.trace_only
+        if detach or not self.data or (trace and checked.submission is not None):
+            return checked.detached(keep_data=self.data, trace_only=trace)
+        return checked
+
+
 def _check_all(
     files: list[tuple[Path, str]],
     plan: Plan,
     today: dt.date,
     jobs: int,
-    keep_data: bool,
+    keep: _Keep,
     fast: bool,
 ) -> list[CheckedFile]:
     if jobs <= 1 or len(files) < PARALLEL_FROM:
-        return [_one(path, display, plan, today, fast, keep_data) for path, display in files]
+        return [_one(path, display, plan, today, fast, keep) for path, display in files]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -106,35 +127,35 @@ def _check_all(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start, initargs=(plan, today, fast, keep_data)
+        jobs, mp_context=context, initializer=_start, initargs=(plan, today, fast, keep)
     ) as pool:
         return [one for chunk in pool.map(_check_chunk, chunks) for one in chunk]
 
 
 def _one(
-    path: Path, display: str, plan: Plan, today: dt.date, fast: bool, keep_data: bool
+    path: Path, display: str, plan: Plan, today: dt.date, fast: bool, keep: _Keep
 ) -> CheckedFile:
     from zzgzn.submissions import check_file
 
-    checked = check_file(path, display, plan, today, fast=fast)
-    return checked if keep_data else checked.detached(keep_data=False)
+    return keep.kept(check_file(path, display, plan, today, fast=fast), detach=False)
 
 
-_WORKER: tuple[Plan, dt.date, bool, bool] | None = None
+_WORKER: tuple[Plan, dt.date, bool, _Keep] | None = None
 
 
-def _start(plan: Plan, today: dt.date, fast: bool, keep_data: bool) -> None:
+def _start(plan: Plan, today: dt.date, fast: bool, keep: _Keep) -> None:
     global _WORKER
-    _WORKER = (plan, today, fast, keep_data)
+    _WORKER = (plan, today, fast, keep)
+    tune_gc()  # inherited under fork, not under spawn (Windows, macOS)
 
 
 def _check_chunk(chunk: list[tuple[Path, str]]) -> list[CheckedFile]:
     from zzgzn.submissions import check_file
 
     assert _WORKER is not None
-    plan, today, fast, keep_data = _WORKER
+    plan, today, fast, keep = _WORKER
     return [
-        check_file(path, display, plan, today, fast=fast).detached(keep_data=keep_data)
+        keep.kept(check_file(path, display, plan, today, fast=fast), detach=True)
         for path, display in chunk
     ]
 

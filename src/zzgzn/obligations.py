@@ -154,14 +154,14 @@ def _cases_by_unit(
     """Per unit, one (arrival day, file) per typical case arrived by today, in day order."""
     found: dict[str, list[tuple[dt.date, str]]] = {}
     for checked in files:
-        submission = checked.submission
-        if submission is None or not usable(checked):
+        trace = checked.traced() if usable(checked) else None
+        if trace is None:
             continue
-        arrival = arrived.get((submission.unit, submission.quarter))
-        day = arrival.date if arrival else submission.submitted_on
-        count = sum(len(t.cases) for t in submission.tasks)
+        arrival = arrived.get((trace.unit, trace.quarter))
+        day = arrival.date if arrival else trace.submitted_on
+        count = trace.cases
         if day <= today and count:
-            found.setdefault(submission.unit, []).extend([(day, checked.path)] * count)
+            found.setdefault(trace.unit, []).extend([(day, checked.path)] * count)
     for dated in found.values():
         dated.sort()
     return found

@@ -50,12 +50,13 @@ def validate_repository(
     keep_data: bool = True,
     use_cache: bool = False,
     loaded: PlanLoad | None = None,
+    trace_only: frozenset[str] = frozenset(),
 ) -> Validation:
     """The plan, then every submission (or those under paths) against it.
 
     jobs > 1 spreads files over processes; keep_data=False keeps only findings (what the
     validate command needs, in little memory); use_cache answers unchanged files from
-    <root>/.zzgzn_cache.
+    <root>/.zzgzn_cache; files in the folders trace_only names keep only their trace.
     """
     cache = Cache.open(root, plan_files(root)) if use_cache else None
     plan_state = cache.plan if cache is not None else None
@@ -85,7 +86,13 @@ def validate_repository(
     found = discover(root, paths)
     result.problems += found.problems
     result.files = check_files(
-        found.files, plan, today, jobs=jobs, keep_data=keep_data, cache=cache
+        found.files,
+        plan,
+        today,
+        jobs=jobs,
+        keep_data=keep_data,
+        cache=cache,
+        trace_only=trace_only,
     )
     _save(cache)
     for checked in result.files:
@@ -114,8 +121,8 @@ def validate_quarter(
 
     A file filed in another quarter's folder is that folder's business (validate reports it
     there), so a national repository's report reads 3,000 files, not 15,000. With history,
-    the folders of every earlier quarter too (what changed since, and since when), and of
-    the documents the plan's obligations ask for.
+    the folders of every earlier quarter too (what changed since, and since when: their
+    files keep only their traces), and of the documents the plan's obligations ask for.
     """
     from zzgzn.planload import load_plan
     from zzgzn.quarters import parse_quarter, quarters_between
@@ -129,4 +136,6 @@ def validate_quarter(
     folders = sorted(f for f in folders if f.is_dir())
     if not folders:
         return Validation(plan, problems=list(loaded.problems)), quarter
-    return validate_repository(root, today, folders, jobs=jobs, loaded=loaded), quarter
+    earlier = frozenset(str(q) for q in wanted if q < quarter)
+    result = validate_repository(root, today, folders, jobs=jobs, loaded=loaded, trace_only=earlier)
+    return result, quarter

@@ -20,7 +20,9 @@ def main() -> None:
         sys.stdout.write(f"zzgzn {__version__}\n")
         return
     from zzgzn.cli.commands import main as run
+    from zzgzn.runtime import tune_gc
 
+    tune_gc()
     run()
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from zzgzn.changes import QuarterDiff, quarter_diff, submissions_by_quarter
+from zzgzn.changes import QuarterDiff, diff_inputs, quarter_diff
 from zzgzn.checking import default_jobs
 from zzgzn.errors import UsageError
 from zzgzn.models.plan import Plan
@@ -32,6 +32,6 @@ def run_diff(root: Path, earlier_text: str, later_text: str, today: dt.date) -> 
     earlier = parse_quarter(earlier_text, plan.activity)
     if not earlier < later:
         raise UsageError(f"先写较早的季度：{earlier} 不早于 {later}")
-    diff = quarter_diff(plan, earlier, later, submissions_by_quarter(result.files))
+    diff = quarter_diff(plan, earlier, later, *diff_inputs(result.files, later))
     skipped = [f.path for f in result.files if not counts_for_status(f)]
     return DiffOutcome(plan, diff, render(TEMPLATE, root, d=diff, plan=plan), skipped)

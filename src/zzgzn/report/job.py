@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.changes import quarter_diff, submissions_by_quarter
+from zzgzn.changes import diff_inputs, quarter_diff
 from zzgzn.checkedfile import CheckedFile
 from zzgzn.checking import default_jobs
 from zzgzn.errors import UsageError
@@ -101,8 +101,7 @@ def run_report(
     report = build(plan, quarter, valid, today, excluded, arrivals(plan, root, valid))
     previous = quarter.previous()
     if previous.end >= plan.activity[0]:  # the campaign's first quarter has nothing before it
-        history = submissions_by_quarter(result.files)
-        report.changes = quarter_diff(plan, previous, quarter, history)
+        report.changes = quarter_diff(plan, previous, quarter, *diff_inputs(result.files, quarter))
     # the obligations due by this quarter's deadline: what the folders read so far can decide
     report.obligations = [
         o
