@@ -34,13 +34,30 @@ def _pairs(letters: str) -> set[str]:
     return {letters[i : i + 2] for i in range(len(letters) - 1)}
 
 
-def covered(needle: str, haystack: str) -> float:
+class _Haystack:
+    """Text searched for several needles: its pairs are taken once, when first needed."""
+
+    __slots__ = ("_pairs", "letters")
+
+    def __init__(self, text: str) -> None:
+        self.letters = _letters(text)
+        self._pairs: set[str] | None = None
+
+    @property
+    def pairs(self) -> set[str]:
+        if self._pairs is None:
+            self._pairs = _pairs(self.letters)
+        return self._pairs
+
+
+def covered(needle: str, haystack: str | _Haystack) -> float:
     """The share of needle's character pairs found in haystack (1.0 for empty needle)."""
-    wanted, found = _letters(needle), _letters(haystack)
+    found = haystack if isinstance(haystack, _Haystack) else _Haystack(haystack)
+    wanted = _letters(needle)
     if len(wanted) < 2:  # one character has no pair: is it there at all?
-        return 1.0 if wanted in found else 0.0
+        return 1.0 if wanted in found.letters else 0.0
     pairs = _pairs(wanted)
-    return len(pairs & _pairs(found)) / len(pairs)
+    return len(pairs & found.pairs) / len(pairs)
 
 
 def same_problem(a: str, b: str) -> bool:
@@ -170,7 +187,7 @@ def quarter_diff(
                     if (was := next((p for p in old.problems if same_problem(p, is_)), None))
                 ]
             if old:
-                said = _said(new) if new else ""
+                said = _Haystack(_said(new) if new else "")
                 slipped += [
                     Slipped(unit, promise, silent=new is None)
                     for promise in old.next_steps

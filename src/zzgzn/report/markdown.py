@@ -28,7 +28,7 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 # Anything escape_md could change: without it a value is returned as it is (the usual case).
 _MAY_NEED_ESCAPE = re.compile(
     r"[\\`*_\[\]<>|~&#\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]"
-    r"|^[\s\-+=]|^\d{1,9}[.)]|\s$"
+    r"|^[\s\-+=]|^\d{1,9}[.)](?:\s|$)|\s$"
 )
 
 
@@ -86,6 +86,10 @@ def cn_number(n: int) -> str:
 
 
 def _finalize(value: Any) -> Any:
+    # the usual value, plain prose with nothing to escape, goes out as it is (no copy into
+    # an Md): a national report prints over half a million values
+    if type(value) is str and not _MAY_NEED_ESCAPE.search(value):
+        return value
     return escape_md(value)
 
 

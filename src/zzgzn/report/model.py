@@ -142,8 +142,18 @@ def build(
         }
     status = quarter_status(plan, quarter, arrived, today)
 
+    # each task's reports by unit, in unit order: one pass, not one per task over every unit
+    by_task: dict[str, dict[str, list[TaskReport]]] = {}
+    for unit_id, (submission, _) in by_unit.items():
+        for item in submission.tasks:
+            by_task.setdefault(item.task, {}).setdefault(unit_id, []).append(item)
     sections = [
-        SectionBlock(section, tuple(_task_block(plan, task, by_unit) for task in section.tasks))
+        SectionBlock(
+            section,
+            tuple(
+                _task_block(plan, task, by_task.get(task.id, {}), by_unit) for task in section.tasks
+            ),
+        )
         for section in plan.sections
     ]
     summaries, cases, problems, next_steps = [], [], [], []
@@ -185,27 +195,27 @@ def _unit_order(plan: Plan, unit_id: str) -> int:
     return plan.unit_rank.get(unit_id, len(plan.units))
 
 
-def _task_block(plan: Plan, task: Task, by_unit: dict[str, tuple[Submission, str]]) -> TaskBlock:
+def _task_block(
+    plan: Plan,
+    task: Task,
+    reports: dict[str, list[TaskReport]],
+    by_unit: dict[str, tuple[Submission, str]],
+) -> TaskBlock:
+    """reports: the task's reports by unit, in unit order."""
     entries: list[Entry] = []
     # The lead first, then co-units in the document's order, then districts and others.
-    others = [u for u in plan.units if u not in task.units]
-    for position, unit_id in enumerate([*task.units, *others]):
-        found = by_unit.get(unit_id)
-        if found is None:
-            continue
-        submission, source = found
+    responsible = [u for u in task.units if u in reports]
+    for unit_id in [*responsible, *(u for u in reports if u not in task.units)]:
         unit = plan.units[unit_id]
-        if position == 0:
+        if unit_id == task.lead:
             role = "牵头"
         elif unit_id in task.units:
             role = "配合"
         else:
             role = "区局" if unit.kind is UnitKind.DISTRICT else "其他"
-        entries += [
-            Entry(unit, role, item, source) for item in submission.tasks if item.task == task.id
-        ]
-    reported = {e.unit.id for e in entries}
-    silent = tuple(plan.units[u] for u in task.units if u not in reported)
+        source = by_unit[unit_id][1]
+        entries += [Entry(unit, role, item, source) for item in reports[unit_id]]
+    silent = tuple(plan.units[u] for u in task.units if u not in reports)
     return TaskBlock(
         task,
         plan.units[task.lead],
