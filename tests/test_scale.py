@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from zzgzn import checking
+from zzgzn import checking, submissions
 from zzgzn.cache import CACHE_DIR
 from zzgzn.problems import Problem
 from zzgzn.traces import Trace
@@ -36,7 +36,8 @@ def national(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _findings(root: Path, **how: object) -> list[Problem]:
-    return validate_repository(root, TODAY, **how).problems  # type: ignore[arg-type]
+    """Findings only, as the validate command asks (kept data is never answered by the cache)."""
+    return validate_repository(root, TODAY, **{"keep_data": False, **how}).problems  # type: ignore[arg-type]
 
 
 def test_generated_campaign_is_valid_but_for_the_broken_files(national: Path) -> None:
@@ -86,7 +87,7 @@ def test_cache_answers_exactly_and_never_stale(tmp_path: Path) -> None:
     assert (root / CACHE_DIR / "validate.json").is_file()
     assert (root / CACHE_DIR / ".gitignore").read_text("utf-8").strip().endswith("*")
     assert first == fresh
-    again = validate_repository(root, TODAY, use_cache=True)
+    again = validate_repository(root, TODAY, use_cache=True, keep_data=False)
     assert again.problems == fresh
     assert again.plan is None  # answered wholly from the cache: the plan was never read
 
@@ -104,20 +105,80 @@ def test_cache_answers_exactly_and_never_stale(tmp_path: Path) -> None:
     assert any(p.code == "plan-version-mismatch" for p in after_plan)
 
 
+def test_a_partial_run_keeps_what_it_did_not_look_at(tmp_path: Path) -> None:
+    """validate of one folder or file must not empty the cache of everything else."""
+    import json
+
+    root = copy_campaign(tmp_path)
+    _findings(root, use_cache=True)
+    path = root / CACHE_DIR / "validate.json"
+    before = json.loads(path.read_text("utf-8"))
+    one = root / "submissions" / "2020Q2" / "hexi.yaml"
+    edit(one, "status: in_progress", "status: maybe", count=1)
+    assert any(p.is_error for p in _findings(root, paths=[one], use_cache=True))
+    after = json.loads(path.read_text("utf-8"))
+    assert set(before["entries"]) - set(after["entries"]) == {
+        k for k in before["entries"] if k not in after["entries"]
+    }
+    assert len(after["entries"]) == len(before["entries"]) + 1  # the edited file's new entry
+    assert after["stats"].keys() == before["stats"].keys()
+    # a whole run afterwards forgets the entry of the file's old bytes
+    _findings(root, use_cache=True)
+    assert len(json.loads(path.read_text("utf-8"))["entries"]) == len(before["entries"])
+
+
+def test_reports_answer_earlier_quarters_from_cached_traces(
+    national: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Earlier quarters' files come from the cache when unchanged, and exactly as read."""
+    import shutil
+
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    root = tmp_path / "campaign"
+    shutil.copytree(national, root, ignore=shutil.ignore_patterns(CACHE_DIR))
+
+    def quarter(**how: object) -> dict[str, tuple[object, ...]]:
+        result, _ = validate_quarter(root, "2020Q3", TODAY, history=True, **how)  # type: ignore[arg-type]
+        return {f.path: (f.problems, f.trace, f.submission) for f in result.files}
+
+    fresh = quarter()
+    assert quarter(use_cache=True, jobs=2) == fresh  # fills the cache
+    traces = root / CACHE_DIR / "traces"
+    assert sorted(p.name for p in traces.iterdir()) == ["2020Q1.json", "2020Q2.json"]
+    read: list[str] = []
+    check_file = submissions.check_file
+    monkeypatch.setattr(
+        submissions,
+        "check_file",
+        lambda path, display, *a, **k: read.append(display) or check_file(path, display, *a, **k),
+    )
+    assert quarter(use_cache=True) == fresh  # answered from it: only 2020Q3 is read
+    assert read and {p.split("/")[1] for p in read} == {"2020Q3"}
+
+    # an edited earlier file is read again; a damaged trace is a miss
+    target = next(p for p, (problems, trace, _) in fresh.items() if trace and "2020Q2/" in p)
+    edit(root / target, "status: in_progress", "status: done", count=1)
+    (traces / "2020Q1.json").write_text('{"fingerprint": 1, "traces": [', "utf-8")
+    now = quarter(use_cache=True)
+    assert now == quarter()
+    assert now[target] != fresh[target]
+    assert now[target][1].tasks != fresh[target][1].tasks  # type: ignore[union-attr]
+
+
 def test_cache_redecides_dates_in_the_future(tmp_path: Path) -> None:
     """The findings that depend on the day: a file, or an amendment, dated after "today"."""
     root = copy_campaign(tmp_path, frozen=True)
     early = dt.date(2020, 7, 2)
     late = _findings(root, use_cache=True)  # cached on 2021-06-30
-    replayed = validate_repository(root, early, use_cache=True).problems
+    replayed = validate_repository(root, early, use_cache=True, keep_data=False).problems
     assert replayed == validate_repository(root, early).problems
     for code in ("submitted-future", "amendment-future"):
         assert any(p.code == code for p in replayed)
         assert not any(p.code == code for p in late)
     # the amendment (2020-07-16) lies between the days: a later day uses the cache again
-    assert validate_repository(root, dt.date(2020, 7, 20), use_cache=True).problems == (
-        validate_repository(root, dt.date(2020, 7, 20)).problems
-    )
+    assert validate_repository(
+        root, dt.date(2020, 7, 20), use_cache=True, keep_data=False
+    ).problems == (validate_repository(root, dt.date(2020, 7, 20)).problems)
 
 
 def test_duplicates_found_from_the_cache_have_positions(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ committed) as JSON: it is data, never code, whoever wrote it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -19,15 +20,19 @@ import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zzgzn import __version__
 from zzgzn.files import write_atomic
 from zzgzn.loader import MAX_BYTES
 from zzgzn.problems import Problem, Severity
 
+if TYPE_CHECKING:
+    from zzgzn.traces import Trace
+
 CACHE_DIR = ".zzgzn_cache"
 _FILE = "validate.json"
+_TRACES = "traces"
 _FORMAT = 2  # 2: entries keep every date compared with today
 _RACY_NS = 2_000_000_000  # file systems keep coarse times: distrust the last 2 s
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml")
@@ -85,6 +90,12 @@ class Cache:
     stats: dict[str, list[Any]] = field(default_factory=dict)
     seen_stats: dict[str, list[Any]] = field(default_factory=dict)
     trusted_before: int = 0  # stat times from this moment on may hide a same-tick change
+    # a run over some folders or files only: what it did not look at is kept, not forgotten
+    partial: bool = False
+    # folder -> digest -> trace (traces.py), what reports keep of earlier quarters' files:
+    # one file per folder, read only by the runs that ask for it
+    traces: dict[str, dict[str, Any]] = field(default_factory=dict)
+    traces_changed: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, root: Path, plan_files: list[Path], *, enabled: bool = True) -> Cache:
@@ -150,33 +161,83 @@ class Cache:
         self.used.add(key)
         return entry
 
+    def trace(self, folder: str, key: str) -> Trace | None:
+        """The trace of the file with this digest in folder, if one was kept."""
+        raw = self._traces(folder).get(key)
+        if raw is None:
+            return None
+        try:
+            return _trace(raw)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return None  # damaged: the file is checked again
+
+    def put_trace(self, folder: str, key: str, trace: Trace) -> None:
+        self._traces(folder)[key] = _plain_trace(trace)
+        self.traces_changed.add(folder)
+
+    def _traces(self, folder: str) -> dict[str, Any]:
+        found = self.traces.get(folder)
+        if found is None:
+            found = self.traces[folder] = {}
+            if self.path is not None:
+                try:
+                    stored = json.loads(
+                        (self.path.parent / _TRACES / f"{folder}.json").read_bytes()
+                    )
+                    if stored.get("fingerprint") == self.fingerprint:
+                        found.update(stored["traces"])
+                except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                    pass  # none yet, or unreadable: made afresh
+        return found
+
     def put(self, key: str, entry: Entry) -> None:
         self.entries[key] = entry
         self.used.add(key)
         self.changed = True
 
     def save(self) -> None:
-        """Write the entries used this run (files since deleted are forgotten)."""
+        """Write the entries used this run; a run over the whole repository forgets files since
+        deleted, a partial one keeps what it did not look at."""
         if self.path is None or self.plan is None:
             return
-        unchanged = not self.changed and self.stored_plan is self.plan
-        if unchanged and len(self.used) == len(self.raw_entries) and self.seen_stats == self.stats:
-            return
         try:
-            self.path.parent.mkdir(exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# zzgzn's cache: never committed\n*\n", encoding="utf-8")
+            self._folder()
+            self._save_traces()
+            unchanged = not self.changed and self.stored_plan is self.plan
+            covered = self.partial or len(self.used) == len(self.raw_entries)
+            stats = {**self.stats, **self.seen_stats} if self.partial else self.seen_stats
+            if unchanged and covered and stats == self.stats:
+                return
+            entries = {k: _plain(self.entries[k]) for k in self.used}
+            if self.partial:
+                entries = {**self.raw_entries, **entries}
             body = {
                 "fingerprint": self.fingerprint,
                 "plan": [_plain_problems(self.plan[0]), self.plan[1]],
                 "written_ns": time.time_ns(),
-                "stats": self.seen_stats,
-                "entries": {k: _plain(self.entries[k]) for k in sorted(self.used)},
+                "stats": stats,
+                "entries": dict(sorted(entries.items())),
             }
             write_atomic(self.path, json.dumps(body, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass  # a read-only checkout still validates; it only cannot remember
+
+    def _folder(self) -> Path:
+        assert self.path is not None
+        folder = self.path.parent
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# zzgzn's cache: never committed\n*\n", encoding="utf-8")
+        return folder
+
+    def _save_traces(self) -> None:
+        for name in sorted(self.traces_changed):
+            folder = self._folder() / _TRACES
+            folder.mkdir(exist_ok=True)
+            body = {"fingerprint": self.fingerprint, "traces": self.traces[name]}
+            write_atomic(folder / f"{name}.json", json.dumps(body, ensure_ascii=False).encode())
+        self.traces_changed.clear()
 
 
 def _plain_problems(problems: list[Problem]) -> list[Any]:
@@ -207,3 +268,32 @@ def _entry(value: list[Any]) -> Entry:
         raise TypeError("dates")
     key = (key[0], key[1]) if key else None
     return Entry(_problems(problems), key, submitted_on, checked_on, list(dated))
+
+
+def _plain_trace(trace: Trace) -> list[Any]:
+    tasks = [
+        [t.task, t.status.value, list(t.problems), list(t.next_steps), t.cases] for t in trace.tasks
+    ]
+    return [trace.unit, trace.quarter, trace.submitted_on.isoformat(), tasks]
+
+
+def _trace(value: list[Any]) -> Trace:
+    from zzgzn.models.submission import Status
+    from zzgzn.traces import TaskTrace, Trace
+
+    unit, quarter, submitted_on, tasks = value
+    return Trace(
+        str(unit),
+        str(quarter),
+        dt.date.fromisoformat(submitted_on),
+        tuple(
+            TaskTrace(
+                str(task),
+                Status(status),
+                tuple(map(str, problems)),
+                tuple(map(str, steps)),
+                int(cases),
+            )
+            for task, status, problems, steps, cases in tasks
+        ),
+    )

@@ -64,9 +64,21 @@ def check_files(
         key = cache.digest_of(path, display)
         if key is not None:
             keys[i] = key
+            folder = folder_of(display)
+            traced = keep_data and folder in trace_only
+            # kept data is never cached (only findings and traces are): such a file is read
+            if keep_data and not traced:
+                todo.append(i)
+                continue
             entry = cache.get(key, today_iso)
             if entry is not None:
-                results[i] = _from_entry(path, display, entry)
+                hit = _from_entry(path, display, entry)
+                if traced and hit.key is not None:
+                    hit.trace = cache.trace(folder or "", key)
+                    if hit.trace is None:
+                        todo.append(i)
+                        continue
+                results[i] = hit
                 continue
         todo.append(i)
     checked = (
@@ -80,6 +92,8 @@ def check_files(
         results[i] = one
         if cache is not None and i in keys and one.cacheable:
             cache.put(keys[i], _entry_of(one, today))
+            if one.trace is not None and one.folder is not None:
+                cache.put_trace(one.folder, keys[i], one.trace)
     done = [r for r in results if r is not None]
 
     def reread(one: CheckedFile) -> CheckedFile:

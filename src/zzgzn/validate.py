@@ -59,6 +59,8 @@ def validate_repository(
     <root>/.zzgzn_cache; files in the folders trace_only names keep only their trace.
     """
     cache = Cache.open(root, plan_files(root)) if use_cache else None
+    if cache is not None:
+        cache.partial = bool(paths)
     plan_state = cache.plan if cache is not None else None
     result = Validation(None)
     if plan_state is None:
@@ -70,6 +72,8 @@ def validate_repository(
         plan_state = (loaded.problems, loaded.plan is not None)
         if cache is not None:
             cache.plan = plan_state
+    elif loaded is not None:
+        result.plan = loaded.plan  # read already (for a report): no need to read it again
     result.problems = list(plan_state[0])
     if not plan_state[1] or not with_submissions:
         _save(cache)
@@ -115,7 +119,13 @@ def valid_plan(result: Validation) -> Plan:
 
 
 def validate_quarter(
-    root: Path, quarter_text: str, today: dt.date, *, jobs: int = 1, history: bool = False
+    root: Path,
+    quarter_text: str,
+    today: dt.date,
+    *,
+    jobs: int = 1,
+    history: bool = False,
+    use_cache: bool = False,
 ) -> tuple[Validation, Quarter]:
     """The plan and one quarter's folder, submissions/<quarter>/: what its report reads.
 
@@ -123,6 +133,8 @@ def validate_quarter(
     there), so a national repository's report reads 3,000 files, not 15,000. With history,
     the folders of every earlier quarter too (what changed since, and since when: their
     files keep only their traces), and of the documents the plan's obligations ask for.
+    use_cache answers earlier quarters' files from the cache (their findings and traces):
+    the quarter itself is always read.
     """
     from zzgzn.planload import load_plan
     from zzgzn.quarters import parse_quarter, quarters_between
@@ -137,5 +149,7 @@ def validate_quarter(
     if not folders:
         return Validation(plan, problems=list(loaded.problems)), quarter
     earlier = frozenset(str(q) for q in wanted if q < quarter)
-    result = validate_repository(root, today, folders, jobs=jobs, loaded=loaded, trace_only=earlier)
+    result = validate_repository(
+        root, today, folders, jobs=jobs, loaded=loaded, trace_only=earlier, use_cache=use_cache
+    )
     return result, quarter

@@ -72,6 +72,10 @@ LangOpt = Annotated[Lang | None, typer.Option("--lang", help="诊断信息语言
 TodayOpt = Annotated[
     str | None, typer.Option("--today", help="把“今天”设为此日期（也可用环境变量 ZZGZN_TODAY）。")
 ]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option("--no-cache", help="不使用缓存（.zzgzn_cache/），每个文件都重新检查。"),
+]
 
 
 def handle_errors(func: F) -> F:

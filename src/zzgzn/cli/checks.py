@@ -13,6 +13,7 @@ from zzgzn.cli.base import (
     DiagnosticFormat,
     Lang,
     LangOpt,
+    NoCacheOpt,
     RootOpt,
     TodayOpt,
     app,
@@ -54,10 +55,7 @@ def validate(
             "--jobs", "-j", min=0, help="并行进程数（默认 0：按本机 CPU 核数；文件多时才启用）。"
         ),
     ] = 0,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="不使用缓存（.zzgzn_cache/），每个文件都重新检查。"),
-    ] = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """校验方案（plan/）和报送文件（submissions/），列出每个问题的位置和修改提示。
 

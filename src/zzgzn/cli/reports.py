@@ -15,6 +15,7 @@ from zzgzn import clock
 from zzgzn.cli.base import (
     DiagnosticFormat,
     LangOpt,
+    NoCacheOpt,
     RootOpt,
     TodayOpt,
     app,
@@ -54,6 +55,7 @@ def report(
     root: RootOpt = Path("."),
     lang: LangOpt = None,
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """汇总一个季度的报送，生成 Markdown 和公文格式（GB/T 9704-2012）的 Word 报告。"""
     from zzgzn.report.job import run_report
@@ -66,6 +68,7 @@ def report(
         formats=[f.value for f in formats] if formats else None,
         output=output,
         allow_invalid=allow_invalid,
+        use_cache=not no_cache,
     )
     if outcome.blocking:
         print_problems(outcome.blocking, DiagnosticFormat.text, language)
@@ -238,6 +241,7 @@ def diff(
     output: DocumentOutputOpt = None,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """两个季度对比：逐项任务列出状态变化、首次报送进展的单位、再次提出的问题、上季度打算本季度未提及的。"""
     import json
@@ -245,7 +249,7 @@ def diff(
     from zzgzn.report.diffjob import run_diff
 
     day = clock.today(today)
-    outcome = run_diff(root, earlier, later, day)
+    outcome = run_diff(root, earlier, later, day, use_cache=not no_cache)
     if outcome.skipped:
         err.print(
             f"[yellow]注意：{len(outcome.skipped)} 个报送文件未通过校验，未计入：[/]"

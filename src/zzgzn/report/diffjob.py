@@ -26,8 +26,12 @@ class DiffOutcome:
     skipped: list[str]  # invalid files left out (validate says why)
 
 
-def run_diff(root: Path, earlier_text: str, later_text: str, today: dt.date) -> DiffOutcome:
-    result, later = validate_quarter(root, later_text, today, jobs=default_jobs(), history=True)
+def run_diff(
+    root: Path, earlier_text: str, later_text: str, today: dt.date, *, use_cache: bool = False
+) -> DiffOutcome:
+    result, later = validate_quarter(
+        root, later_text, today, jobs=default_jobs(), history=True, use_cache=use_cache
+    )
     plan = valid_plan(result)
     earlier = parse_quarter(earlier_text, plan.activity)
     if not earlier < later:

@@ -84,10 +84,14 @@ def run_report(
     formats: list[str] | None = None,
     output: Path | str | None = None,
     allow_invalid: bool = False,
+    use_cache: bool = False,
 ) -> ReportOutcome:
+    """use_cache: earlier quarters' files are answered from the cache (findings, traces)."""
     formats = formats or list(FORMATS)
     check_formats(formats, FORMATS)
-    result, quarter = validate_quarter(root, quarter_text, today, jobs=default_jobs(), history=True)
+    result, quarter = validate_quarter(
+        root, quarter_text, today, jobs=default_jobs(), history=True, use_cache=use_cache
+    )
     plan = valid_plan(result)
     outcome = ReportOutcome(quarter)
     mine = [f for f in result.files if belongs_to(f, quarter)]
