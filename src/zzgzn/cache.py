@@ -57,7 +57,7 @@ def fingerprint(plan_files: list[Path]) -> str:
     return h.hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A file's findings and what validation needs of it, without its data."""
 
@@ -118,7 +118,7 @@ class Cache:
             cache.raw_entries, cache.plan, cache.stats = {}, None, {}  # unreadable: afresh
         return cache
 
-    def digest_of(self, path: Path, display: str) -> str | None:
+    def digest_of(self, path: str, display: str) -> str | None:
         """The file's digest, from its stat if it is unchanged since it was hashed; None if
         it cannot be read (checking it will say why)."""
         try:
@@ -139,7 +139,8 @@ class Cache:
             if st.st_size > MAX_BYTES:
                 return None
             try:
-                key = digest(display, path.read_bytes())
+                with open(path, "rb") as stream:
+                    key = digest(display, stream.read())
             except OSError:
                 return None
         self.seen_stats[display] = [*signature, key]
@@ -264,10 +265,12 @@ def _entry(value: list[Any]) -> Entry:
     problems, key, submitted_on, checked_on, dated = value
     if not (submitted_on is None or isinstance(submitted_on, str)):
         raise TypeError("submitted_on")
-    if not isinstance(checked_on, str) or not {type(d) for d in dated} <= {str}:
+    if type(checked_on) is not str or not all(type(d) is str for d in dated):
         raise TypeError("dates")
     key = (key[0], key[1]) if key else None
-    return Entry(_problems(problems), key, submitted_on, checked_on, list(dated))
+    return Entry(
+        _problems(problems) if problems else [], key, submitted_on, checked_on, list(dated)
+    )
 
 
 def _plain_trace(trace: Trace) -> list[Any]:

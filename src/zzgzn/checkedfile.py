@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zzgzn.document import Document
@@ -28,7 +27,7 @@ class CheckedFile:
     doc: Document
     submission: Submission | None = None
     problems: list[Problem] = field(default_factory=list)
-    source: Path | None = None  # where to read it again
+    source: str | None = None  # where to read it again (the operating system's path)
     key: tuple[str, str] | None = None  # (unit, quarter) when the schema accepted the file
     submitted_on: dt.date | None = None
     # False when read by the fast reader: no positions, so a later finding needs a re-read

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zzgzn.cache import Cache, Entry
@@ -37,7 +36,7 @@ def default_jobs() -> int:
 
 
 def check_files(
-    files: Sequence[tuple[Path, str]],
+    files: Sequence[tuple[str, str]],
     plan_source: Callable[[], Plan],
     today: dt.date,
     *,
@@ -122,7 +121,7 @@ class _Keep:
 
 
 def _check_all(
-    files: list[tuple[Path, str]],
+    files: list[tuple[str, str]],
     plan: Plan,
     today: dt.date,
     jobs: int,
@@ -147,7 +146,7 @@ def _check_all(
 
 
 def _one(
-    path: Path, display: str, plan: Plan, today: dt.date, fast: bool, keep: _Keep
+    path: str, display: str, plan: Plan, today: dt.date, fast: bool, keep: _Keep
 ) -> CheckedFile:
     from zzgzn.submissions import check_file
 
@@ -163,7 +162,7 @@ def _start(plan: Plan, today: dt.date, fast: bool, keep: _Keep) -> None:
     tune_gc()  # inherited under fork, not under spawn (Windows, macOS)
 
 
-def _check_chunk(chunk: list[tuple[Path, str]]) -> list[CheckedFile]:
+def _check_chunk(chunk: list[tuple[str, str]]) -> list[CheckedFile]:
     from zzgzn.submissions import check_file
 
     assert _WORKER is not None
@@ -174,7 +173,7 @@ def _check_chunk(chunk: list[tuple[Path, str]]) -> list[CheckedFile]:
     ]
 
 
-def _from_entry(path: Path, display: str, entry: Entry) -> CheckedFile:
+def _from_entry(path: str, display: str, entry: Entry) -> CheckedFile:
     name = display.rsplit("/", 1)[-1]
     return CheckedFile(
         display,

@@ -20,7 +20,9 @@ QUIET_NAMES = {"README.md", ".gitkeep", ".gitignore"}
 
 @dataclass
 class Found:
-    files: list[tuple[Path, str]]
+    # (where to read it, as the operating system names it; its display path): strings, as
+    # a Path per file costs more than checking it from the cache at national scale
+    files: list[tuple[str, str]]
     problems: list[Problem]
 
 
@@ -34,24 +36,24 @@ def discover(root: Path, paths: list[Path] | None = None) -> Found:
             if path.is_dir():
                 _walk(path, root, real_base, found)
             else:
-                _consider(path, _display(path, root), None, real_base, found)
+                _consider(str(path), _display(path, root), None, real_base, found)
     elif base.is_dir():
         _walk(base, root, real_base, found)
     return found
 
 
-def _consider(path: Path, display: str, inside: bool | None, real_base: Path, found: Found) -> None:
+def _consider(path: str, display: str, inside: bool | None, real_base: Path, found: Found) -> None:
     """inside: known to lie in submissions/ (a plain file met while walking), None: find out."""
-    name = path.name
+    name = display.rsplit("/", 1)[-1]
     if name in QUIET_NAMES:
         return
     if not name.lower().endswith(YAML_SUFFIXES) or name.startswith(("~$", ".")):
         found.problems.append(problem(display, (0, 0), "ignored-file", Severity.INFO))
         return
     if not inside and (
-        inside is not None or path.is_symlink() or not _inside_base(path, real_base)
+        inside is not None or os.path.islink(path) or not _inside_base(Path(path), real_base)
     ):
-        target = path.resolve()
+        target = Path(path).resolve()
         if not _inside(target, real_base):
             found.problems.append(problem(display, (0, 0), "path-escape", target=target))
             return
@@ -89,7 +91,7 @@ def _walk(folder: Path, root: Path, real_base: Path, found: Found) -> None:
     folder_inside = _inside(folder.resolve(), real_base)
     for rel, full, linked in entries:
         display = "/".join((prefix, *rel)) if prefix != "." else "/".join(rel)
-        _consider(Path(full), display, (folder_inside and not linked) or None, real_base, found)
+        _consider(full, display, (folder_inside and not linked) or None, real_base, found)
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -11,6 +11,7 @@ Decoding and line-level checks are here; yamlbuild.py turns the text into data.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from pathlib import Path
 
@@ -48,15 +49,18 @@ def load_path(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES
     return raw if isinstance(raw, Document) else load_bytes(raw, display or str(path))
 
 
-def read_path(path: Path, name: str, max_bytes: int = MAX_BYTES) -> bytes | Document:
+def read_path(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes | Document:
     """The file's bytes, or a Document saying why they cannot be had (too large, unreadable)."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            doc = Document(name)
-            doc.problems.append(problem(name, (0, 0), "file-too-large", size=size, limit=max_bytes))
-            return doc
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_bytes:
+                doc = Document(name)
+                doc.problems.append(
+                    problem(name, (0, 0), "file-too-large", size=size, limit=max_bytes)
+                )
+                return doc
+            return stream.read()
     except OSError as exc:
         doc = Document(name)
         doc.problems.append(problem(name, (0, 0), "file-unreadable", reason=exc.strerror or exc))

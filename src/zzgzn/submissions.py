@@ -7,6 +7,7 @@ hides another unit's report, and nothing a valid file holds is dropped.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ _UNIT_STEM = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
 def check_file(
-    path: Path, display: str, plan: Plan, today: dt.date, *, fast: bool = True
+    path: str | Path, display: str, plan: Plan, today: dt.date, *, fast: bool = True
 ) -> CheckedFile:
     """Check one file; a clean file is read by the fast reader, any other by the careful one.
 
@@ -39,7 +40,7 @@ def check_file(
 
 def check_bytes(
     raw: bytes | Document,
-    path: Path,
+    path: str | Path,
     display: str,
     plan: Plan,
     today: dt.date,
@@ -61,15 +62,17 @@ def check_bytes(
 
 def _check(
     doc: Document,
-    path: Path,
+    path: str | Path,
     display: str,
     plan: Plan,
     today: dt.date,
     *,
     positioned: bool = True,
 ) -> CheckedFile:
+    source = os.fspath(path)
+    stem = os.path.splitext(os.path.basename(source))[0]
     checked = CheckedFile(
-        display, folder_of(display), path.stem, doc, source=path, positioned=positioned
+        display, folder_of(display), stem, doc, source=source, positioned=positioned
     )
     if doc.data is not None and not isinstance(doc.data, dict):
         doc.add(
@@ -127,9 +130,8 @@ def _check_filing(checked: CheckedFile, data: dict[str, Any], plan: Plan, today:
         doc.add(("submitted_on",), "submitted-future", date=filing.submitted_on, today=today)
     checked.cacheable = not filing.attachment
     if filing.attachment and checked.source is not None:
-        root = (
-            checked.source.parents[2] if len(checked.source.parents) > 2 else Path(".")
-        ).resolve()
+        parents = Path(checked.source).parents
+        root = (parents[2] if len(parents) > 2 else Path(".")).resolve()
         target = (root / filing.attachment).resolve()
         # "in the repository" means inside it: ../../ or an absolute path is not
         if root not in target.parents or not target.is_file():
