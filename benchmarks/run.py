@@ -6,7 +6,8 @@ Generates (seeded) a national campaign — 3,000 county bureaus × 5 quarters = 
 and the same with 1 % of the files broken, then times whole processes on those files:
 zzgzn validate (one process, all cores, again with nothing changed), the error path, a bare
 libyaml load of the same files (the floor), check-jsonschema with zzgzn's exported schema,
-one quarter's report (Markdown, DOCX), the shipped city-size repository, and `zzgzn --version`
+one quarter's report (Markdown, DOCX; cold, and with the earlier quarters it compares with
+answered from the cache), the shipped city-size repository, and `zzgzn --version`
 against `python -c pass`. Peak memory is each process's maximum resident set (its workers
 included). Figures, not pass/fail: the machine is shared and noisy, so read the ratios; the
 last column says whether the issue's target was met in this run.
@@ -141,11 +142,23 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     zz(valid, "validate")  # fills the cache
     warm = zz(valid, "validate", repeat=3)
     bad = zz(broken, "validate", "--no-cache", "-j", "1", repeat=2)
-    per_100 = (bad.seconds - one.seconds) / n_broken * 100 if n_broken else 0.0
+    # The error path alone: the broken files against the same files unbroken, each set on
+    # its own (the difference of two 15,000-file runs is mostly the machine's noise).
+    failing, passing = _pair(work, valid, broken)
+    bad_only = zz(failing, "validate", "--no-cache", "-j", "1", repeat=3)
+    good_only = zz(passing, "validate", "--no-cache", "-j", "1", repeat=3)
+    per_100 = (bad_only.seconds - good_only.seconds) / n_broken * 100 if n_broken else 0.0
     out = work / "reports"
     out.mkdir(exist_ok=True)
-    md = zz(valid, "report", QUARTER, "-f", "md", "-o", str(out), repeat=2)
-    docx = zz(valid, "report", QUARTER, "-f", "docx", "-o", str(out), repeat=2)
+    # Cold: every file read. Then as the office works: the first report after the deadline
+    # closes the quarter (plan/frozen.yaml changes, and with it the cache's fingerprint), and
+    # later runs answer the earlier quarters' files from the cache; two runs get there.
+    md = zz(valid, "report", QUARTER, "-f", "md", "-o", str(out), "--no-cache", repeat=2)
+    docx = zz(valid, "report", QUARTER, "-f", "docx", "-o", str(out), "--no-cache", repeat=2)
+    for _ in range(2):
+        zz(valid, "report", QUARTER, "-f", "md", "-o", str(out))
+    md_warm = zz(valid, "report", QUARTER, "-f", "md", "-o", str(out), repeat=2)
+    docx_warm = zz(valid, "report", QUARTER, "-f", "docx", "-o", str(out), repeat=2)
     city_cold = measure([*ZZGZN, "validate", "--no-cache"], cwd=ROOT, repeat=3)
     city_warm = measure([*ZZGZN, "validate"], cwd=ROOT, repeat=3)
     version = measure([*ZZGZN, "--version"], repeat=5)
@@ -177,27 +190,27 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
         Row(f"validate, {n_broken} broken files, 1 process", bad),
         Row(
             "  error path, per 100 failing files",
-            Run(per_100, bad.peak_mb, bad.code),
+            Run(per_100, bad_only.peak_mb, bad_only.code),
             None,
             "",
             "≤ 1.5 s",
             per_100 <= 1.5,
         ),
-        Row(
-            f"report {QUARTER}, Markdown",
-            md,
-            md.seconds / floor_q.seconds,
-            f"libyaml, {QUARTER}",
-            "≤ 2.00",
-            md.seconds <= 2 * floor_q.seconds,
-        ),
-        Row(
-            f"report {QUARTER}, DOCX",
-            docx,
-            docx.seconds / floor_q.seconds,
-            f"libyaml, {QUARTER}",
-            "≤ 2.00",
-            docx.seconds <= 2 * floor_q.seconds,
+        *(
+            Row(
+                f"report {QUARTER}, {what}",
+                run,
+                run.seconds / floor_q.seconds,
+                f"libyaml, {QUARTER}",
+                "≤ 2.00",
+                run.seconds <= 2 * floor_q.seconds,
+            )
+            for what, run in (
+                ("Markdown, cold", md),
+                ("DOCX, cold", docx),
+                ("Markdown, earlier quarters cached", md_warm),
+                ("DOCX, earlier quarters cached", docx_warm),
+            )
         ),
         Row(
             "city size (shipped repo): validate, cold",
@@ -256,6 +269,28 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     if failed:
         raise SystemExit(f"commands failed: {failed}")
     return rows
+
+
+def _pair(work: Path, valid: Path, broken: Path) -> tuple[Path, Path]:
+    """Two small campaigns: the files the broken variant breaks, and the same files intact."""
+    pairs = []
+    for path in sorted((broken / "submissions").rglob("*")):
+        if path.is_file():
+            twin = valid / path.relative_to(broken)
+            if not twin.is_file() or twin.read_bytes() != path.read_bytes():
+                pairs.append((path, twin))
+    made = []
+    for name, side in (("failing", 0), ("passing", 1)):
+        root = work / name
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.copytree(valid / "plan", root / "plan")
+        for pair in pairs:
+            if pair[side].is_file():
+                target = root / pair[0].relative_to(broken)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(pair[side], target)
+        made.append(root)
+    return made[0], made[1]
 
 
 if __name__ == "__main__":
