@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+from pathlib import Path
 
+import pytest
 from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from zzgzn.loader import CONTROL_CHARS
 from zzgzn.report.docx import markdown_to_docx
-from zzgzn.report.markdown import escape_md, paragraphs
+from zzgzn.report.markdown import escape_md, paragraphs, render_chunks, tidy
 
 PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
 # Chinese, ASCII punctuation (every Markdown metacharacter), spaces, tabs, newlines, controls
@@ -100,3 +103,25 @@ def test_the_shortcut_for_plain_text_changes_nothing(text: str) -> None:
         assert escape_md(text) == shortcut
     finally:
         markdown._MAY_NEED_ESCAPE = original
+
+
+@given(
+    st.lists(st.text(alphabet="a \n\t\u3000", max_size=12), max_size=12),
+    st.integers(min_value=1, max_value=8),
+)
+def test_tidy_pieces_is_tidy_text(pieces: list[str], chunk: int) -> None:
+    """The report is tidied as it is made, in chunks: the same as tidying the whole text."""
+    text = "".join(pieces)
+    assert "".join(tidy(pieces, chunk)) == re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def test_a_template_error_while_writing_leaves_no_file(tmp_path: Path) -> None:
+    from zzgzn.errors import ZzgznError
+    from zzgzn.files import write_atomic
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "t.md.j2").write_text("开头\n" * 70000 + "{{ missing }}", "utf-8")
+    target = tmp_path / "out.md"
+    with pytest.raises(ZzgznError, match=re.escape("t.md.j2")):
+        write_atomic(target, (c.encode() for c in render_chunks("t.md.j2", tmp_path)))
+    assert list(tmp_path.iterdir()) == [tmp_path / "templates"]

@@ -7,20 +7,24 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
 from zzgzn.errors import ZzgznError
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside path, then rename it over path in one step."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write to a temporary file beside path, then rename it over path in one step.
+
+    data may come in pieces (written as they come); if making them fails, nothing is left.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
@@ -33,6 +37,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             else ""
         )
         raise ZzgznError(f"无法写入 {path}：{exc.strerror or exc}{hint}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)

@@ -16,8 +16,7 @@ from zzgzn.freezing import render as render_frozen
 from zzgzn.obligations import obligation_statuses
 from zzgzn.problems import Problem
 from zzgzn.quarters import Quarter
-from zzgzn.report.docx import markdown_to_docx
-from zzgzn.report.markdown import render
+from zzgzn.report.markdown import render_chunks
 from zzgzn.report.model import Excluded, QuarterReport, build
 from zzgzn.status import arrivals, counts_for_status, usable
 from zzgzn.validate import valid_plan, validate_quarter
@@ -113,12 +112,17 @@ def run_report(
         if o.due <= report.deadline.due
     ]
     outcome.report = report
-    markdown = render(TEMPLATE, root, r=report)
+    chunks = render_chunks(TEMPLATE, root, r=report)
     paths = output_paths(root, quarter, formats, output)
-    if "md" in paths:
-        write_atomic(paths["md"], markdown.encode("utf-8"))
     if "docx" in paths:
+        from zzgzn.report.docx import markdown_to_docx  # python-docx and lxml: 0.1 s to import
+
+        markdown = "".join(chunks)
+        if "md" in paths:
+            write_atomic(paths["md"], markdown.encode("utf-8"))
         write_atomic(paths["docx"], markdown_to_docx(markdown, today))
+    else:  # written as it is made: never the whole text in memory
+        write_atomic(paths["md"], (chunk.encode("utf-8") for chunk in chunks))
     outcome.written = list(paths.values())
     if today > report.deadline.due:  # the deadline has passed and the report exists: close it
         submissions = [f.submission for f in valid if f.submission is not None]

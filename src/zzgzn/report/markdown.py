@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -140,9 +141,56 @@ def copy_template(root: Path, name: str) -> Path:
 
 
 def render(template: str, root: Path | None, *, markdown: bool = True, **context: Any) -> str:
+    return "".join(render_chunks(template, root, markdown=markdown, **context))
+
+
+def render_chunks(
+    template: str, root: Path | None, *, markdown: bool = True, **context: Any
+) -> Iterator[str]:
+    """render's text in pieces of about 64 KB, as the template makes it: a national report
+    is a million small strings, which jinja's render() keeps all at once (50 MB at 3,000
+    units) before joining them."""
     try:
-        text = environment(root, markdown=markdown).get_template(template).render(**context)
+        pieces = environment(root, markdown=markdown).get_template(template).generate(**context)
+        yield from tidy(pieces)
     except jinja2.TemplateError as exc:
         where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
         raise ZzgznError(f"报告模板有误（{where}）：{exc}") from None
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+_CHUNK = 1 << 16
+
+
+def tidy(pieces: Iterable[str], chunk: int = _CHUNK) -> Iterator[str]:
+    """The text of pieces with runs of blank lines made one, and no blank start or end: what
+    re.sub(r"\\n{3,}", "\\n\\n", text).strip() + "\\n" gives, made piece by piece.
+
+    Whitespace at the end of a chunk is held back and put before the next one, so that a run
+    of newlines is always seen whole (and the last one is dropped).
+    """
+    held = ""
+    started = False
+    batch: list[str] = []
+    size = 0
+
+    def flush() -> Iterator[str]:
+        nonlocal held, started
+        text = held + "".join(batch)
+        batch.clear()
+        if not started:
+            text = text.lstrip()
+            started = bool(text)
+        body = text.rstrip()
+        held = text[len(body) :]
+        if body:
+            yield _BLANK_LINES.sub("\n\n", body)
+
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= chunk:
+            yield from flush()
+            size = 0
+    yield from flush()
+    yield "\n"
