@@ -88,6 +88,25 @@ def test_invalid_file_in_another_quarter_does_not_block(runner: CliRunner, repo:
     assert _report(runner, repo, "2020Q2", "-f", "md")[0] == 0
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_claiming_the_quarter_from_another_folder_blocks_it_every_way(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Whether read here, by worker processes or answered from the cache (second run)."""
+    from zzgzn import checking
+    from zzgzn.report import job
+
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(job, "default_jobs", lambda: jobs)
+    misfiled = repo / "submissions" / "2020Q1" / "hexi.yaml"
+    edit(misfiled, "quarter: 2020Q1", "quarter: 2020Q2", 1)
+    for _ in range(2):
+        code, output = _report(runner, repo, "2020Q2", "-f", "md")
+        assert code == 1
+        assert "submissions/2020Q1/hexi.yaml" in output
+    assert _report(runner, repo, "2020Q3", "-f", "md")[0] == 0  # not the later quarter's
+
+
 def test_unknown_format_and_ambiguous_quarter_are_usage_errors(
     runner: CliRunner, repo: Path
 ) -> None:

@@ -72,8 +72,10 @@ def check_files(
             entry = cache.get(key, today_iso)
             if entry is not None:
                 hit = _from_entry(path, display, entry)
-                if traced and hit.key is not None:
-                    hit.trace = cache.trace(folder or "", key)
+                if traced:
+                    # a file the schema refused keeps its raw data (which quarter it claims):
+                    # the cache has none, so such a file is read
+                    hit.trace = cache.trace(folder or "", key) if hit.key else None
                     if hit.trace is None:
                         todo.append(i)
                         continue

@@ -36,9 +36,12 @@ class ReportOutcome:
 
 
 def belongs_to(checked: CheckedFile, quarter: Quarter) -> bool:
-    """A file is the quarter's if its folder or its own quarter: field says so."""
+    """A file is the quarter's if its folder or its own quarter: field says so (as validated
+    when the schema accepted it: its data may not have been kept)."""
     if checked.folder == str(quarter):
         return True
+    if checked.key is not None:
+        return checked.key[1] == str(quarter)
     data = checked.doc.data
     return isinstance(data, dict) and str(data.get("quarter", "")).strip() == str(quarter)
 
