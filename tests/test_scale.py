@@ -168,6 +168,32 @@ def test_reports_answer_earlier_quarters_from_cached_traces(
     assert now[target][1].tasks != fresh[target][1].tasks  # type: ignore[union-attr]
 
 
+def test_status_from_the_cache_is_the_same(
+    national: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status and remind need of each file its findings and its trace: the cache has both."""
+    import shutil
+
+    from zzgzn.statusboard import status_board
+
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    root = tmp_path / "campaign"
+    shutil.copytree(national, root, ignore=shutil.ignore_patterns(CACHE_DIR))
+
+    def board(**how: bool) -> tuple[object, ...]:
+        b = status_board(root, None, TODAY, **how)
+        quarters = [q.as_dict() for q in b.quarters]
+        return quarters, [o.as_dict() for o in b.obligations], b.invalid
+
+    fresh = board()
+    # typical cases counted from the quarterly files (their traces, when cached)
+    rows = [r for o in fresh[1] for r in o["units"]]  # type: ignore[attr-defined, index]
+    assert fresh[2] == 20
+    assert any(r["state"] == "done" and r["source"].startswith("submissions/20") for r in rows)
+    assert board(use_cache=True) == fresh  # fills the cache
+    assert board(use_cache=True) == fresh  # answered from it
+
+
 def test_cache_redecides_dates_in_the_future(tmp_path: Path) -> None:
     """The findings that depend on the day: a file, or an amendment, dated after "today"."""
     root = copy_campaign(tmp_path, frozen=True)

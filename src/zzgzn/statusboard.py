@@ -6,9 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zzgzn.checking import default_jobs
+from zzgzn.discovery import SUBMISSIONS_DIR
 from zzgzn.models.plan import Plan, Unit
 from zzgzn.obligations import ObligationStatus, obligation_statuses
-from zzgzn.quarters import parse_quarter
+from zzgzn.quarters import Quarter, parse_quarter
 from zzgzn.report.markdown import render
 from zzgzn.status import (
     QuarterStatus,
@@ -18,6 +20,10 @@ from zzgzn.status import (
     quarters_so_far,
 )
 from zzgzn.validate import valid_plan, validate_repository
+
+
+def _is_quarter(name: str) -> bool:
+    return Quarter.from_canonical(name) is not None
 
 
 @dataclass
@@ -30,8 +36,18 @@ class Board:
     obligations: list[ObligationStatus] = field(default_factory=list)
 
 
-def status_board(root: Path, quarter_text: str | None, today: dt.date) -> Board:
-    result = validate_repository(root, today)
+def status_board(
+    root: Path, quarter_text: str | None, today: dt.date, *, use_cache: bool = False
+) -> Board:
+    """use_cache: unchanged files are answered from the cache (findings, and the trace that
+    counts a quarterly file's typical cases: the board needs nothing more of them)."""
+    folder = root / SUBMISSIONS_DIR
+    quarterly = frozenset(
+        p.name for p in (folder.iterdir() if folder.is_dir() else []) if _is_quarter(p.name)
+    )
+    result = validate_repository(
+        root, today, jobs=default_jobs(), use_cache=use_cache, trace_only=quarterly
+    )
     plan = valid_plan(result)
     quarters = (
         [parse_quarter(quarter_text, plan.activity)]

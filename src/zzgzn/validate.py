@@ -99,6 +99,8 @@ def validate_repository(
         trace_only=trace_only,
     )
     _save(cache)
+    if keep_data:
+        plan()  # a caller that keeps data works with the plan too, even if the cache answered all
     for checked in result.files:
         result.problems += checked.problems
     result.problems.sort()

@@ -16,6 +16,7 @@ from zzgzn import clock
 from zzgzn.cli.base import (
     DataFormat,
     LangOpt,
+    NoCacheOpt,
     RootOpt,
     TodayOpt,
     app,
@@ -47,12 +48,13 @@ def status(
     ] = DataFormat.text,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """各单位各季度的报送情况（按时、逾期 N 个工作日、未报送、未到期、未审核）和距截止的工作日数，
     以及其他工作要求：联络员、工作方案、典型案例、评估总结。"""
     from zzgzn.statusboard import status_board
 
-    board = status_board(root, quarter, clock.today(today))
+    board = status_board(root, quarter, clock.today(today), use_cache=not no_cache)
     if fmt is DataFormat.json:
         data = [q.as_dict() for q in board.quarters]
         print(json.dumps(data[0] if quarter else data, ensure_ascii=False, indent=2))
@@ -63,10 +65,12 @@ def status(
         due = q.deadline.due
         table.add_column(f"{q.deadline.quarter}\n截止\n{due.month}月{due.day}日", overflow="fold")
     colours = {"on_time": "green", "late": "yellow", "missing": "red", "not_due": "dim"}
+    # looked up, not searched: a national board is 3,000 units by 5 quarters
+    by_unit = [{s.unit.id: s for s in q.states} for q in board.quarters]
     for unit in board.units:
         cells = []
-        for q in board.quarters:
-            state = next((s for s in q.states if s.unit.id == unit.id), None)
+        for states in by_unit:
+            state = states.get(unit.id)
             cells.append(
                 "" if state is None else f"[{colours[state.state.value]}]{escape(state.label)}[/]"
             )
@@ -96,10 +100,11 @@ def _obligations_table(board: Board) -> Table:
         table.add_column(f"{escape(o.obligation.name)}\n截止 {o.due}", overflow="fold")
     colours = {"done": "green", "late": "yellow", "missing": "red", "pending": "dim"}
     owing = {r.unit.id: r.unit for o in board.obligations for r in o.rows}
+    by_unit = [{r.unit.id: r for r in o.rows} for o in board.obligations]
     for unit in [u for u in board.plan.registry.units if u.id in owing]:
         cells = []
-        for o in board.obligations:
-            row = next((r for r in o.rows if r.unit.id == unit.id), None)
+        for rows in by_unit:
+            row = rows.get(unit.id)
             cells.append(
                 "—" if row is None else f"[{colours[row.standing.value]}]{escape(row.label)}[/]"
             )
@@ -116,13 +121,14 @@ def remind(
     ] = NoticeFormat.text,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """生成催报通知：未报送和逾期单位及其联络员、电话，未审核的报送，以及逾期未完成的其他工作
     要求（联络员、工作方案、评估总结等），可直接粘贴发送。"""
     from zzgzn.statusboard import reminder, status_board
 
     day = clock.today(today)
-    board = status_board(root, quarter, day)
+    board = status_board(root, quarter, day, use_cache=not no_cache)
     print(reminder(board, root, markdown=fmt is NoticeFormat.md), end="")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from zzgzn.campaign import CampaignSummary, CaseEntry, build_summary, filter_cases, parse_range
 from zzgzn.checkedfile import CheckedFile
+from zzgzn.checking import default_jobs
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan
@@ -32,7 +33,7 @@ class SummaryOutcome:
 
 
 def _validated(root: Path, today: dt.date) -> tuple[Plan, list[CheckedFile], list[Excluded]]:
-    result = validate_repository(root, today)
+    result = validate_repository(root, today, jobs=default_jobs())
     skipped = [
         Excluded(f.path, tuple(p for p in f.problems if p.is_error))
         for f in result.files
