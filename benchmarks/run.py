@@ -153,12 +153,23 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     # Cold: every file read. Then as the office works: the first report after the deadline
     # closes the quarter (plan/frozen.yaml changes, and with it the cache's fingerprint), and
     # later runs answer the earlier quarters' files from the cache; two runs get there.
-    md = zz(valid, "report", QUARTER, "-f", "md", "-o", str(out), "--no-cache", repeat=2)
-    docx = zz(valid, "report", QUARTER, "-f", "docx", "-o", str(out), "--no-cache", repeat=2)
+    floor_q_command = [sys.executable, "-c", FLOOR, str(valid / "submissions" / QUARTER)]
+
+    def by_turns(*args: str) -> tuple[Run, Run]:
+        """A report and the floor it is compared with, measured by turns (the best of two
+        each): the load of the shared machine moves within minutes, not within seconds."""
+        runs, floors = [], []
+        for _ in range(2):
+            floors.append(measure(floor_q_command))
+            runs.append(zz(valid, "report", QUARTER, "-o", str(out), *args))
+        return min(runs, key=lambda r: r.seconds), min(floors, key=lambda r: r.seconds)
+
+    md = by_turns("-f", "md", "--no-cache")
+    docx = by_turns("-f", "docx", "--no-cache")
     for _ in range(2):
         zz(valid, "report", QUARTER, "-f", "md", "-o", str(out))
-    md_warm = zz(valid, "report", QUARTER, "-f", "md", "-o", str(out), repeat=2)
-    docx_warm = zz(valid, "report", QUARTER, "-f", "docx", "-o", str(out), repeat=2)
+    md_warm = by_turns("-f", "md")
+    docx_warm = by_turns("-f", "docx")
     city_cold = measure([*ZZGZN, "validate", "--no-cache"], cwd=ROOT, repeat=3)
     city_warm = measure([*ZZGZN, "validate"], cwd=ROOT, repeat=3)
     version = measure([*ZZGZN, "--version"], repeat=5)
@@ -200,12 +211,12 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
             Row(
                 f"report {QUARTER}, {what}",
                 run,
-                run.seconds / floor_q.seconds,
-                f"libyaml, {QUARTER}",
+                run.seconds / floor_by_turns.seconds,
+                f"libyaml {QUARTER} ({floor_by_turns.seconds:.2f})",
                 "≤ 2.00",
-                run.seconds <= 2 * floor_q.seconds,
+                run.seconds <= 2 * floor_by_turns.seconds,
             )
-            for what, run in (
+            for what, (run, floor_by_turns) in (
                 ("Markdown, cold", md),
                 ("DOCX, cold", docx),
                 ("Markdown, earlier quarters cached", md_warm),

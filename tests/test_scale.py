@@ -7,6 +7,7 @@ running a check — one process or several, from the cache or fresh — gives th
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -107,7 +108,6 @@ def test_cache_answers_exactly_and_never_stale(tmp_path: Path) -> None:
 
 def test_a_partial_run_keeps_what_it_did_not_look_at(tmp_path: Path) -> None:
     """validate of one folder or file must not empty the cache of everything else."""
-    import json
 
     root = copy_campaign(tmp_path)
     _findings(root, use_cache=True)
@@ -164,6 +164,9 @@ def test_reports_answer_earlier_quarters_from_cached_traces(
     (traces / "2020Q1.json").write_text('{"fingerprint": 1, "traces": [', "utf-8")
     now = quarter(use_cache=True)
     assert now == quarter()
+    # the trace of the file's old bytes is forgotten: one trace per file the schema accepted
+    stored = json.loads((traces / "2020Q2.json").read_text("utf-8"))["traces"]
+    assert len(stored) == sum(1 for p, f in now.items() if "/2020Q2/" in p and f[1] is not None)
     assert now[target] != fresh[target]
     assert now[target][1].tasks != fresh[target][1].tasks  # type: ignore[union-attr]
 
@@ -251,7 +254,6 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
 
 def test_a_damaged_cache_is_a_miss_not_a_crash(tmp_path: Path) -> None:
     """The cache is a local file anyone can break: damaged parts are checked again."""
-    import json
 
     root = copy_campaign(tmp_path)
     fresh = _findings(root)

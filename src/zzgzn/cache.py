@@ -96,6 +96,7 @@ class Cache:
     # one file per folder, read only by the runs that ask for it
     traces: dict[str, dict[str, Any]] = field(default_factory=dict)
     traces_changed: set[str] = field(default_factory=set)
+    traces_used: dict[str, set[str]] = field(default_factory=dict)  # what to write back
 
     @classmethod
     def open(cls, root: Path, plan_files: list[Path], *, enabled: bool = True) -> Cache:
@@ -165,6 +166,7 @@ class Cache:
     def trace(self, folder: str, key: str) -> Trace | None:
         """The trace of the file with this digest in folder, if one was kept."""
         raw = self._traces(folder).get(key)
+        self.traces_used.setdefault(folder, set()).add(key)
         if raw is None:
             return None
         try:
@@ -174,6 +176,7 @@ class Cache:
 
     def put_trace(self, folder: str, key: str, trace: Trace) -> None:
         self._traces(folder)[key] = _plain_trace(trace)
+        self.traces_used.setdefault(folder, set()).add(key)
         self.traces_changed.add(folder)
 
     def _traces(self, folder: str) -> dict[str, Any]:
@@ -236,7 +239,11 @@ class Cache:
         for name in sorted(self.traces_changed):
             folder = self._folder() / _TRACES
             folder.mkdir(exist_ok=True)
-            body = {"fingerprint": self.fingerprint, "traces": self.traces[name]}
+            # a folder's files are all seen when it is traced: the traces of bytes no file
+            # holds any more (edited, deleted) are forgotten
+            used = self.traces_used.get(name, set())
+            kept = {k: v for k, v in self.traces[name].items() if k in used}
+            body = {"fingerprint": self.fingerprint, "traces": kept}
             write_atomic(folder / f"{name}.json", json.dumps(body, ensure_ascii=False).encode())
         self.traces_changed.clear()
 
