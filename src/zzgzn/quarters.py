@@ -58,6 +58,11 @@ class Quarter:
         return cls(int(match.group(1)), int(match.group(2))) if match else None
 
 
+def is_quarter_folder(name: str | None) -> bool:
+    """submissions/2020Q2/ holds quarterly reports; any other folder, documents."""
+    return name is not None and Quarter.from_canonical(name) is not None
+
+
 def quarters_between(start: dt.date, end: dt.date) -> list[Quarter]:
     """Every quarter that overlaps [start, end], in order."""
     found: list[Quarter] = []

@@ -10,7 +10,7 @@ from zzgzn.checking import default_jobs
 from zzgzn.discovery import SUBMISSIONS_DIR
 from zzgzn.models.plan import Plan, Unit
 from zzgzn.obligations import ObligationStatus, obligation_statuses
-from zzgzn.quarters import Quarter, parse_quarter
+from zzgzn.quarters import is_quarter_folder, parse_quarter
 from zzgzn.report.markdown import render
 from zzgzn.status import (
     QuarterStatus,
@@ -20,10 +20,6 @@ from zzgzn.status import (
     quarters_so_far,
 )
 from zzgzn.validate import valid_plan, validate_repository
-
-
-def _is_quarter(name: str) -> bool:
-    return Quarter.from_canonical(name) is not None
 
 
 @dataclass
@@ -43,7 +39,7 @@ def status_board(
     counts a quarterly file's typical cases: the board needs nothing more of them)."""
     folder = root / SUBMISSIONS_DIR
     quarterly = frozenset(
-        p.name for p in (folder.iterdir() if folder.is_dir() else []) if _is_quarter(p.name)
+        p.name for p in (folder.iterdir() if folder.is_dir() else []) if is_quarter_folder(p.name)
     )
     result = validate_repository(
         root, today, jobs=default_jobs(), use_cache=use_cache, trace_only=quarterly

@@ -22,7 +22,7 @@ from zzgzn.models.plan import Plan
 from zzgzn.models.submission import Submission
 from zzgzn.planload import unknown_unit
 from zzgzn.problems import Problem, Severity
-from zzgzn.quarters import Quarter, quarters_between
+from zzgzn.quarters import Quarter, is_quarter_folder, quarters_between
 
 _UNIT_STEM = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
@@ -83,7 +83,7 @@ def _check(
         )
     elif doc.data is not None and checked.folder in plan.document_kinds:
         _check_filing(checked, doc.data, plan, today)
-    elif doc.data is not None and "kind" in doc.data and not _is_quarter(checked.folder):
+    elif doc.data is not None and "kind" in doc.data and not is_quarter_folder(checked.folder):
         # a document filed in a folder the plan does not declare: one finding, not a list of
         # "quarter missing, tasks missing" from reading it as a quarterly report
         doc.add(
@@ -106,10 +106,6 @@ def _check(
         _cross_check(checked, doc.data, plan, today)
     checked.problems = doc.problems
     return checked
-
-
-def _is_quarter(folder: str | None) -> bool:
-    return folder is not None and Quarter.from_canonical(folder) is not None
 
 
 def _check_filing(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: dt.date) -> None:
