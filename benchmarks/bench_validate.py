@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from zzgzn.loader import load_bytes  # noqa: E402
+from zzgzn.checking.validate import validate_repository  # noqa: E402
+from zzgzn.reading.loader import load_bytes  # noqa: E402
 from zzgzn.report.job import run_report  # noqa: E402
-from zzgzn.validate import validate_repository  # noqa: E402
 
 TODAY = dt.date(2021, 6, 30)
 

@@ -28,7 +28,7 @@ def _cell(text: str) -> str:
 
 def table() -> str:
     sys.path.insert(0, str(ROOT / "src"))
-    from zzgzn.validate import validate_repository
+    from zzgzn.checking.validate import validate_repository
 
     rows = ["| 情形 | zzgzn 的提示 | 怎么改 |", "|---|---|---|"]
     for case in sorted(p for p in CORPUS.iterdir() if p.is_dir() and p.name not in SKIP):

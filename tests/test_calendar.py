@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from zzgzn.deadlines import all_deadlines, deadline
+from zzgzn.calendar.deadlines import all_deadlines, deadline
+from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.calendar.workdays import WorkCalendar
+from zzgzn.checking.planload import load_plan
 from zzgzn.errors import CalendarError, UsageError
 from zzgzn.models.plan import CalendarDay, CalendarOverrides
-from zzgzn.planload import load_plan
-from zzgzn.quarters import Quarter, parse_quarter
-from zzgzn.workdays import WorkCalendar
 
 from .conftest import REPO
 

@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from zzgzn.changes import covered, quarter_diff, same_problem
+from zzgzn.calendar.quarters import Quarter
+from zzgzn.checking.planload import load_plan
+from zzgzn.checking.traces import Trace
 from zzgzn.models.submission import Submission
-from zzgzn.planload import load_plan
-from zzgzn.quarters import Quarter
-from zzgzn.traces import Trace
+from zzgzn.report.diff import covered, quarter_diff, same_problem
 
 from .conftest import REPO, invoke
 

@@ -132,7 +132,7 @@ def test_unexpected_error_is_exit_3_with_a_bug_hint(
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("zzgzn.validate.validate_repository", boom)
+    monkeypatch.setattr("zzgzn.checking.validate.validate_repository", boom)
     code, output = invoke(runner, "validate", "--root", str(REPO))
     assert code == 3 and "内部错误" in output
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from zzgzn.messages import CATALOG
+from zzgzn.diagnostics.messages import CATALOG
 
 from .conftest import REPO, invoke
 

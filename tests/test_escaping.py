@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from zzgzn.loader import CONTROL_CHARS
+from zzgzn.reading.loader import CONTROL_CHARS
+from zzgzn.rendering.markdown import escape_md, paragraphs, render_chunks, tidy
 from zzgzn.report.docx import markdown_to_docx
-from zzgzn.report.markdown import escape_md, paragraphs, render_chunks, tidy
 
 PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
 # Chinese, ASCII punctuation (every Markdown metacharacter), spaces, tabs, newlines, controls
@@ -94,7 +94,7 @@ def test_the_shortcut_for_plain_text_changes_nothing(text: str) -> None:
     """escape_md returns most values untouched; it must be exactly when escaping would."""
     import re
 
-    from zzgzn.report import markdown
+    from zzgzn.rendering import markdown
 
     shortcut = escape_md(text)
     original = markdown._MAY_NEED_ESCAPE

@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from zzgzn import fastload
-from zzgzn import libyaml as libyaml_module
-from zzgzn.loader import load_bytes
-from zzgzn.planload import load_plan
-from zzgzn.scalars import RawFloat, RawInt, resolve
-from zzgzn.submissions import check_file
+from zzgzn.checking.planload import load_plan
+from zzgzn.checking.rules import check_file
+from zzgzn.reading import fastload
+from zzgzn.reading import libyaml as libyaml_module
+from zzgzn.reading.loader import load_bytes
+from zzgzn.reading.scalars import RawFloat, RawInt, resolve
 
 from .conftest import REPO
 from .test_corpus import CASES, CORPUS

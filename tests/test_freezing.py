@@ -13,10 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from zzgzn.freezing import digest
+from zzgzn.checking.freezing import digest
+from zzgzn.checking.planload import load_plan
+from zzgzn.checking.rules import check_file
 from zzgzn.models.submission import Amendment
-from zzgzn.planload import load_plan
-from zzgzn.submissions import check_file
 
 from .conftest import REPO, copy_campaign, edit, invoke
 from .test_git_workflow import _add, _branch, _check, _git

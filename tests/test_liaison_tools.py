@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from zzgzn.fixer import fix_bytes
-from zzgzn.loader import load_bytes
+from zzgzn.reading.loader import load_bytes
+from zzgzn.workflow.fixer import fix_bytes
 
 from .conftest import REPO, edit, invoke
 from .test_corpus import CORPUS

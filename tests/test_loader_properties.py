@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zzgzn.loader import load_bytes
-from zzgzn.planload import load_plan
-from zzgzn.submissions import check_file
+from zzgzn.checking.planload import load_plan
+from zzgzn.checking.rules import check_file
+from zzgzn.reading.loader import load_bytes
 
 from .conftest import REPO
 from .test_corpus import WHOLE_FILE_CODES

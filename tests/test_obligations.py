@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from zzgzn.deadlines import calendar_for
-from zzgzn.obligations import due_date
-from zzgzn.planload import load_plan
-from zzgzn.statusboard import status_board
+from zzgzn.calendar.deadlines import calendar_for
+from zzgzn.checking.planload import load_plan
+from zzgzn.tracking.obligations import due_date
+from zzgzn.tracking.statusboard import status_board
 
 from .conftest import REPO, edit, invoke
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from zzgzn.checking.planload import load_plan
 from zzgzn.models.plan import Plan, UnitKind
-from zzgzn.planload import load_plan
 
 from .conftest import REPO, SOURCE
 

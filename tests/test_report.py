@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from zzgzn.cli import app
-from zzgzn.loader import load_path
+from zzgzn.reading.loader import load_path
 
 from .conftest import REPO, edit, invoke
 from .golden import check_golden
@@ -93,10 +93,10 @@ def test_a_file_claiming_the_quarter_from_another_folder_blocks_it_every_way(
     runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
     """Whether read here, by worker processes or answered from the cache (second run)."""
-    from zzgzn import checking
+    from zzgzn.checking import runner as checking_runner
     from zzgzn.report import job
 
-    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(checking_runner, "PARALLEL_FROM", 1)
     monkeypatch.setattr(job, "default_jobs", lambda: jobs)
     misfiled = repo / "submissions" / "2020Q1" / "hexi.yaml"
     edit(misfiled, "quarter: 2020Q1", "quarter: 2020Q2", 1)

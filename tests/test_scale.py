@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from zzgzn import checking, submissions
-from zzgzn.cache import CACHE_DIR
-from zzgzn.problems import Problem
-from zzgzn.traces import Trace
-from zzgzn.validate import validate_quarter, validate_repository
+from zzgzn.checking import rules, runner
+from zzgzn.checking.cache import CACHE_DIR
+from zzgzn.checking.traces import Trace
+from zzgzn.checking.validate import validate_quarter, validate_repository
+from zzgzn.diagnostics.problems import Problem
 
 from .conftest import REPO, copy_campaign, edit
 
@@ -50,7 +50,7 @@ def test_generated_campaign_is_valid_but_for_the_broken_files(national: Path) ->
 
 
 def test_processes_give_the_same_findings(national: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
     one = _findings(national, jobs=1)
     assert _findings(national, jobs=2, keep_data=False) == one
     result = validate_repository(national, TODAY, jobs=2)  # data kept: reports use this
@@ -64,7 +64,7 @@ def test_a_report_keeps_earlier_quarters_as_traces(
     national: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
     """Earlier quarters' files keep only what later ones need, the same in every process."""
-    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
     result, quarter = validate_quarter(national, "2020Q3", TODAY, jobs=jobs, history=True)
     full = {f.path: f for f in validate_repository(national, TODAY).files}
     assert result.problems == sorted(p for f in result.files for p in full[f.path].problems)
@@ -128,7 +128,7 @@ def test_a_partial_run_keeps_what_it_did_not_look_at(tmp_path: Path) -> None:
 @pytest.fixture
 def own_national(national: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the generated campaign without a cache, checked by processes even when small."""
-    monkeypatch.setattr(checking, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
     root = tmp_path / "campaign"
     shutil.copytree(national, root, ignore=shutil.ignore_patterns(CACHE_DIR))
     return root
@@ -149,9 +149,9 @@ def test_reports_answer_earlier_quarters_from_cached_traces(
     traces = root / CACHE_DIR / "traces"
     assert sorted(p.name for p in traces.iterdir()) == ["2020Q1.json", "2020Q2.json"]
     read: list[str] = []
-    check_file = submissions.check_file
+    check_file = rules.check_file
     monkeypatch.setattr(
-        submissions,
+        rules,
         "check_file",
         lambda path, display, *a, **k: read.append(display) or check_file(path, display, *a, **k),
     )
@@ -176,7 +176,7 @@ def test_reports_answer_earlier_quarters_from_cached_traces(
 
 def test_status_from_the_cache_is_the_same(own_national: Path) -> None:
     """status and remind need of each file its findings and its trace: the cache has both."""
-    from zzgzn.statusboard import status_board
+    from zzgzn.tracking.statusboard import status_board
 
     root = own_national
 

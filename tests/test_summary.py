@@ -12,18 +12,18 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from zzgzn.campaign import parse_range
+from zzgzn.checking.planload import load_plan
 from zzgzn.cli import app
 from zzgzn.errors import UsageError
-from zzgzn.planload import load_plan
+from zzgzn.report.summarymodel import parse_range
 
 from .conftest import REPO, copy_campaign, edit
 from .golden import check_golden
 
 
 def _has_cjk_font() -> bool:
-    from zzgzn.charts import cjk_font
     from zzgzn.errors import ZzgznError
+    from zzgzn.report.charts import cjk_font
 
     try:
         cjk_font()
@@ -220,8 +220,8 @@ def test_casebook_as_an_official_document(runner: CliRunner, tmp_path: Path) -> 
 
 
 def test_workbook_never_turns_text_into_formulas(repo: Path) -> None:
-    from zzgzn.campaign import build_summary
-    from zzgzn.workbook import workbook_bytes
+    from zzgzn.report.summarymodel import build_summary
+    from zzgzn.report.workbook import workbook_bytes
 
     units = repo / "plan" / "units.yaml"
     edit(units, "name: 和平区退役军人事务局", 'name: "=HYPERLINK(\\"x\\")"')

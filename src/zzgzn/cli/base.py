@@ -22,8 +22,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from zzgzn import __version__
+from zzgzn.diagnostics.problems import Problem, Severity
 from zzgzn.errors import ZzgznError
-from zzgzn.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from zzgzn.models.plan import Plan
@@ -120,7 +120,7 @@ _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cy
 
 
 def print_problems(problems: list[Problem], fmt: DiagnosticFormat, lang: Lang) -> None:
-    from zzgzn.reporters import REPORTERS
+    from zzgzn.diagnostics.reporters import REPORTERS
 
     reporter = REPORTERS[fmt.value]
     if fmt is not DiagnosticFormat.text:
@@ -135,7 +135,7 @@ def print_problems(problems: list[Problem], fmt: DiagnosticFormat, lang: Lang) -
 
 
 def plan_or_exit(root: Path, lang: Lang | None = None) -> Plan:
-    from zzgzn.planload import load_plan
+    from zzgzn.checking.planload import load_plan
 
     loaded = load_plan(root)
     if loaded.plan is None or not loaded.ok:

@@ -61,9 +61,9 @@ def validate(
 
     退出码：0 全部通过（可有警告），1 发现错误，2 用法错误。
     """
-    from zzgzn.checking import default_jobs
-    from zzgzn.problems import Problem
-    from zzgzn.validate import Validation, validate_repository
+    from zzgzn.checking.runner import default_jobs
+    from zzgzn.checking.validate import Validation, validate_repository
+    from zzgzn.diagnostics.problems import Problem
 
     language = lang or default_lang()
     day = clock.today(today)
@@ -76,8 +76,8 @@ def validate(
 
     extra: list[Problem] = []
     if changed_since:
-        from zzgzn.planload import load_plan
-        from zzgzn.prcheck import (
+        from zzgzn.checking.planload import load_plan
+        from zzgzn.workflow.prcheck import (
             change_problems,
             changed_files,
             changed_submission_paths,
@@ -125,8 +125,8 @@ def schema(
 ) -> None:
     """生成方案和报送文件的 JSON Schema，供 VS Code 等编辑器自动补全和检查。"""
     from zzgzn.files import write_atomic
-    from zzgzn.jsonschema import SCHEMA_DIR, stale
-    from zzgzn.jsonschema import render as render_schemas
+    from zzgzn.workflow.schemaexport import SCHEMA_DIR, stale
+    from zzgzn.workflow.schemaexport import render as render_schemas
 
     plan = plan_or_exit(root)
     folder = output or root / SCHEMA_DIR
@@ -153,8 +153,8 @@ def write_codeowners(
     root: RootOpt = Path("."),
 ) -> None:
     """按单位名录（units.yaml 的 github）生成 .github/CODEOWNERS：报送须经本单位审核。"""
-    from zzgzn.codeowners import CODEOWNERS_PATH, codeowners
     from zzgzn.files import write_atomic
+    from zzgzn.workflow.codeowners import CODEOWNERS_PATH, codeowners
 
     plan = plan_or_exit(root)
     target = root / CODEOWNERS_PATH

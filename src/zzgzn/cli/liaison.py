@@ -36,7 +36,7 @@ def new(
 ) -> None:
     """生成本单位的报送文件模板：季度报送只列本单位负责的任务（区局列出全部任务），
     或工作方案、评估总结等材料。"""
-    from zzgzn.scaffold import write_scaffold
+    from zzgzn.workflow.scaffold import write_scaffold
 
     plan = plan_or_exit(root)
     target = write_scaffold(plan, what, unit, root)
@@ -59,7 +59,7 @@ def fix(
     保留注释和字段顺序；先写临时文件再替换，不会损坏原文件。
     """
     from zzgzn.files import write_atomic
-    from zzgzn.fixer import fix_path
+    from zzgzn.workflow.fixer import fix_path
 
     needs, broken = 0, 0
     for path in _yaml_files(paths):

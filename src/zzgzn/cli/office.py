@@ -27,7 +27,7 @@ from zzgzn.cli.base import (
 )
 
 if TYPE_CHECKING:
-    from zzgzn.statusboard import Board
+    from zzgzn.tracking.statusboard import Board
 
 PANEL = "跟踪与催报"
 
@@ -52,7 +52,7 @@ def status(
 ) -> None:
     """各单位各季度的报送情况（按时、逾期 N 个工作日、未报送、未到期、未审核）和距截止的工作日数，
     以及其他工作要求：联络员、工作方案、典型案例、评估总结。"""
-    from zzgzn.statusboard import status_board
+    from zzgzn.tracking.statusboard import status_board
 
     board = status_board(root, quarter, clock.today(today), use_cache=not no_cache)
     if fmt is DataFormat.json:
@@ -125,7 +125,7 @@ def remind(
 ) -> None:
     """生成催报通知：未报送和逾期单位及其联络员、电话，未审核的报送，以及逾期未完成的其他工作
     要求（联络员、工作方案、评估总结等），可直接粘贴发送。"""
-    from zzgzn.statusboard import reminder, status_board
+    from zzgzn.tracking.statusboard import reminder, status_board
 
     day = clock.today(today)
     board = status_board(root, quarter, day, use_cache=not no_cache)
@@ -141,7 +141,7 @@ def deadlines(
     root: RootOpt = Path("."),
 ) -> None:
     """列出活动期间每个季度的结束日期和报送截止日期（按中国法定工作日计算）。"""
-    from zzgzn.deadlines import all_deadlines
+    from zzgzn.calendar.deadlines import all_deadlines
 
     plan = plan_or_exit(root)
     items = all_deadlines(plan)
@@ -169,7 +169,7 @@ def show_plan(
     lang: LangOpt = None,
 ) -> None:
     """显示方案：各部分、任务及牵头和配合单位。"""
-    from zzgzn.planview import plan_as_dict, unit_roles
+    from zzgzn.workflow.planview import plan_as_dict, unit_roles
 
     plan = plan_or_exit(root, lang)
     if fmt is DataFormat.json:

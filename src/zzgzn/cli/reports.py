@@ -27,7 +27,7 @@ from zzgzn.cli.base import (
 )
 
 if TYPE_CHECKING:
-    from zzgzn.obligations import ObligationStatus
+    from zzgzn.tracking.obligations import ObligationStatus
 
 PANEL = "报告与汇总"
 
@@ -272,7 +272,7 @@ def templates(
     root: RootOpt = Path("."),
 ) -> None:
     """列出报告模板及当前生效的版本；--copy 把内置模板复制到本仓库 templates/ 中修改。"""
-    from zzgzn.report.markdown import copy_template, list_templates
+    from zzgzn.rendering.markdown import copy_template, list_templates
 
     for name in copy or []:
         target = copy_template(root, name)

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 from zzgzn.datetext import ISO_DATE, US_DATE, halfwidth, parse_date_text
-from zzgzn.scalars import raw_text
+from zzgzn.reading.scalars import raw_text
 
 
 class Strict(BaseModel):

@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from zzgzn.changes import QuarterDiff, diff_inputs, quarter_diff
-from zzgzn.checking import default_jobs
+from zzgzn.calendar.quarters import parse_quarter
+from zzgzn.checking.runner import default_jobs
+from zzgzn.checking.validate import valid_plan, validate_quarter
 from zzgzn.errors import UsageError
 from zzgzn.models.plan import Plan
-from zzgzn.quarters import parse_quarter
-from zzgzn.report.markdown import render
-from zzgzn.status import counts_for_status
-from zzgzn.validate import valid_plan, validate_quarter
+from zzgzn.rendering.markdown import render
+from zzgzn.report.diff import QuarterDiff, diff_inputs, quarter_diff
+from zzgzn.tracking.status import counts_for_status
 
 TEMPLATE = "diff.md.j2"
 

@@ -34,7 +34,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from zzgzn.files import deterministic_zip
-from zzgzn.loader import CONTROL_CHARS
+from zzgzn.reading.loader import CONTROL_CHARS
 from zzgzn.report.officedoc import LAYOUT, Layout, add_run, new_document
 
 

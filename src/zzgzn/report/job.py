@@ -6,20 +6,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.changes import diff_inputs, quarter_diff
-from zzgzn.checkedfile import CheckedFile
-from zzgzn.checking import default_jobs
+from zzgzn.calendar.quarters import Quarter
+from zzgzn.checking.checkedfile import CheckedFile
+from zzgzn.checking.freezing import freeze, frozen_path
+from zzgzn.checking.freezing import render as render_frozen
+from zzgzn.checking.runner import default_jobs
+from zzgzn.checking.validate import valid_plan, validate_quarter
+from zzgzn.diagnostics.problems import Problem
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
-from zzgzn.freezing import freeze, frozen_path
-from zzgzn.freezing import render as render_frozen
-from zzgzn.obligations import obligation_statuses
-from zzgzn.problems import Problem
-from zzgzn.quarters import Quarter
-from zzgzn.report.markdown import render_chunks
+from zzgzn.rendering.markdown import render_chunks
+from zzgzn.report.diff import diff_inputs, quarter_diff
 from zzgzn.report.model import Excluded, QuarterReport, build
-from zzgzn.status import arrivals, counts_for_status, usable
-from zzgzn.validate import valid_plan, validate_quarter
+from zzgzn.tracking.obligations import obligation_statuses
+from zzgzn.tracking.status import arrivals, counts_for_status, usable
 
 FORMATS = ("md", "docx")
 REPORTS_DIR = "reports"

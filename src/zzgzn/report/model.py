@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from zzgzn.changes import QuarterDiff
-from zzgzn.checkedfile import CheckedFile
-from zzgzn.deadlines import Deadline
+from zzgzn.calendar.deadlines import Deadline
+from zzgzn.calendar.quarters import Quarter
+from zzgzn.checking.checkedfile import CheckedFile
+from zzgzn.diagnostics.problems import Problem
 from zzgzn.models.plan import Plan, Section, Task, Unit, UnitKind
 from zzgzn.models.submission import Amendment, Case, Submission, TaskReport
-from zzgzn.obligations import ObligationStatus
-from zzgzn.problems import Problem
-from zzgzn.quarters import Quarter
-from zzgzn.status import Arrival, quarter_status, usable
-from zzgzn.timeliness import State, UnitState
+from zzgzn.report.diff import QuarterDiff
+from zzgzn.tracking.obligations import ObligationStatus
+from zzgzn.tracking.status import quarter_status, usable
+from zzgzn.tracking.timeliness import Arrival, State, UnitState
 
 
 @dataclass(frozen=True)

@@ -6,20 +6,26 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.campaign import CampaignSummary, CaseEntry, build_summary, filter_cases, parse_range
-from zzgzn.checkedfile import CheckedFile
-from zzgzn.checking import default_jobs
+from zzgzn.calendar.quarters import parse_quarter
+from zzgzn.checking.checkedfile import CheckedFile
+from zzgzn.checking.runner import default_jobs
+from zzgzn.checking.validate import valid_plan, validate_repository
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan
-from zzgzn.obligations import obligation_statuses
-from zzgzn.quarters import parse_quarter
+from zzgzn.rendering.markdown import render
 from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.job import check_formats, output_base
-from zzgzn.report.markdown import render
 from zzgzn.report.model import Excluded
-from zzgzn.status import arrivals, counts_for_status
-from zzgzn.validate import valid_plan, validate_repository
+from zzgzn.report.summarymodel import (
+    CampaignSummary,
+    CaseEntry,
+    build_summary,
+    filter_cases,
+    parse_range,
+)
+from zzgzn.tracking.obligations import obligation_statuses
+from zzgzn.tracking.status import arrivals, counts_for_status
 
 SUMMARY_FORMATS = ("md", "docx", "xlsx")
 CHART_DIR = "charts"
@@ -62,7 +68,7 @@ def run_summary(
     outcome = SummaryOutcome(summary, skipped=skipped)
     if "md" in formats or "docx" in formats:
         # imported here: matplotlib is the slowest import zzgzn has, and only charts need it
-        from zzgzn.charts import CHARTS
+        from zzgzn.report.charts import CHARTS
 
         for name, (draw, _) in CHARTS.items():
             relative = f"{CHART_DIR}/{base.name}-{name}.png"
@@ -76,7 +82,7 @@ def run_summary(
             data = markdown_to_docx(markdown, today, images=base.parent)
             outcome.written.append(_write(base, "docx", data))
     if "xlsx" in formats:
-        from zzgzn.workbook import workbook_bytes
+        from zzgzn.report.workbook import workbook_bytes
 
         outcome.written.append(_write(base, "xlsx", workbook_bytes(summary)))
     return outcome

@@ -1,0 +1,309 @@
+"""Remembered findings, so that checking an unchanged repository again costs a read and a hash.
+
+An entry is keyed by a hash of the file's path and bytes; the whole cache by a fingerprint of
+everything else a finding depends on: zzgzn's version, the versions of the libraries that read
+and validate, and the bytes of every plan file. A changed plan, an upgrade or an edited file
+therefore never meets a stale answer. The one finding that depends on the day (a submission
+dated in the future) is re-decided from the stored date.
+
+The cache lives in <root>/.zzgzn_cache/ (with a .gitignore of its own, so it is never
+committed) as JSON: it is data, never code, whoever wrote it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zzgzn import __version__
+from zzgzn.diagnostics.problems import Problem, Severity
+from zzgzn.files import write_atomic
+from zzgzn.reading.loader import MAX_BYTES
+
+if TYPE_CHECKING:
+    from zzgzn.checking.traces import Trace
+
+CACHE_DIR = ".zzgzn_cache"
+_FILE = "validate.json"
+_TRACES = "traces"
+_FORMAT = 2  # 2: entries keep every date compared with today
+_RACY_NS = 2_000_000_000  # file systems keep coarse times: distrust the last 2 s
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml")
+
+
+def digest(display: str, raw: bytes) -> str:
+    return hashlib.blake2b(display.encode() + b"\0" + raw, digest_size=16).hexdigest()
+
+
+def fingerprint(plan_files: list[Path]) -> str:
+    """What every finding depends on besides the file itself."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{_FORMAT}\0{__version__}\0".encode())
+    for name in _LIBRARIES:
+        try:
+            h.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name}=?\0".encode())
+    for path in sorted(plan_files):
+        h.update(path.as_posix().encode() + b"\0")
+        h.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return h.hexdigest()
+
+
+@dataclass(slots=True)
+class Entry:
+    """A file's findings and what validation needs of it, without its data."""
+
+    problems: list[Problem]
+    key: tuple[str, str] | None
+    submitted_on: str | None
+    checked_on: str  # the day ("today") the findings were made for
+    dated: list[str]  # every date in the file compared with today ("dated in the future")
+
+    def holds_on(self, today: str) -> bool:
+        """The findings still hold on another day: no date of the file lies between the two."""
+        if today == self.checked_on:  # the usual case: checked earlier the same day
+            return True
+        return all((day > today) == (day > self.checked_on) for day in self.dated)
+
+
+@dataclass
+class Cache:
+    path: Path | None
+    fingerprint: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    raw_entries: dict[str, Any] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    changed: bool = False
+    # the plan's own findings, and whether a plan could be built at all
+    plan: tuple[list[Problem], bool] | None = None
+    stored_plan: tuple[list[Problem], bool] | None = None
+    # display path -> [mtime_ns, ctime_ns, size, inode, digest]: an unchanged file is not
+    # read again to learn its digest (as git's index does)
+    stats: dict[str, list[Any]] = field(default_factory=dict)
+    seen_stats: dict[str, list[Any]] = field(default_factory=dict)
+    trusted_before: int = 0  # stat times from this moment on may hide a same-tick change
+    # a run over some folders or files only: what it did not look at is kept, not forgotten
+    partial: bool = False
+    # folder -> digest -> trace (traces.py), what reports keep of earlier quarters' files:
+    # one file per folder, read only by the runs that ask for it
+    traces: dict[str, dict[str, Any]] = field(default_factory=dict)
+    traces_changed: set[str] = field(default_factory=set)
+    traces_used: dict[str, set[str]] = field(default_factory=dict)  # what to write back
+
+    @classmethod
+    def open(cls, root: Path, plan_files: list[Path], *, enabled: bool = True) -> Cache:
+        stamp = fingerprint(plan_files)
+        folder = root / CACHE_DIR
+        cache = cls(folder / _FILE if enabled else None, stamp)
+        if cache.path is None or not cache.path.is_file():
+            return cache
+        try:
+            stored = json.loads(cache.path.read_bytes())
+            if stored.get("fingerprint") == stamp:
+                cache.raw_entries = stored["entries"]  # made Entry objects when asked for
+                problems, usable = stored["plan"]
+                cache.plan = cache.stored_plan = (_problems(problems), bool(usable))
+                cache.stats = stored["stats"]
+                cache.trusted_before = int(stored["written_ns"]) - _RACY_NS
+                if not (isinstance(cache.raw_entries, dict) and isinstance(cache.stats, dict)):
+                    raise TypeError("damaged cache")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            cache.raw_entries, cache.plan, cache.stats = {}, None, {}  # unreadable: afresh
+        return cache
+
+    def digest_of(self, path: str, display: str) -> str | None:
+        """The file's digest, from its stat if it is unchanged since it was hashed; None if
+        it cannot be read (checking it will say why)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        signature = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
+        known = self.stats.get(display)
+        if (
+            isinstance(known, list)
+            and len(known) == 5
+            and isinstance(known[4], str)
+            and known[:4] == signature
+            and max(st.st_mtime_ns, st.st_ctime_ns) < self.trusted_before
+        ):
+            key: str = known[4]
+        else:
+            if st.st_size > MAX_BYTES:
+                return None
+            try:
+                with open(path, "rb") as stream:
+                    key = digest(display, stream.read())
+            except OSError:
+                return None
+        self.seen_stats[display] = [*signature, key]
+        return key
+
+    def get(self, key: str, today: str) -> Entry | None:
+        """The entry for a digest; today is an ISO date (ISO dates compare as text)."""
+        entry = self.entries.get(key)
+        if entry is None:
+            raw = self.raw_entries.get(key)
+            if raw is None:
+                return None
+            try:
+                entry = self.entries[key] = _entry(raw)
+            except (TypeError, ValueError, KeyError, AttributeError):
+                return None  # a damaged entry is a miss: the file is checked again
+        if not entry.holds_on(today):
+            return None  # the day has moved past a date in the file (or back, with --today)
+        self.used.add(key)
+        return entry
+
+    def trace(self, folder: str, key: str) -> Trace | None:
+        """The trace of the file with this digest in folder, if one was kept."""
+        raw = self._traces(folder).get(key)
+        self.traces_used.setdefault(folder, set()).add(key)
+        if raw is None:
+            return None
+        try:
+            return _trace(raw)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            return None  # damaged: the file is checked again
+
+    def put_trace(self, folder: str, key: str, trace: Trace) -> None:
+        self._traces(folder)[key] = _plain_trace(trace)
+        self.traces_used.setdefault(folder, set()).add(key)
+        self.traces_changed.add(folder)
+
+    def _traces(self, folder: str) -> dict[str, Any]:
+        found = self.traces.get(folder)
+        if found is None:
+            found = self.traces[folder] = {}
+            if self.path is not None:
+                try:
+                    stored = json.loads(
+                        (self.path.parent / _TRACES / f"{folder}.json").read_bytes()
+                    )
+                    if stored.get("fingerprint") == self.fingerprint:
+                        found.update(stored["traces"])
+                except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                    pass  # none yet, or unreadable: made afresh
+        return found
+
+    def put(self, key: str, entry: Entry) -> None:
+        self.entries[key] = entry
+        self.used.add(key)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the entries used this run; a run over the whole repository forgets files since
+        deleted, a partial one keeps what it did not look at."""
+        if self.path is None or self.plan is None:
+            return
+        try:
+            self._folder()
+            self._save_traces()
+            unchanged = not self.changed and self.stored_plan is self.plan
+            covered = self.partial or len(self.used) == len(self.raw_entries)
+            stats = {**self.stats, **self.seen_stats} if self.partial else self.seen_stats
+            if unchanged and covered and stats == self.stats:
+                return
+            entries = {k: _plain(self.entries[k]) for k in self.used}
+            if self.partial:
+                entries = {**self.raw_entries, **entries}
+            body = {
+                "fingerprint": self.fingerprint,
+                "plan": [_plain_problems(self.plan[0]), self.plan[1]],
+                "written_ns": time.time_ns(),
+                "stats": stats,
+                "entries": dict(sorted(entries.items())),
+            }
+            write_atomic(self.path, json.dumps(body, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # a read-only checkout still validates; it only cannot remember
+
+    def _folder(self) -> Path:
+        assert self.path is not None
+        folder = self.path.parent
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# zzgzn's cache: never committed\n*\n", encoding="utf-8")
+        return folder
+
+    def _save_traces(self) -> None:
+        for name in sorted(self.traces_changed):
+            folder = self._folder() / _TRACES
+            folder.mkdir(exist_ok=True)
+            # a folder's files are all seen when it is traced: the traces of bytes no file
+            # holds any more (edited, deleted) are forgotten
+            used = self.traces_used.get(name, set())
+            kept = {k: v for k, v in self.traces[name].items() if k in used}
+            body = {"fingerprint": self.fingerprint, "traces": kept}
+            write_atomic(folder / f"{name}.json", json.dumps(body, ensure_ascii=False).encode())
+        self.traces_changed.clear()
+
+
+def _plain_problems(problems: list[Problem]) -> list[Any]:
+    return [
+        [p.path, p.line, p.column, p.code, p.severity.value, [list(kv) for kv in p.params]]
+        for p in problems
+    ]
+
+
+def _problems(value: list[Any]) -> list[Problem]:
+    return [
+        Problem(path, line, column, code, Severity(severity), tuple((k, v) for k, v in params))
+        for path, line, column, code, severity, params in value
+    ]
+
+
+def _plain(entry: Entry) -> list[Any]:
+    problems = _plain_problems(entry.problems)
+    key = list(entry.key) if entry.key else None
+    return [problems, key, entry.submitted_on, entry.checked_on, entry.dated]
+
+
+def _entry(value: list[Any]) -> Entry:
+    problems, key, submitted_on, checked_on, dated = value
+    if not (submitted_on is None or isinstance(submitted_on, str)):
+        raise TypeError("submitted_on")
+    if type(checked_on) is not str or not all(type(d) is str for d in dated):
+        raise TypeError("dates")
+    key = (key[0], key[1]) if key else None
+    return Entry(
+        _problems(problems) if problems else [], key, submitted_on, checked_on, list(dated)
+    )
+
+
+def _plain_trace(trace: Trace) -> list[Any]:
+    tasks = [
+        [t.task, t.status.value, list(t.problems), list(t.next_steps), t.cases] for t in trace.tasks
+    ]
+    return [trace.unit, trace.quarter, trace.submitted_on.isoformat(), tasks]
+
+
+def _trace(value: list[Any]) -> Trace:
+    from zzgzn.checking.traces import TaskTrace, Trace
+    from zzgzn.models.submission import Status
+
+    unit, quarter, submitted_on, tasks = value
+    return Trace(
+        str(unit),
+        str(quarter),
+        dt.date.fromisoformat(submitted_on),
+        tuple(
+            TaskTrace(
+                str(task),
+                Status(status),
+                tuple(map(str, problems)),
+                tuple(map(str, steps)),
+                int(cases),
+            )
+            for task, status, problems, steps, cases in tasks
+        ),
+    )

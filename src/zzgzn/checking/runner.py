@@ -1,0 +1,201 @@
+"""Check many submission files: answers from the cache, the rest in worker processes or here.
+
+Each file is checked on its own (submissions.check_file), so files can be spread over
+processes freely; what spans files (two files for one unit) is decided afterwards, here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from zzgzn.checking.cache import Cache, Entry
+from zzgzn.checking.checkedfile import CheckedFile, duplicate_submissions
+from zzgzn.checking.discovery import folder_of
+from zzgzn.reading.document import Document
+from zzgzn.runtime import tune_gc
+
+if TYPE_CHECKING:
+    from zzgzn.models.plan import Plan
+
+# Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+_CHUNKS_PER_JOB = 4
+_MAX_JOBS = 61  # Windows' process pool refuses more; -j 1000 must not be an error
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def check_files(
+    files: Sequence[tuple[str, str]],
+    plan_source: Callable[[], Plan],
+    today: dt.date,
+    *,
+    jobs: int = 1,
+    keep_data: bool = True,
+    cache: Cache | None = None,
+    fast: bool = True,
+    trace_only: frozenset[str] = frozenset(),
+) -> list[CheckedFile]:
+    """Every file checked, in the order given, duplicates across files included.
+
+    plan_source is called only if some file must really be checked: a run answered wholly
+    from the cache never reads the plan (nor imports what checking needs). Files in the
+    folders trace_only names keep only their trace (traces.py), not their whole submission.
+    """
+    results: list[CheckedFile | None] = [None] * len(files)
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    today_iso = today.isoformat()
+    for i, (path, display) in enumerate(files):
+        if cache is None:
+            todo.append(i)
+            continue
+        key = cache.digest_of(path, display)
+        if key is not None:
+            keys[i] = key
+            folder = folder_of(display)
+            traced = keep_data and folder in trace_only
+            # kept data is never cached (only findings and traces are): such a file is read
+            if keep_data and not traced:
+                todo.append(i)
+                continue
+            entry = cache.get(key, today_iso)
+            if entry is not None:
+                hit = _from_entry(path, display, entry)
+                if traced:
+                    # a file the schema refused keeps its raw data (which quarter it claims):
+                    # the cache has none, so such a file is read
+                    hit.trace = cache.trace(folder or "", key) if hit.key else None
+                    if hit.trace is None:
+                        todo.append(i)
+                        continue
+                results[i] = hit
+                continue
+        todo.append(i)
+    checked = (
+        _check_all(
+            [files[i] for i in todo], plan_source(), today, jobs, _Keep(keep_data, trace_only), fast
+        )
+        if todo
+        else []
+    )
+    for i, one in zip(todo, checked, strict=True):
+        results[i] = one
+        if cache is not None and i in keys and one.cacheable:
+            cache.put(keys[i], _entry_of(one, today))
+            if one.trace is not None and one.folder is not None:
+                cache.put_trace(one.folder, keys[i], one.trace)
+    done = [r for r in results if r is not None]
+
+    def reread(one: CheckedFile) -> CheckedFile:
+        from zzgzn.checking.rules import check_file
+
+        assert one.source is not None
+        return check_file(one.source, one.path, plan_source(), today, fast=False)
+
+    duplicate_submissions(done, reread)
+    return done
+
+
+@dataclass(frozen=True)
+class _Keep:
+    """What a checked file keeps of its data."""
+
+    data: bool
+    trace_only: frozenset[str]
+
+    def kept(self, checked: CheckedFile, *, detach: bool) -> CheckedFile:
+        """detach: also drop positions (to send it from a worker process cheaply)."""
+        trace = self.data and checked.folder in self.trace_only
+        if detach or not self.data or (trace and checked.submission is not None):
+            return checked.detached(keep_data=self.data, trace_only=trace)
+        return checked
+
+
+def _check_all(
+    files: list[tuple[str, str]],
+    plan: Plan,
+    today: dt.date,
+    jobs: int,
+    keep: _Keep,
+    fast: bool,
+) -> list[CheckedFile]:
+    if jobs <= 1 or len(files) < PARALLEL_FROM:
+        return [_one(path, display, plan, today, fast, keep) for path, display in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = min(jobs, _MAX_JOBS)
+    size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_JOB)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    # fork shares the plan with the workers for free; elsewhere it is pickled to each
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start, initargs=(plan, today, fast, keep)
+    ) as pool:
+        return [one for chunk in pool.map(_check_chunk, chunks) for one in chunk]
+
+
+def _one(
+    path: str, display: str, plan: Plan, today: dt.date, fast: bool, keep: _Keep
+) -> CheckedFile:
+    from zzgzn.checking.rules import check_file
+
+    return keep.kept(check_file(path, display, plan, today, fast=fast), detach=False)
+
+
+_WORKER: tuple[Plan, dt.date, bool, _Keep] | None = None
+
+
+def _start(plan: Plan, today: dt.date, fast: bool, keep: _Keep) -> None:
+    global _WORKER
+    _WORKER = (plan, today, fast, keep)
+    tune_gc()  # inherited under fork, not under spawn (Windows, macOS)
+
+
+def _check_chunk(chunk: list[tuple[str, str]]) -> list[CheckedFile]:
+    from zzgzn.checking.rules import check_file
+
+    assert _WORKER is not None
+    plan, today, fast, keep = _WORKER
+    return [
+        keep.kept(check_file(path, display, plan, today, fast=fast), detach=True)
+        for path, display in chunk
+    ]
+
+
+def _from_entry(path: str, display: str, entry: Entry) -> CheckedFile:
+    name = display.rsplit("/", 1)[-1]
+    return CheckedFile(
+        display,
+        folder_of(display),
+        name.rsplit(".", 1)[0],  # the stem: discovery only passes *.yaml and *.yml
+        Document(display),
+        problems=list(entry.problems),
+        source=path,
+        key=entry.key,
+        submitted_on=dt.date.fromisoformat(entry.submitted_on) if entry.submitted_on else None,
+        positioned=False,
+    )
+
+
+def _entry_of(checked: CheckedFile, today: dt.date) -> Entry:
+    submitted_on = checked.submitted_on
+    return Entry(
+        list(checked.problems),
+        checked.key,
+        submitted_on.isoformat() if submitted_on else None,
+        today.isoformat(),
+        sorted({day.isoformat() for day in checked.dated}),
+    )

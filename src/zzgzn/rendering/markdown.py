@@ -1,0 +1,196 @@
+"""Markdown from jinja2 templates, with every value escaped unless the template says otherwise.
+
+Escaping is the environment's `finalize` hook, so a template author cannot forget it: a
+narrative holding `|`, `#`, `*`, `<` or `{{ }}` prints as those characters and can neither
+break a table or heading nor run as template code (values are data, never templates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from zzgzn.errors import UsageError, ZzgznError
+from zzgzn.files import write_atomic
+from zzgzn.reading.loader import CONTROL_CHARS
+
+TEMPLATE_DIR = "templates"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_ALWAYS = re.compile(r"([\\`*_\[\]<>|~&#])")
+# Only what would start a list, a thematic break or a setext underline at the start of a line.
+_LINE_START = re.compile(r"^([-+=])(?=\s|$|[-+=])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+# Anything escape_md could change: without it a value is returned as it is (the usual case).
+_MAY_NEED_ESCAPE = re.compile(
+    r"[\\`*_\[\]<>|~&#\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff]"
+    r"|^[\s\-+=]|^\d{1,9}[.)](?:\s|$)|\s$"
+)
+
+
+class Md(str):
+    """Text that is already Markdown: finalize leaves it alone."""
+
+    __slots__ = ()
+
+
+def escape_md(value: object) -> Md:
+    """One line of plain text as inline Markdown that renders back to exactly that text."""
+    if isinstance(value, Md):
+        return value
+    text = _plain(value)
+    if not _MAY_NEED_ESCAPE.search(text):
+        return Md(text)  # most Chinese prose: nothing to escape, nothing to strip
+    text = CONTROL_CHARS.sub("", text)
+    text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    text = text.replace("\t", " ").strip()
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = _LINE_START.sub(r"\\\1", text)
+    text = _ORDERED.sub(r"\1\\\2", text)
+    return Md(text)
+
+
+def paragraphs(value: object) -> list[Md]:
+    """Text as its non-blank lines, each escaped: one paragraph per line the writer typed."""
+    text = CONTROL_CHARS.sub("", _plain(value))
+    return [escape_md(line) for line in text.splitlines() if line.strip()]
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return cn_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def cn_date(day: dt.date) -> str:
+    """The official form: Arabic numerals without zero padding, 2020年7月6日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一: numbering of （一） headings."""
+    digits = "零一二三四五六七八九"
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
+    return head + (digits[ones] if ones else "")
+
+
+def _finalize(value: Any) -> Any:
+    # the usual value, plain prose with nothing to escape, goes out as it is (no copy into
+    # an Md): a national report prints over half a million values
+    if type(value) is str and not _MAY_NEED_ESCAPE.search(value):
+        return value
+    return escape_md(value)
+
+
+def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environment:
+    """The campaign's templates/ first, then the defaults shipped with zzgzn.
+
+    For Markdown every value is escaped; for plain text (markdown=False) values print as-is.
+    """
+    loaders: list[jinja2.BaseLoader] = []
+    if root is not None and (root / TEMPLATE_DIR).is_dir():
+        loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
+    loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        finalize=_finalize if markdown else _plain,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["md"] = Md  # mark template-built text as Markdown already
+    env.filters["paragraphs"] = paragraphs
+    env.filters["cn_date"] = lambda d: cn_date(d)
+    env.filters["cn_join"] = lambda items, sep="、": sep.join(str(i) for i in items)
+    env.filters["number"] = _plain
+    env.filters["cn_number"] = cn_number
+    return env
+
+
+def list_templates(root: Path) -> list[tuple[str, str]]:
+    """Each template name and where it comes from: "campaign" (templates/) or "builtin"."""
+    names = sorted(p.name for p in PACKAGE_TEMPLATES.glob("*.j2"))
+    return [(n, "campaign" if (root / TEMPLATE_DIR / n).is_file() else "builtin") for n in names]
+
+
+def copy_template(root: Path, name: str) -> Path:
+    """Copy a built-in template into the campaign's templates/ folder, never over an edit."""
+    source = PACKAGE_TEMPLATES / name
+    if "/" in name or "\\" in name or not source.is_file():
+        choices = "、".join(n for n, _ in list_templates(root))
+        raise UsageError(f"没有名为“{name}”的内置模板；可选：{choices}")
+    target = root / TEMPLATE_DIR / name
+    if target.exists():
+        raise UsageError(f"{target} 已存在，未覆盖")
+    write_atomic(target, source.read_bytes())
+    return target
+
+
+def render(template: str, root: Path | None, *, markdown: bool = True, **context: Any) -> str:
+    return "".join(render_chunks(template, root, markdown=markdown, **context))
+
+
+def render_chunks(
+    template: str, root: Path | None, *, markdown: bool = True, **context: Any
+) -> Iterator[str]:
+    """render's text in pieces of about 64 KB, as the template makes it: a national report
+    is a million small strings, which jinja's render() keeps all at once (50 MB at 3,000
+    units) before joining them."""
+    try:
+        pieces = environment(root, markdown=markdown).get_template(template).generate(**context)
+        yield from tidy(pieces)
+    except jinja2.TemplateError as exc:
+        where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
+        raise ZzgznError(f"报告模板有误（{where}）：{exc}") from None
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
+_CHUNK = 1 << 16
+
+
+def tidy(pieces: Iterable[str], chunk: int = _CHUNK) -> Iterator[str]:
+    """The text of pieces with runs of blank lines made one, and no blank start or end: what
+    re.sub(r"\\n{3,}", "\\n\\n", text).strip() + "\\n" gives, made piece by piece.
+
+    Whitespace at the end of a chunk is held back and put before the next one, so that a run
+    of newlines is always seen whole (and the last one is dropped).
+    """
+    held = ""
+    started = False
+    batch: list[str] = []
+    size = 0
+
+    def flush() -> Iterator[str]:
+        nonlocal held, started
+        text = held + "".join(batch)
+        batch.clear()
+        if not started:
+            text = text.lstrip()
+            started = bool(text)
+        body = text.rstrip()
+        held = text[len(body) :]
+        if body:
+            yield _BLANK_LINES.sub("\n\n", body)
+
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= chunk:
+            yield from flush()
+            size = 0
+    yield from flush()
+    yield "\n"

@@ -1,0 +1,121 @@
+"""Charts for the summary: timeliness per quarter (stacked bars), task progress (heat map).
+
+Chinese labels must never render as boxes: a CJK font is looked up among the names Windows
+and Linux ship (Microsoft YaHei, SimHei; Noto Sans CJK, which CI installs) and, if none is
+installed, zzgzn says so instead of drawing boxes.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display here or in CI
+
+from matplotlib import font_manager
+from matplotlib import pyplot as plt
+from matplotlib.colors import ListedColormap
+
+from zzgzn.errors import ZzgznError
+from zzgzn.report.summarymodel import LEVEL_LABELS, CampaignSummary
+
+CJK_FONTS = (
+    "Microsoft YaHei",
+    "SimHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "PingFang SC",
+    "Heiti SC",
+)
+STATE_COLOURS = {
+    "on_time": "#2e7d32",
+    "late": "#f9a825",
+    "missing": "#c62828",
+    "not_due": "#bdbdbd",
+}
+STATE_LABELS = {"on_time": "按时", "late": "逾期", "missing": "未报送", "not_due": "未到期"}
+LEVEL_COLOURS = ("#eeeeee", "#ef9a9a", "#fff59d", "#81c784")
+DPI = 150
+
+
+def cjk_font() -> str:
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            return name
+    raise ZzgznError(
+        "没有找到中文字体，图表中的汉字会显示为方框。请安装“微软雅黑”或“黑体”"
+        "（Windows 自带），Linux 上安装 fonts-noto-cjk。"
+    )
+
+
+def _style() -> Any:  # matplotlib types rc keys as literals
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": [cjk_font(), "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "svg.hashsalt": "zzgzn",
+    }
+
+
+def _png(figure: Any) -> bytes:
+    out = io.BytesIO()
+    # No software or date stamp: the same data gives the same bytes.
+    figure.savefig(out, format="png", dpi=DPI, metadata={"Software": None}, bbox_inches="tight")
+    plt.close(figure)
+    return out.getvalue()
+
+
+def timeliness_chart(summary: CampaignSummary) -> bytes:
+    with plt.rc_context(_style()):
+        figure, axes = plt.subplots(figsize=(6.2, 3.4))
+        labels = [q.label.replace("年第", "年\n第") for q in summary.quarters]
+        bottom = [0] * len(summary.quarters)
+        for state, colour in STATE_COLOURS.items():
+            counts = [
+                sum(s.state.value == state and s.required for s in q.states)
+                for q in summary.statuses
+            ]
+            if not any(counts):
+                continue
+            bars = axes.bar(
+                labels, counts, bottom=bottom, color=colour, label=STATE_LABELS[state], width=0.6
+            )
+            axes.bar_label(
+                bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8
+            )
+            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+        axes.set_ylabel("单位数")
+        axes.set_title("各季度报送情况")
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=4, frameon=False)
+        axes.spines[["top", "right"]].set_visible(False)
+        return _png(figure)
+
+
+def progress_chart(summary: CampaignSummary) -> bytes:
+    with plt.rc_context(_style()):
+        timelines = summary.timelines
+        figure, axes = plt.subplots(figsize=(6.2, 0.28 * len(timelines) + 1.6))
+        grid = [list(t.levels) for t in timelines]
+        axes.imshow(grid, cmap=ListedColormap(LEVEL_COLOURS), vmin=0, vmax=3, aspect="auto")
+        axes.set_xticks(
+            range(len(summary.quarters)), [str(q) for q in summary.quarters], fontsize=8
+        )
+        axes.set_yticks(
+            range(len(timelines)), [f"{t.task.id} {t.task.title}" for t in timelines], fontsize=7
+        )
+        for row, timeline in enumerate(timelines):
+            for column, level in enumerate(timeline.levels):
+                axes.text(column, row, LEVEL_LABELS[level], ha="center", va="center", fontsize=6)
+        axes.set_title("各项任务逐季度进展")
+        axes.tick_params(length=0)
+        return _png(figure)
+
+
+CHARTS = {
+    "timeliness": (timeliness_chart, "各季度报送情况"),
+    "progress": (progress_chart, "各项任务逐季度进展"),
+}

@@ -1,0 +1,230 @@
+"""What changed between two quarters, task by task: the office reads progress as change.
+
+Status changes, units that report progress on a task for the first time, problems raised
+again (carried over) and next steps promised earlier that the later quarter does not mention
+(slipped). "Raised again" and "mentions" compare Chinese text by its character pairs (bigrams):
+rewording keeps most pairs, a different matter shares few. Punctuation and spaces are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from zzgzn.calendar.quarters import Quarter
+from zzgzn.checking.checkedfile import CheckedFile
+from zzgzn.checking.traces import Trace
+from zzgzn.models.plan import Plan, Task, Unit
+from zzgzn.models.submission import Status, Submission, TaskReport
+from zzgzn.tracking.status import usable
+
+# A problem is the same one raised again when each text shares this share of its pairs with
+# the other; a promise is mentioned when this share of its pairs appears in what was reported.
+SAME_PROBLEM = 0.6
+MENTIONED = 0.5
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    return _NOT_WORD.sub("", text)
+
+
+def _pairs(letters: str) -> set[str]:
+    return {letters[i : i + 2] for i in range(len(letters) - 1)}
+
+
+class _Haystack:
+    """Text searched for several needles: its pairs are taken once, when first needed."""
+
+    __slots__ = ("_pairs", "letters")
+
+    def __init__(self, text: str) -> None:
+        self.letters = _letters(text)
+        self._pairs: set[str] | None = None
+
+    @property
+    def pairs(self) -> set[str]:
+        if self._pairs is None:
+            self._pairs = _pairs(self.letters)
+        return self._pairs
+
+
+def covered(needle: str, haystack: str | _Haystack) -> float:
+    """The share of needle's character pairs found in haystack (1.0 for empty needle)."""
+    found = haystack if isinstance(haystack, _Haystack) else _Haystack(haystack)
+    wanted = _letters(needle)
+    if len(wanted) < 2:  # one character has no pair: is it there at all?
+        return 1.0 if wanted in found.letters else 0.0
+    pairs = _pairs(wanted)
+    return len(pairs & found.pairs) / len(pairs)
+
+
+def same_problem(a: str, b: str) -> bool:
+    return min(covered(a, b), covered(b, a)) >= SAME_PROBLEM
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    unit: Unit
+    before: Status
+    after: Status
+
+
+@dataclass(frozen=True)
+class Carried:
+    unit: Unit
+    before: str
+    now: str
+
+
+@dataclass(frozen=True)
+class Slipped:
+    unit: Unit
+    promise: str
+    silent: bool  # the unit did not report on the task at all in the later quarter
+
+
+@dataclass(frozen=True)
+class TaskChanges:
+    task: Task
+    status_changes: tuple[StatusChange, ...]
+    first_progress: tuple[Unit, ...]
+    carried: tuple[Carried, ...]
+    slipped: tuple[Slipped, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.status_changes or self.first_progress or self.carried or self.slipped)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "task": self.task.id,
+            "title": self.task.title,
+            "status_changes": [
+                {"unit": c.unit.id, "before": c.before.value, "after": c.after.value}
+                for c in self.status_changes
+            ],
+            "first_progress": [u.id for u in self.first_progress],
+            "carried_over_problems": [
+                {"unit": c.unit.id, "before": c.before, "now": c.now} for c in self.carried
+            ],
+            "slipped_next_steps": [
+                {"unit": s.unit.id, "promise": s.promise, "unit_silent": s.silent}
+                for s in self.slipped
+            ],
+        }
+
+
+@dataclass
+class QuarterDiff:
+    earlier: Quarter
+    later: Quarter
+    tasks: list[TaskChanges]
+
+    @property
+    def changed(self) -> list[TaskChanges]:
+        return [t for t in self.tasks if not t.empty]
+
+    def total(self, name: str) -> int:
+        return sum(len(getattr(t, name)) for t in self.tasks)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "earlier": str(self.earlier),
+            "later": str(self.later),
+            "tasks": [t.as_dict() for t in self.changed],
+        }
+
+
+def quarter_diff(
+    plan: Plan,
+    earlier: Quarter,
+    later: Quarter,
+    history: dict[Quarter, dict[str, Trace]],
+    now: dict[str, Submission],
+) -> QuarterDiff:
+    """later (now: its submissions by unit) against earlier; history should hold the traces
+    of every quarter before later, for "progress for the first time" means never before, not
+    only not in earlier."""
+    # each quarter's reports by unit and task, looked up rather than searched
+    index = {
+        q: {u: {item.task: item for item in s.tasks} for u, s in traces.items()}
+        for q, traces in history.items()
+        if q < later
+    }
+    before = index.get(earlier, {})
+    latest = {u: {item.task: item for item in s.tasks} for u, s in now.items()}
+    tasks = []
+    for task in plan.tasks.values():
+        units = sorted(
+            {*_reporting(task, before), *_reporting(task, latest)},
+            key=lambda u: plan.unit_rank.get(u, len(plan.units)),
+        )
+        changes: list[StatusChange] = []
+        first: list[Unit] = []
+        carried: list[Carried] = []
+        slipped: list[Slipped] = []
+        for unit_id in units:
+            unit = plan.units[unit_id]
+            old = before.get(unit_id, {}).get(task.id)
+            new = latest.get(unit_id, {}).get(task.id)
+            if old and new and old.status is not new.status:
+                changes.append(StatusChange(unit, old.status, new.status))
+            if (
+                new
+                and new.status.is_progress
+                and not any(
+                    (r := reports.get(unit_id, {}).get(task.id)) and r.status.is_progress
+                    for reports in index.values()
+                )
+            ):
+                first.append(unit)
+            if old and new:
+                carried += [
+                    Carried(unit, was, is_)
+                    for is_ in new.problems
+                    if (was := next((p for p in old.problems if same_problem(p, is_)), None))
+                ]
+            if old:
+                said = _Haystack(_said(new) if new else "")
+                slipped += [
+                    Slipped(unit, promise, silent=new is None)
+                    for promise in old.next_steps
+                    if new is None or covered(promise, said) < MENTIONED
+                ]
+        tasks.append(
+            TaskChanges(task, tuple(changes), tuple(first), tuple(carried), tuple(slipped))
+        )
+    return QuarterDiff(earlier, later, tasks)
+
+
+def _reporting(task: Task, reports: Mapping[str, Mapping[str, object]]) -> list[str]:
+    return [u for u, items in reports.items() if task.id in items]
+
+
+def _said(report: TaskReport) -> str:
+    """Everything a task report says, where a promise may be taken up."""
+    parts = [report.narrative, *report.measures, *report.next_steps, *report.problems]
+    parts += [m.name for m in report.metrics]
+    parts += [f"{c.title}{c.summary}" for c in report.cases]
+    parts += [d.note for d in report.deliverables]
+    return "\n".join(parts)
+
+
+def diff_inputs(
+    files: list[CheckedFile], later: Quarter
+) -> tuple[dict[Quarter, dict[str, Trace]], dict[str, Submission]]:
+    """What quarter_diff needs of the files: every earlier quarter's traces by unit, and the
+    later quarter's submissions by unit (valid files only; the first file of a unit counts)."""
+    history: dict[Quarter, dict[str, Trace]] = {}
+    now: dict[str, Submission] = {}
+    for checked in files:
+        quarter = checked.quarter
+        if quarter is None or not usable(checked):
+            continue
+        if quarter == later and checked.submission is not None:
+            now.setdefault(checked.submission.unit, checked.submission)
+        elif quarter < later and (trace := checked.traced()) is not None:
+            history.setdefault(quarter, {}).setdefault(trace.unit, trace)
+    return history, now

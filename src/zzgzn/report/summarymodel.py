@@ -1,0 +1,275 @@
+"""The whole campaign across quarters: timelines, stalled tasks, deliverables, scorecard, cases.
+
+Everything the evaluation phase (评估总结) needs, computed from the same validated files as
+the quarterly reports; templates, charts and the workbook only present it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.checking.checkedfile import CheckedFile
+from zzgzn.errors import UsageError
+from zzgzn.models.plan import Deliverable, Plan, Task, Unit, UnitKind
+from zzgzn.models.submission import Case, Status, Submission, TaskReport
+from zzgzn.report.model import Excluded
+from zzgzn.tracking.obligations import ObligationStatus
+from zzgzn.tracking.status import QuarterStatus, quarter_status, quarters_so_far, usable
+from zzgzn.tracking.timeliness import Arrival
+
+# How far a task got in a quarter, for the heat map: best status among its reports.
+LEVELS = {None: 0, Status.NOT_STARTED: 1, Status.IN_PROGRESS: 2, Status.ONGOING: 3, Status.DONE: 3}
+LEVEL_LABELS = ("无报送", "未启动", "推进中", "常态化/已完成")
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    unit: Unit
+    role: str
+    statuses: tuple[Status | None, ...]  # one per quarter; None = no report
+
+
+@dataclass(frozen=True)
+class TaskTimeline:
+    task: Task
+    rows: tuple[TimelineRow, ...]
+    levels: tuple[int, ...]  # per quarter, see LEVELS
+    due: tuple[bool, ...]  # per quarter: was it due (so that silence means something)?
+
+    @property
+    def stalled_runs(self) -> list[tuple[int, int]]:
+        """Index ranges of 2+ consecutive due quarters without progress (level < 2)."""
+        runs, start = [], None
+        for i, (level, due) in enumerate([*zip(self.levels, self.due, strict=True), (2, True)]):
+            if due and level < 2:
+                start = i if start is None else start
+            else:
+                if start is not None and i - start >= 2:
+                    runs.append((start, i - 1))
+                start = None
+        return runs
+
+
+@dataclass(frozen=True)
+class DeliverableProgress:
+    task: Task
+    deliverable: Deliverable
+    done: tuple[Quarter, Unit] | None
+    latest: tuple[Quarter, Unit, Status, str] | None
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    unit: Unit
+    on_time: int
+    late: int
+    late_days: int
+    missing: int
+    not_due: int
+    score: float
+
+
+@dataclass(frozen=True)
+class CaseEntry:
+    quarter: Quarter
+    unit: Unit
+    task: Task
+    case: Case
+    source: str
+
+
+@dataclass
+class CampaignSummary:
+    plan: Plan
+    quarters: list[Quarter]
+    today: dt.date
+    statuses: list[QuarterStatus]
+    timelines: list[TaskTimeline]
+    deliverables: list[DeliverableProgress]
+    scorecard: list[ScoreRow]
+    cases: list[CaseEntry]
+    charts: dict[str, str] = field(default_factory=dict)  # name → path relative to the report
+    excluded: list[Excluded] = field(default_factory=list)  # invalid files, listed at the top
+    obligations: list[ObligationStatus] = field(default_factory=list)  # besides quarterly reports
+
+    @property
+    def stalled(self) -> list[tuple[TaskTimeline, list[tuple[Quarter, Quarter, int]]]]:
+        found = []
+        for timeline in self.timelines:
+            runs = [
+                (self.quarters[a], self.quarters[b], b - a + 1) for a, b in timeline.stalled_runs
+            ]
+            if runs:
+                found.append((timeline, runs))
+        return found
+
+    @property
+    def always_late(self) -> list[ScoreRow]:
+        return [r for r in self.scorecard if r.late and not r.on_time and not r.missing]
+
+
+def parse_range(text: str | None, plan: Plan, today: dt.date) -> list[Quarter]:
+    """2020Q2..2020Q4, a single quarter, or (None) every quarter begun so far."""
+    if not text:
+        return quarters_so_far(plan, today)
+    if ".." in text:
+        first_text, last_text = text.split("..", 1)
+        first = parse_quarter(first_text, plan.activity)
+        last = parse_quarter(last_text, plan.activity)
+        if last < first:
+            raise UsageError(f"季度范围“{text}”的结束早于开始")
+    else:
+        first = last = parse_quarter(text, plan.activity)
+    quarters, current = [], first
+    while current <= last:
+        quarters.append(current)
+        current = current.next()
+    return quarters
+
+
+def build_summary(
+    plan: Plan,
+    quarters: list[Quarter],
+    files: list[CheckedFile],
+    today: dt.date,
+    arrived: dict[tuple[str, str], Arrival],
+) -> CampaignSummary:
+    by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]] = {q: {} for q in quarters}
+    for checked in files:
+        quarter = checked.quarter
+        if usable(checked) and checked.submission and quarter in by_quarter:
+            by_quarter[quarter].setdefault(
+                checked.submission.unit, (checked.submission, checked.path)
+            )
+    statuses = [quarter_status(plan, q, arrived, today) for q in quarters]
+    due = tuple(today > s.deadline.due for s in statuses)
+    timelines = [_timeline(plan, task, quarters, by_quarter, due) for task in plan.tasks.values()]
+    return CampaignSummary(
+        plan,
+        quarters,
+        today,
+        statuses,
+        timelines,
+        _deliverables(plan, quarters, by_quarter),
+        _scorecard(plan, statuses),
+        _cases(plan, quarters, by_quarter),
+    )
+
+
+def _reports(task: Task, submission: Submission) -> list[TaskReport]:
+    return [item for item in submission.tasks if item.task == task.id]
+
+
+def _timeline(
+    plan: Plan,
+    task: Task,
+    quarters: list[Quarter],
+    by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]],
+    due: tuple[bool, ...],
+) -> TaskTimeline:
+    reporters = list(task.units) + [
+        uid
+        for uid in plan.units
+        if uid not in task.units
+        and any(_reports(task, by_quarter[q][uid][0]) for q in quarters if uid in by_quarter[q])
+    ]
+    rows = []
+    for position, unit_id in enumerate(reporters):
+        unit = plan.units[unit_id]
+        role = (
+            "牵头"
+            if position == 0
+            else "配合"
+            if unit_id in task.units
+            else ("区局" if unit.kind is UnitKind.DISTRICT else "其他")
+        )
+        statuses = []
+        for q in quarters:
+            found = by_quarter[q].get(unit_id)
+            items = _reports(task, found[0]) if found else []
+            statuses.append(items[0].status if items else None)
+        rows.append(TimelineRow(unit, role, tuple(statuses)))
+    levels = tuple(max(LEVELS[row.statuses[i]] for row in rows) for i in range(len(quarters)))
+    return TaskTimeline(task, tuple(rows), levels, due)
+
+
+def _deliverables(
+    plan: Plan,
+    quarters: list[Quarter],
+    by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]],
+) -> list[DeliverableProgress]:
+    found = []
+    for task in plan.tasks.values():
+        for deliverable in task.deliverables:
+            done: tuple[Quarter, Unit] | None = None
+            latest: tuple[Quarter, Unit, Status, str] | None = None
+            for q in quarters:
+                for unit_id, (submission, _) in by_quarter[q].items():
+                    for item in _reports(task, submission):
+                        for report in item.deliverables:
+                            if report.id != deliverable.id:
+                                continue
+                            latest = (q, plan.units[unit_id], report.status, report.note)
+                            if report.status is Status.DONE and done is None:
+                                done = (q, plan.units[unit_id])
+            found.append(DeliverableProgress(task, deliverable, done, latest))
+    return found
+
+
+def _scorecard(plan: Plan, statuses: list[QuarterStatus]) -> list[ScoreRow]:
+    rule = plan.scoring.timeliness
+    rows = []
+    for unit in plan.reporters:
+        mine = [s for q in statuses for s in q.states if s.unit.id == unit.id]
+        counted = [s for s in mine if s.state.value != "not_due"]
+        points = sum(rule.quarter_points(s.state.value, s.working_days_late) for s in counted)
+        best = rule.points.on_time * len(counted)
+        rows.append(
+            ScoreRow(
+                unit,
+                on_time=sum(s.state.value == "on_time" for s in mine),
+                late=sum(s.state.value == "late" for s in mine),
+                late_days=sum(s.working_days_late for s in mine),
+                missing=sum(s.state.value == "missing" for s in mine),
+                not_due=sum(s.state.value == "not_due" for s in mine),
+                score=round(points / best * rule.full_marks, 1) if best else rule.full_marks,
+            )
+        )
+    return rows
+
+
+def _cases(
+    plan: Plan,
+    quarters: list[Quarter],
+    by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]],
+) -> list[CaseEntry]:
+    order = {uid: i for i, uid in enumerate(plan.units)}
+    entries = []
+    for q in quarters:
+        for unit_id, (submission, source) in sorted(
+            by_quarter[q].items(), key=lambda kv: order[kv[0]]
+        ):
+            for item in submission.tasks:
+                entries += [
+                    CaseEntry(q, plan.units[unit_id], plan.tasks[item.task], case, source)
+                    for case in item.cases
+                ]
+    return entries
+
+
+def filter_cases(
+    cases: list[CaseEntry],
+    *,
+    task: str | None = None,
+    unit: str | None = None,
+    quarter: Quarter | None = None,
+) -> list[CaseEntry]:
+    return [
+        c
+        for c in cases
+        if (task is None or c.task.id == task)
+        and (unit is None or c.unit.id == unit)
+        and (quarter is None or c.quarter == quarter)
+    ]

@@ -1,0 +1,73 @@
+"""The unit × quarter board behind `zzgzn status` and `zzgzn remind`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zzgzn.calendar.quarters import is_quarter_folder, parse_quarter
+from zzgzn.checking.discovery import SUBMISSIONS_DIR
+from zzgzn.checking.runner import default_jobs
+from zzgzn.checking.validate import valid_plan, validate_repository
+from zzgzn.models.plan import Plan, Unit
+from zzgzn.rendering.markdown import render
+from zzgzn.tracking.obligations import ObligationStatus, obligation_statuses
+from zzgzn.tracking.status import (
+    QuarterStatus,
+    arrivals,
+    counts_for_status,
+    quarter_status,
+    quarters_so_far,
+)
+
+
+@dataclass
+class Board:
+    plan: Plan
+    today: dt.date
+    quarters: list[QuarterStatus]
+    units: list[Unit]
+    invalid: int
+    obligations: list[ObligationStatus] = field(default_factory=list)
+
+
+def status_board(
+    root: Path, quarter_text: str | None, today: dt.date, *, use_cache: bool = False
+) -> Board:
+    """use_cache: unchanged files are answered from the cache (findings, and the trace that
+    counts a quarterly file's typical cases: the board needs nothing more of them)."""
+    folder = root / SUBMISSIONS_DIR
+    quarterly = frozenset(
+        p.name for p in (folder.iterdir() if folder.is_dir() else []) if is_quarter_folder(p.name)
+    )
+    result = validate_repository(
+        root, today, jobs=default_jobs(), use_cache=use_cache, trace_only=quarterly
+    )
+    plan = valid_plan(result)
+    quarters = (
+        [parse_quarter(quarter_text, plan.activity)]
+        if quarter_text
+        else quarters_so_far(plan, today)
+    )
+    arrived = arrivals(plan, root, result.files)
+    statuses = [quarter_status(plan, q, arrived, today) for q in quarters]
+    seen = {s.unit.id for q in statuses for s in q.states}
+    units = [u for u in plan.registry.units if u.id in seen]
+    invalid = sum(1 for f in result.files if not counts_for_status(f))
+    duties = obligation_statuses(plan, result.files, arrived, today)
+    return Board(plan, today, statuses, units, invalid, duties)
+
+
+def reminder(board: Board, root: Path, *, markdown: bool) -> str:
+    """The 催报通知 for the board's (single) quarter, from templates/remind.md.j2."""
+    return render(
+        "remind.md.j2",
+        root,
+        markdown=markdown,
+        plan=board.plan,
+        s=board.quarters[0],
+        obligations=board.obligations,
+        today=board.today,
+        md=markdown,
+    )

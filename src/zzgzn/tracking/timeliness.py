@@ -1,0 +1,99 @@
+"""Who reported a quarter on time, who late (by how many working days), who not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from zzgzn.calendar.deadlines import Deadline
+from zzgzn.calendar.workdays import WorkCalendar
+from zzgzn.models.plan import Plan, Unit
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """When a unit's file arrived: git's first commit of it, else the date the file states."""
+
+    date: dt.date
+    self_reported: dt.date
+    source: str  # "git" or "file"
+    final: bool = True  # approved by the unit's head (a 审核人 is named)
+    path: str = ""
+
+
+class State(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    NOT_DUE = "not_due"
+
+
+@dataclass(frozen=True)
+class UnitState:
+    unit: Unit
+    state: State
+    submitted_on: dt.date | None = None
+    working_days_late: int = 0
+    required: bool = True
+    self_reported: dt.date | None = None  # the date the file itself states
+    source: str = "file"  # where submitted_on came from: "git" or "file"
+    final: bool = True  # False: no approver (审核人) named yet, a draft
+
+    def with_arrival(self, arrival: Arrival) -> UnitState:
+        return replace(
+            self, self_reported=arrival.self_reported, source=arrival.source, final=arrival.final
+        )
+
+    @property
+    def disagrees(self) -> bool:
+        """The file claims a different date from the one git recorded."""
+        return self.source == "git" and self.self_reported not in (None, self.submitted_on)
+
+    @property
+    def label(self) -> str:
+        if self.state is State.LATE:
+            text = f"逾期{self.working_days_late}个工作日"
+        else:
+            text = {State.ON_TIME: "按时", State.MISSING: "未报送", State.NOT_DUE: "未到期"}[
+                self.state
+            ]
+        return text if self.final else f"{text}（未审核）"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "unit": self.unit.id,
+            "name": self.unit.name,
+            "state": self.state.value,
+            "submitted_on": self.submitted_on.isoformat() if self.submitted_on else None,
+            "working_days_late": self.working_days_late,
+            "self_reported_on": self.self_reported.isoformat() if self.self_reported else None,
+            "date_source": self.source if self.submitted_on else None,
+            "final": self.final if self.submitted_on else None,
+        }
+
+
+def unit_states(
+    plan: Plan,
+    deadline: Deadline,
+    submitted: dict[str, dt.date],
+    today: dt.date,
+    calendar: WorkCalendar,
+) -> list[UnitState]:
+    """Every unit that must report, in registry order, then any other unit that did report."""
+    required = {u.id for u in plan.reporters}
+    states = []
+    for unit in plan.registry.units:
+        if unit.id not in required and unit.id not in submitted:
+            continue
+        day = submitted.get(unit.id)
+        if day is None:
+            state = State.NOT_DUE if today <= deadline.due else State.MISSING
+            states.append(UnitState(unit, state))
+        elif day <= deadline.due:
+            states.append(UnitState(unit, State.ON_TIME, day, required=unit.id in required))
+        else:
+            # A file sent on a rest day after the deadline is read on the next working day.
+            late = calendar.workdays_after(deadline.due, day) + (not calendar.is_workday(day))
+            states.append(UnitState(unit, State.LATE, day, late, required=unit.id in required))
+    return states

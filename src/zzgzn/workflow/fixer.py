@@ -1,0 +1,226 @@
+"""`zzgzn fix`: repair the mistakes people really make, without losing a character of content.
+
+Byte- and line-level repairs (encoding, BOM, CRLF, tab indentation, control characters) are
+made on the text; value repairs (full-width task numbers, dates written the Chinese way,
+quarters written 2020-Q2) go through ruamel.yaml's round trip, which keeps comments and key
+order. Every repair is checked afterwards: the data must be what it was, but for the values
+repaired — otherwise the value repairs are not made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from zzgzn.datetext import halfwidth, parse_date_text
+from zzgzn.reading import loader
+from zzgzn.reading.loader import CONTROL_CHARS, Document
+
+DATE_KEYS = {"submitted_on", "date", "start", "end"}
+TASK_KEYS = {"task"}
+QUARTER_KEYS = {"quarter"}
+_TASK = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}$")
+_QUARTER = re.compile(r"^(\d{4})\s*[-年]?\s*(?:Q|第)\s*([1-4一二三四])\s*(?:季度)?$", re.IGNORECASE)
+
+
+@dataclass
+class Fix:
+    path: str
+    changes: list[str] = field(default_factory=list)
+    before: str = ""
+    after: str = ""
+    data: bytes | None = None  # what to write; None when nothing changes or it cannot be fixed
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.data is not None
+
+    def diff(self) -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.before.splitlines(True),
+                self.after.splitlines(True),
+                f"a/{self.path}",
+                f"b/{self.path}",
+            )
+        )
+
+
+def fix_bytes(raw: bytes, name: str) -> Fix:
+    result = Fix(name)
+    probe = Document(name)
+    text = loader.decode(raw, probe)
+    if text is None:
+        result.error = (
+            "不是文本文件，无法修复"
+            if any(p.code == "binary" for p in probe.problems)
+            else "无法识别的编码"
+        )
+        return result
+    for p in probe.problems:
+        if p.code == "encoding":
+            result.changes.append(f"编码 {dict(p.params).get('encoding')} → UTF-8")
+        elif p.code == "bom":
+            result.changes.append("去掉文件开头的 BOM")
+    result.before = text
+    text = _lines(text, result)
+    text = _values(text, result, name)
+    result.after = text
+    encoded = text.encode("utf-8")
+    if encoded != raw:
+        result.data = encoded
+    return result
+
+
+def fix_path(path: Path, display: str) -> Fix:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Fix(display, error=f"无法读取：{exc.strerror or exc}")
+    if len(raw) > loader.MAX_BYTES:
+        return Fix(display, error=f"文件过大（{len(raw)} 字节），未处理")
+    return fix_bytes(raw, display)
+
+
+TAB_WIDTHS = (2, 4, 8)
+
+
+def _lines(text: str, result: Fix) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        result.changes.append("换行符 CRLF → LF")
+    lines = text.split("\n")
+    for number, line in enumerate(lines, 1):
+        for match in CONTROL_CHARS.finditer(line):
+            result.changes.append(f"第 {number} 行：删除不可见字符 U+{ord(match.group()):04X}")
+        lines[number - 1] = CONTROL_CHARS.sub("", line)
+    tabbed = [
+        n for n, line in enumerate(lines) if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
+    ]
+    if not tabbed:
+        return "\n".join(lines)
+    # A tab stood for one level of indentation, but how many spaces is a level in this file?
+    # Take the first width at which the file parses.
+    for width in (*TAB_WIDTHS, TAB_WIDTHS[0]):
+        candidate = list(lines)
+        for n in tabbed:
+            line = candidate[n]
+            indent = len(line) - len(line.lstrip(" \t"))
+            candidate[n] = line[:indent].replace("\t", " " * width) + line[indent:]
+        fixed = "\n".join(candidate)
+        if _parses(fixed):
+            break
+    result.changes += [f"第 {n + 1} 行：Tab 缩进 → {width} 个空格" for n in tabbed]
+    return fixed
+
+
+def _parses(text: str) -> bool:
+    doc = loader.load_bytes(text.encode("utf-8"), "probe")
+    return doc.data is not None and not any(
+        p.code in ("syntax", "bad-indent", "tab-indent", "unclosed-quote") for p in doc.problems
+    )
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap long Chinese lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _values(text: str, result: Fix, name: str) -> str:
+    yaml = _yaml()
+    try:
+        data = yaml.load(text)
+    except (YAMLError, ValueError):
+        return text  # syntax errors are for a person: zzgzn validate says where
+    repairs: list[tuple[tuple[Any, ...], str, Any]] = []
+    _walk(data, (), repairs)
+    if not repairs:
+        return text
+    out = io.StringIO()
+    yaml.dump(data, out)
+    repaired = out.getvalue()
+    if not _same_but_for(text, repaired, name, {loc for loc, _, _ in repairs}):
+        result.changes.append("（字段值需要人工修改：自动修复后内容有出入，已放弃）")
+        return text
+    result.changes += [change for _, change, _ in repairs]
+    return repaired
+
+
+def _walk(node: Any, loc: tuple[Any, ...], repairs: list[tuple[tuple[Any, ...], str, Any]]) -> None:
+    if isinstance(node, dict):
+        for key in list(node):
+            value = node[key]
+            new = _repair(str(key), value)
+            if new is not None:
+                node[key] = new
+                line = _line_of(node, key)
+                repairs.append(((*loc, key), f"第 {line} 行：{key} “{value}” → “{new}”", new))
+            else:
+                _walk(value, (*loc, key), repairs)
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            _walk(item, (*loc, index), repairs)
+
+
+def _repair(key: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if key in TASK_KEYS:
+        converted = halfwidth(text)
+        return converted if converted != value and _TASK.match(converted) else None
+    if key in DATE_KEYS:
+        try:
+            parsed = parse_date_text(text)
+        except ValueError:
+            return None
+        return parsed if parsed is not None else None
+    if key in QUARTER_KEYS:
+        match = _QUARTER.match(halfwidth(text))
+        if match:
+            number = "一二三四".find(match.group(2)) + 1 or int(match.group(2))
+            canonical = f"{match.group(1)}Q{number}"
+            return canonical if canonical != value else None
+    return None
+
+
+def _line_of(node: Any, key: Any) -> int:
+    try:
+        return int(node.lc.key(key)[0]) + 1
+    except (AttributeError, KeyError, TypeError):
+        return 0
+
+
+def _same_but_for(before: str, after: str, name: str, repaired: set[tuple[Any, ...]]) -> bool:
+    """The repaired text holds the same data as before, except at the repaired places."""
+    old = loader.load_bytes(before.encode("utf-8"), name).data
+    new = loader.load_bytes(after.encode("utf-8"), name).data
+    return bool(_strip(old, (), repaired) == _strip(new, (), repaired))
+
+
+def _strip(node: Any, loc: tuple[Any, ...], repaired: set[tuple[Any, ...]]) -> Any:
+    if loc in repaired:
+        return "<repaired>"
+    if isinstance(node, dict):
+        return {k: _strip(v, (*loc, k), repaired) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_strip(v, (*loc, i), repaired) for i, v in enumerate(node)]
+    if isinstance(node, dt.date):
+        return node.isoformat()
+    return (
+        loader.raw_text(node)
+        if isinstance(node, float | int) and not isinstance(node, bool)
+        else node
+    )

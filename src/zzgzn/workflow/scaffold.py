@@ -1,0 +1,111 @@
+"""`zzgzn new`: a submission file pre-filled with exactly the tasks a unit must answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from zzgzn.calendar.deadlines import calendar_for, deadline
+from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.checking.discovery import SUBMISSIONS_DIR
+from zzgzn.errors import UsageError
+from zzgzn.files import write_atomic
+from zzgzn.models.plan import Plan, UnitKind
+from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date
+
+TEMPLATE = "submission.yaml.j2"
+FILING_TEMPLATE = "filing.yaml.j2"
+
+
+def yaml_quote(value: object) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _env(root: Path) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if (root / TEMPLATE_DIR).is_dir():
+        loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
+    loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+    )
+    env.filters["y"] = yaml_quote
+    env.filters["cn_date"] = cn_date
+    return env
+
+
+def _render(
+    root: Path, template: str, plan: Plan, folder: str, unit_id: str, due: dt.date, **extra: Any
+) -> str:
+    """A scaffold for submissions/<folder>/<unit>.yaml, with what every scaffold shows."""
+    return (
+        _env(root)
+        .get_template(template)
+        .render(
+            plan=plan,
+            unit=plan.units[unit_id],
+            path=f"{SUBMISSIONS_DIR}/{folder}/{unit_id}.yaml",
+            due=due,
+            **extra,
+        )
+    )
+
+
+def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str:
+    unit = plan.units[unit_id]
+    district = unit.kind is UnitKind.DISTRICT
+    tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
+    if not tasks:
+        raise UsageError(f"{unit.name}（{unit_id}）在方案中没有负责的任务，不需要报送")
+    due = deadline(plan, quarter).due
+    return _render(
+        root,
+        TEMPLATE,
+        plan,
+        str(quarter),
+        unit_id,
+        due,
+        quarter=quarter,
+        tasks=tasks,
+        district=district,
+    )
+
+
+def filing_text(plan: Plan, kind: str, unit_id: str, root: Path) -> str:
+    """The scaffold of a document filed for an obligation (work plan, evaluation summary)."""
+    from zzgzn.tracking.obligations import due_date
+
+    obligation = plan.document_kinds[kind]
+    due = due_date(plan, obligation, calendar_for(plan))
+    return _render(
+        root, FILING_TEMPLATE, plan, kind, unit_id, due, kind=kind, obligation=obligation
+    )
+
+
+def write_scaffold(plan: Plan, folder: str, unit_id: str, root: Path) -> Path:
+    """submissions/<folder>/<unit>.yaml, for a quarter (2020Q2) or a document kind."""
+    if unit_id not in plan.units:
+        ids = "、".join(plan.units)
+        raise UsageError(f"单位代码“{unit_id}”不在单位名录中；可选：{ids}")
+    if folder in plan.document_kinds:
+        text = filing_text(plan, folder, unit_id, root)
+    else:
+        quarter = parse_quarter(folder, plan.activity)
+        folder = str(quarter)
+        text = scaffold_text(plan, quarter, unit_id, root)
+    # unit ids are checked against the registry above, so this path stays inside submissions/
+    target = root / SUBMISSIONS_DIR / folder / f"{unit_id}.yaml"
+    if target.exists():
+        raise UsageError(f"{target} 已存在，未覆盖。需要重写请先删除或改名。")
+    write_atomic(target, text.encode("utf-8"))
+    return target
