@@ -180,6 +180,10 @@ def _cross_check(
                     for d, x in enumerate(task.deliverables)
                 ],
             )
+            found += _duplicates(
+                doc,
+                [(("tasks", t, "metrics", m, "name"), x.name) for m, x in enumerate(task.metrics)],
+            )
     seen: dict[str, str] = {}
     for doc, loc, task_id in task_ids:
         where = f"{doc.path}:{doc.pos(loc)[0]}"

@@ -91,6 +91,26 @@ class Deliverable(Strict):
     action: Text
 
 
+class Aggregate(StrEnum):
+    """How a declared metric adds up across units: a count sums, a peak takes the maximum,
+    a rate or score cannot be added at all."""
+
+    SUM = "sum"
+    MAX = "max"
+    NONE = "none"
+
+
+class MetricSpec(Strict):
+    """A standard metric (统计口径) of a task: units that report it use this name and unit."""
+
+    name: Text = Field(description="指标名称，各单位报送时照此填写，如 走访慰问退役军人")
+    unit: Text = Field(description="计量单位，如 人次、户、场")
+    aggregate: Aggregate = Field(
+        Aggregate.SUM,
+        description="跨单位汇总方式：sum 求和，max 取最大值，none 不汇总（如比率）",
+    )
+
+
 class Task(Strict):
     id: TaskId
     marker: Text
@@ -100,6 +120,7 @@ class Task(Strict):
     checklists: list[Checklist] = []
     events: list[Event] = []
     deliverables: list[Deliverable] = []
+    metrics: list[MetricSpec] = []
 
     @property
     def lead(self) -> str:
