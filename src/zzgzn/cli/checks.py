@@ -62,41 +62,27 @@ def validate(
     退出码：0 全部通过（可有警告），1 发现错误，2 用法错误。
     """
     from zzgzn.checking.runner import default_jobs
-    from zzgzn.checking.validate import Validation, validate_repository
-    from zzgzn.diagnostics.problems import Problem
+    from zzgzn.checking.validate import validate_repository
 
     language = lang or default_lang()
     day = clock.today(today)
 
-    def check(only: list[Path] | None) -> Validation:
-        # Only findings are printed: keep no data; answer unchanged files from the cache.
-        return validate_repository(
-            root, day, only, jobs=jobs or default_jobs(), keep_data=False, use_cache=not no_cache
-        )
-
-    extra: list[Problem] = []
     if changed_since:
-        from zzgzn.checking.planload import load_plan
-        from zzgzn.workflow.prcheck import (
-            change_problems,
-            changed_files,
-            changed_submission_paths,
-            frozen_change_problems,
-        )
+        from zzgzn.workflow.prcheck import validate_pull_request
 
-        loaded = load_plan(root)
-        changes = changed_files(root, changed_since)
-        if loaded.plan is not None:
-            extra = change_problems(loaded.plan, changes, day)
-            extra += frozen_change_problems(root, loaded.plan, changes, changed_since)
-        paths = changed_submission_paths(root, changes)
-        if not paths:  # nothing to read but the plan: check it alone
-            result = validate_repository(root, day, with_submissions=False)
-        else:
-            result = check(paths)
+        result = validate_pull_request(
+            root, changed_since, day, jobs=jobs or default_jobs(), use_cache=not no_cache
+        )
     else:
-        result = check(paths or None)
-    result.problems = sorted([*result.problems, *extra])
+        # Only findings are printed: keep no data; answer unchanged files from the cache.
+        result = validate_repository(
+            root,
+            day,
+            paths or None,
+            jobs=jobs or default_jobs(),
+            keep_data=False,
+            use_cache=not no_cache,
+        )
     print_problems(result.problems, fmt, language)
     if fmt is DiagnosticFormat.text:
         files = len(result.files)

@@ -59,11 +59,10 @@ def fix(
     保留注释和字段顺序；先写临时文件再替换，不会损坏原文件。
     """
     from zzgzn.files import write_atomic
-    from zzgzn.workflow.fixer import fix_path
+    from zzgzn.workflow.fixer import fix_paths
 
     needs, broken = 0, 0
-    for path in _yaml_files(paths):
-        result = fix_path(path, _shown(path, root))
+    for path, result in fix_paths(paths, root):
         if result.error:
             broken += 1
             err.print(f"[red]{escape(result.path)}[/]：{escape(result.error)}")
@@ -83,24 +82,3 @@ def fix(
         out.print("[green]✓ 没有需要修复的内容[/]")
     if broken or (check and needs):
         raise typer.Exit(1)
-
-
-def _yaml_files(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in (".yaml", ".yml") and p.is_file() and not p.is_symlink()
-            )
-        else:
-            found.append(path)
-    return found
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from zzgzn.checking.discovery import YAML_SUFFIXES
 from zzgzn.datetext import halfwidth, parse_date_text
 from zzgzn.reading import loader
 from zzgzn.reading.loader import CONTROL_CHARS, Document
@@ -79,6 +81,34 @@ def fix_bytes(raw: bytes, name: str) -> Fix:
     if encoded != raw:
         result.data = encoded
     return result
+
+
+def fix_paths(paths: list[Path], root: Path) -> Iterator[tuple[Path, Fix]]:
+    """Each YAML file named or under a named folder (symlinks skipped) with what fix finds."""
+    for path in yaml_files(paths):
+        yield path, fix_path(path, shown_path(path, root))
+
+
+def yaml_files(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in YAML_SUFFIXES and p.is_file() and not p.is_symlink()
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """The path as the repository spells it, or as given when it lies outside."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def fix_path(path: Path, display: str) -> Fix:

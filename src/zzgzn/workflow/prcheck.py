@@ -13,6 +13,8 @@ from pathlib import Path, PurePosixPath
 from zzgzn.calendar.deadlines import deadline
 from zzgzn.calendar.quarters import Quarter
 from zzgzn.checking.discovery import PLAN_DIR, SUBMISSIONS_DIR, YAML_SUFFIXES
+from zzgzn.checking.planload import load_plan
+from zzgzn.checking.validate import Validation, validate_repository
 from zzgzn.diagnostics.problems import Problem, Severity, problem
 from zzgzn.errors import UsageError
 from zzgzn.git import run_git, show_file
@@ -25,6 +27,31 @@ class Change:
     status: str  # A, M, D, R (git's letters)
     path: str
     old_path: str | None = None
+
+
+def validate_pull_request(
+    root: Path, base: str, today: dt.date, *, jobs: int = 1, use_cache: bool = True
+) -> Validation:
+    """What CI asks of a pull request: the files it changes are valid, and the change is one
+    unit's (or the office's) within the rules of closed quarters.
+
+    Only findings are kept (no data): the command prints them and nothing else.
+    """
+    loaded = load_plan(root)
+    changes = changed_files(root, base)
+    extra: list[Problem] = []
+    if loaded.plan is not None:
+        extra = change_problems(loaded.plan, changes, today)
+        extra += frozen_change_problems(root, loaded.plan, changes, base)
+    paths = changed_submission_paths(root, changes)
+    if paths:
+        result = validate_repository(
+            root, today, paths, jobs=jobs, keep_data=False, use_cache=use_cache
+        )
+    else:  # nothing to read but the plan: check it alone
+        result = validate_repository(root, today, with_submissions=False)
+    result.problems = sorted([*result.problems, *extra])
+    return result
 
 
 def changed_files(root: Path, base: str) -> list[Change]:
