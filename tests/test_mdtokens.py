@@ -6,7 +6,10 @@ from zzgzn.report.mdtokens import tokens
 
 
 def test_blocks_come_whole_with_their_inlines() -> None:
-    md = "# 标题\n\n正文**加粗**，<b>不是 HTML</b>\n\n- 一\n- 二\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n---\n"
+    md = (
+        "# 标题\n\n正文**加粗**，<b>不是 HTML</b>\n\n- 一\n- 二\n\n"
+        "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n---\n"
+    )
     got = [(t.type, t.tag, t.content) for t in tokens(md)]
     assert got == [
         ("heading", "h1", "标题"),
