@@ -46,10 +46,13 @@ class Run:
     code: int
 
 
+ONCE = False  # --once: every measurement run a single time (a smoke test of the script)
+
+
 def measure(command: list[str], cwd: Path | None = None, repeat: int = 1) -> Run:
     """The best of `repeat` runs of a whole process: wall time and peak resident memory."""
     best: Run | None = None
-    for _ in range(repeat):
+    for _ in range(1 if ONCE else repeat):
         start = time.perf_counter()
         proc = subprocess.Popen(
             command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -92,7 +95,12 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=3000)
     parser.add_argument("--dir", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--skip-jsonschema", action="store_true")
+    parser.add_argument(
+        "--once", action="store_true", help="run each measurement once: checks the script works"
+    )
     args = parser.parse_args()
+    global ONCE
+    ONCE = args.once
     work = args.dir or Path(tempfile.mkdtemp(prefix="zzgzn-bench-"))
     try:
         rows = bench(work, args.units, args.skip_jsonschema)
@@ -159,7 +167,7 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
         """A report and the floor it is compared with, measured by turns (the best of two
         each): the load of the shared machine moves within minutes, not within seconds."""
         runs, floors = [], []
-        for _ in range(2):
+        for _ in range(1 if ONCE else 2):
             floors.append(measure(floor_q_command))
             runs.append(zz(valid, "report", QUARTER, "-o", str(out), *args))
         return min(runs, key=lambda r: r.seconds), min(floors, key=lambda r: r.seconds)

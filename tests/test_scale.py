@@ -231,6 +231,7 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
             "--units",
             "8",
             "--skip-jsonschema",
+            "--once",
             "--dir",
             str(tmp_path),
         ],
