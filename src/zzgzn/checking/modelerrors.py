@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from zzgzn.diagnostics.problems import Severity, problem
+from zzgzn.diagnostics.problems import Severity
 from zzgzn.models.submission import STATUS_LABELS, Status
 from zzgzn.reading.loader import Document, Loc
 
@@ -154,7 +154,7 @@ def _report(
 
 
 def _add(doc: Document, loc: Loc, code: str, at_key: bool = False, /, **params: object) -> None:
-    doc.problems.append(problem(doc.path, doc.pos(loc, key=at_key), code, Severity.ERROR, **params))
+    doc.add_at(doc.pos(loc, key=at_key), code, Severity.ERROR, **params)
 
 
 def _allowed_values(expected: str) -> str:

@@ -17,7 +17,7 @@ from zzgzn.checking import modelerrors
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.discovery import folder_of
 from zzgzn.checking.freezing import check_frozen
-from zzgzn.checking.planload import unknown_unit
+from zzgzn.checking.planrules import add_unknown_unit
 from zzgzn.diagnostics.problems import Problem, Severity
 from zzgzn.models.filing import Filing
 from zzgzn.models.plan import Plan
@@ -227,7 +227,7 @@ def _check_unit(checked: CheckedFile, unit_id: Any, plan: Plan) -> None:
             doc.problems[:] = [
                 p for p in doc.problems if not (p.code == "bad-id" and (p.line, p.column) == where)
             ]
-            doc.problems.append(unknown_unit(doc, ("unit",), unit_id, plan))
+            add_unknown_unit(doc, ("unit",), unit_id, plan)
         elif unit_id != checked.stem:
             doc.add(("unit",), "unit-mismatch", file_unit=checked.stem, unit=unit_id)
     elif unit_id is None and not _UNIT_STEM.match(checked.stem):

@@ -33,6 +33,12 @@ class Document:
                 return self.positions[prefix]
         return (1, 1)
 
+    def add_at(
+        self, pos: Pos, code: str, severity: Severity = Severity.ERROR, /, **params: object
+    ) -> None:
+        """A problem at a position the reader knows (a parser event, a byte's line)."""
+        self.problems.append(problem(self.path, pos, code, severity, **params))
+
     def add(
         self,
         loc: Loc,
@@ -42,6 +48,5 @@ class Document:
         at_key: bool = False,
         **params: object,
     ) -> None:
-        self.problems.append(
-            problem(self.path, self.pos(loc, key=at_key), code, severity, **params)
-        )
+        """A problem at a piece of the data: the value at loc, or its key with at_key."""
+        self.add_at(self.pos(loc, key=at_key), code, severity, **params)

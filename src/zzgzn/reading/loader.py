@@ -91,15 +91,13 @@ def decode(raw: bytes, doc: Document) -> str | None:
                 text = raw.decode(codec)
             except UnicodeDecodeError:
                 break
-            doc.problems.append(
-                problem(doc.path, (1, 1), "encoding", encoding=label, path=doc.path)
-            )
+            doc.add_at((1, 1), "encoding", encoding=label, path=doc.path)
             return text
     if raw.startswith(codecs.BOM_UTF8):
-        doc.problems.append(problem(doc.path, (1, 1), "bom", path=doc.path))
+        doc.add_at((1, 1), "bom", path=doc.path)
         raw = raw[len(codecs.BOM_UTF8) :]
     if b"\x00" in raw:
-        doc.problems.append(problem(doc.path, (0, 0), "binary"))
+        doc.add_at((0, 0), "binary")
         return None
     try:
         return raw.decode("utf-8")
@@ -109,12 +107,10 @@ def decode(raw: bytes, doc: Document) -> str | None:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         line = raw.count(b"\n", 0, bad_at) + 1
-        doc.problems.append(problem(doc.path, (line, 1), "binary"))
+        doc.add_at((line, 1), "binary")
         return None
     line = raw.count(b"\n", 0, bad_at) + 1
-    doc.problems.append(
-        problem(doc.path, (line, 1), "encoding", encoding="GBK/GB18030", path=doc.path)
-    )
+    doc.add_at((line, 1), "encoding", encoding="GBK/GB18030", path=doc.path)
     return text
 
 
@@ -122,21 +118,16 @@ def _scan_text(text: str, doc: Document) -> str:
     """Line-level findings a parser reports badly or not at all; returns text fit to parse."""
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
-        doc.problems.append(problem(doc.path, (line, 1), "crlf", path=doc.path))
+        doc.add_at((line, 1), "crlf", path=doc.path)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     for number, line_text in enumerate(text.split("\n"), 1):
         indent = len(line_text) - len(line_text.lstrip(" \t"))
         if "\t" in line_text[:indent] and line_text.strip():
             column = line_text.index("\t") + 1
-            doc.problems.append(problem(doc.path, (number, column), "tab-indent", path=doc.path))
+            doc.add_at((number, column), "tab-indent", path=doc.path)
         for match in CONTROL_CHARS.finditer(line_text):
-            doc.problems.append(
-                problem(
-                    doc.path,
-                    (number, match.start() + 1),
-                    "control-char",
-                    codepoint=f"{ord(match.group()):04X}",
-                )
+            doc.add_at(
+                (number, match.start() + 1), "control-char", codepoint=f"{ord(match.group()):04X}"
             )
     # Control characters are reported above; drop them so the rest of the file still parses.
     return CONTROL_CHARS.sub("", text)

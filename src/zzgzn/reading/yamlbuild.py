@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from zzgzn.diagnostics.problems import problem
 from zzgzn.reading.document import Document, Loc, Pos
 from zzgzn.reading.scalars import RawFloat, RawInt, raw_text, resolve, to_number, yaml11_reading
 
@@ -106,14 +105,12 @@ class Builder:
             self._syntax(exc)
             raise _Stop from None
         except (YAMLError, RecursionError, ValueError) as exc:
-            self.doc.problems.append(
-                problem(self.doc.path, (1, 1), "syntax", detail=str(exc)[:200])
-            )
+            self.doc.add_at((1, 1), "syntax", detail=str(exc)[:200])
             raise _Stop from None
 
     def _finish(self) -> None:
         if not self.have_root or self.root is None:
-            self.doc.problems.append(problem(self.doc.path, (0, 0), "empty-file"))
+            self.doc.add_at((0, 0), "empty-file")
             self.doc.data = None
             return
         self.doc.data = self.root
@@ -145,7 +142,7 @@ class Builder:
 
     def _open(self, event: Any) -> None:
         if self._is_key_slot():
-            self.doc.problems.append(problem(self.doc.path, _mark(event), "complex-key"))
+            self.doc.add_at(_mark(event), "complex-key")
             self.skip = 1
             self.stack[-1].key = "\0complex"
             return
@@ -168,7 +165,7 @@ class Builder:
 
     def _alias(self, event: Any) -> None:
         if self._is_key_slot():
-            self.doc.problems.append(problem(self.doc.path, _mark(event), "complex-key"))
+            self.doc.add_at(_mark(event), "complex-key")
             self.stack[-1].key = "\0complex"
             return
         obj, size = self.anchors.get(event.anchor or "", (None, 1))
@@ -186,11 +183,7 @@ class Builder:
             frame = self.stack[-1]
             key = event.value
             if key in frame.seen:
-                self.doc.problems.append(
-                    problem(
-                        self.doc.path, pos, "duplicate-key", key=key, first_line=frame.seen[key]
-                    )
-                )
+                self.doc.add_at(pos, "duplicate-key", key=key, first_line=frame.seen[key])
             else:
                 frame.seen[key] = pos[0]
             frame.key = key
@@ -239,7 +232,7 @@ class Builder:
     def _check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None and str(tag) not in _SAFE_TAGS:
-            self.doc.problems.append(problem(self.doc.path, _mark(event), "yaml-tag", tag=str(tag)))
+            self.doc.add_at(_mark(event), "yaml-tag", tag=str(tag))
 
     def _construct(self, event: Any, loc: Loc) -> Any:
         # ruamel marks where a folded (>) scalar was folded with BEL; the source's own control
@@ -262,7 +255,7 @@ class Builder:
         return _typed(value, tag)
 
     def _fail(self, event: Any, code: str, **params: object) -> None:
-        self.doc.problems.append(problem(self.doc.path, _mark(event), code, **params))
+        self.doc.add_at(_mark(event), code, **params)
         raise _Stop
 
     def _syntax(self, exc: Any) -> None:
@@ -271,28 +264,20 @@ class Builder:
         text = f"{exc.context or ''} {exc.problem or ''}".strip()
         if "'\\t'" in text or "\\t" in text:
             if not any(p.code == "tab-indent" for p in self.doc.problems):
-                self.doc.problems.append(
-                    problem(self.doc.path, pos, "tab-indent", path=self.doc.path)
-                )
+                self.doc.add_at(pos, "tab-indent", path=self.doc.path)
             return
         if "quoted scalar" in text and exc.context_mark is not None:
             start = (exc.context_mark.line + 1, exc.context_mark.column + 1)
-            self.doc.problems.append(
-                problem(self.doc.path, start, "unclosed-quote", start_line=start[0])
-            )
+            self.doc.add_at(start, "unclosed-quote", start_line=start[0])
             return
         # A quote left open swallows the following lines up to the next quote, and the parser
         # fails there; point at the line that opened it, which is what the writer must fix.
         opened = _unclosed_quote_before(self.doc.text or "", pos[0])
         if opened is not None:
-            self.doc.problems.append(
-                problem(self.doc.path, opened, "unclosed-quote", start_line=opened[0])
-            )
+            self.doc.add_at(opened, "unclosed-quote", start_line=opened[0])
             return
         if "cannot start any token" in text:
-            self.doc.problems.append(
-                problem(self.doc.path, pos, "needs-quotes", char=_char_at(self.doc.text, pos))
-            )
+            self.doc.add_at(pos, "needs-quotes", char=_char_at(self.doc.text, pos))
             return
         if any(
             s in text
@@ -303,11 +288,9 @@ class Builder:
                 "block mapping",
             )
         ):
-            self.doc.problems.append(
-                problem(self.doc.path, pos, "bad-indent", detail=exc.problem or text)
-            )
+            self.doc.add_at(pos, "bad-indent", detail=exc.problem or text)
             return
-        self.doc.problems.append(problem(self.doc.path, pos, "syntax", detail=text))
+        self.doc.add_at(pos, "syntax", detail=text)
 
 
 _OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s#'\"][^#]*?:\s+|-\s+)([\"'])")
