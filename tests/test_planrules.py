@@ -62,6 +62,8 @@ def _plan_findings(runner: CliRunner, root: Path) -> list[tuple[str, str]]:
             "    task_units: false\n    kinds: []",
             ["schedule.yaml:38:5 no-reporters"],
         ),
+        # a phase's id is no unit's: the message says "id", not "unit id"
+        ("schedule.yaml", "- id: evaluation", "- id: Evaluation", ["schedule.yaml:18:9 bad-slug"]),
     ],
 )
 def test_each_rule_points_at_what_must_change(

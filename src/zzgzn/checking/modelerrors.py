@@ -26,6 +26,7 @@ _CUSTOM = {
     "fullwidth": "fullwidth",
     "bad_version": "bad-version",
     "bad_id": "bad-id",
+    "bad_slug": "bad-slug",
 }
 _TYPE_NAMES = {  # expected type: (zh, en, hint_zh, hint_en)
     "string": (

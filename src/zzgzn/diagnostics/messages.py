@@ -445,6 +445,12 @@ CATALOG: dict[str, Text] = {
         "例如 hexi 或 fuwu-zhongxin；代码会用作文件名",
         "e.g. hexi or fuwu-zhongxin; it becomes a file name",
     ),
+    "bad-slug": Text(
+        "代码“{id}”只能由小写字母、数字和连字符组成",
+        'id "{id}" may hold only lowercase letters, digits and hyphens',
+        "例如 evaluation 或 work-plan",
+        "e.g. evaluation or work-plan",
+    ),
     "task-numbering": Text(
         "任务编号 {id} 与所在部分 {section} 不符",
         "task id {id} does not belong to section {section}",

@@ -23,7 +23,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-_UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _TASK_ID = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}$")
 _SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:[-+][0-9A-Za-z.-]+)?$")
 
@@ -41,8 +41,14 @@ def _nonempty(value: str) -> str:
 
 
 def _unit_id(value: Any) -> Any:
-    if isinstance(value, str) and not _UNIT_ID.match(value):
+    if isinstance(value, str) and not _SLUG.match(value):
         raise PydanticCustomError("bad_id", "bad unit id", {"id": value})
+    return value
+
+
+def _slug(value: Any) -> Any:
+    if isinstance(value, str) and not _SLUG.match(value):
+        raise PydanticCustomError("bad_slug", "bad id", {"id": value})
     return value
 
 
@@ -103,6 +109,9 @@ Text = Annotated[str, BeforeValidator(_text_of), AfterValidator(_nonempty)]
 """Text a person must write: numbers are kept as written, blank is an error."""
 OptionalText = Annotated[str, BeforeValidator(_none_to_empty)]
 UnitId = Annotated[str, BeforeValidator(_unit_id)]
+# The id of anything else the plan names and files are named after: a phase, deliverable,
+# obligation, document folder, the campaign itself. Same spelling rule, its own message.
+Slug = Annotated[str, BeforeValidator(_slug)]
 TaskId = Annotated[str, BeforeValidator(_task_id)]
 Version = Annotated[str, BeforeValidator(_version)]
 Date = Annotated[dt.date, BeforeValidator(_date)]

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from zzgzn.models.fields import Date, OptionalText, Strict, Text, UnitId, Version
+from zzgzn.models.fields import Date, OptionalText, Slug, Strict, Text, UnitId, Version
 from zzgzn.models.submission import Person
 
 
 class Filing(Strict):
     unit: UnitId = Field(description="单位代码，与文件名一致")
-    kind: UnitId = Field(description="材料类别，与所在文件夹一致，如 work-plan")
+    kind: Slug = Field(description="材料类别，与所在文件夹一致，如 work-plan")
     plan_version: Version = Field(description="所依据的方案版本，如 1.0.0")
     submitted_on: Date = Field(description="报送日期，年-月-日")
     title: Text = Field(description="材料标题")

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from zzgzn.models.fields import Date, OptionalText, Strict, TaskId, Text, UnitId, Version
+from zzgzn.models.fields import Date, OptionalText, Slug, Strict, TaskId, Text, UnitId, Version
 
 # --- units.yaml ----------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ class Event(Strict):
 class Deliverable(Strict):
     """Something a task promises to produce (制定出台…办法, 出台…导则)."""
 
-    id: UnitId
+    id: Slug
     kind: Text
     title: Text
     action: Text
@@ -143,7 +143,7 @@ class Window(Strict):
 
 
 class Phase(Strict):
-    id: UnitId
+    id: Slug
     name: Text
     start: Date
     end: Date
@@ -237,7 +237,7 @@ class Due(Strict):
     """A fixed date, or n working days after the start or end of a phase."""
 
     date: Date | None = None
-    phase: UnitId | None = None
+    phase: Slug | None = None
     edge: Literal["start", "end"] = "end"
     working_days: int = Field(0, ge=0, le=60)
 
@@ -251,12 +251,12 @@ class Fulfilment(Strict):
     """
 
     registry: Literal["liaison"] | None = None
-    document: UnitId | None = None
+    document: Slug | None = None
     cases: int | None = Field(None, ge=1)
 
 
 class Obligation(Strict):
-    id: UnitId
+    id: Slug
     name: Text
     source: OptionalText = ""  # where the document says so, e.g. 三（二）
     quote: OptionalText = ""
@@ -323,7 +323,7 @@ class Requirements(Strict):
 class Meta(Strict):
     schema_version: Literal[1]
     version: Version
-    id: UnitId
+    id: Slug
     short_title: Text
     title: Text
     issuer: Text

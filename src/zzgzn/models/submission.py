@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from zzgzn.models.fields import Date, OptionalText, Strict, TaskId, Text, UnitId, Version
+from zzgzn.models.fields import Date, OptionalText, Slug, Strict, TaskId, Text, UnitId, Version
 
 
 class Status(StrEnum):
@@ -85,7 +85,7 @@ class Case(Strict):
 class DeliverableReport(Strict):
     """Progress on something the plan promises to produce, by its id in plan/sections."""
 
-    id: UnitId = Field(description="成果代码，见 plan/sections")
+    id: Slug = Field(description="成果代码，见 plan/sections")
     status: StatusField
     note: OptionalText = Field("", description="说明，如 已形成征求意见稿")
 
