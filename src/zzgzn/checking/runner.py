@@ -55,33 +55,12 @@ def check_files(
     results: list[CheckedFile | None] = [None] * len(files)
     keys: dict[int, str] = {}
     todo: list[int] = []
-    today_iso = today.isoformat()
     for i, (path, display) in enumerate(files):
-        if cache is None:
-            todo.append(i)
-            continue
-        key = cache.digest_of(path, display)
-        if key is not None:
+        if cache is not None and (key := cache.digest_of(path, display)) is not None:
             keys[i] = key
-            folder = folder_of(display)
-            traced = keep_data and folder in trace_only
-            # kept data is never cached (only findings and traces are): such a file is read
-            if keep_data and not traced:
-                todo.append(i)
-                continue
-            entry = cache.get(key, today_iso)
-            if entry is not None:
-                hit = _from_entry(path, display, entry)
-                if traced:
-                    # a file the schema refused keeps its raw data (which quarter it claims):
-                    # the cache has none, so such a file is read
-                    hit.trace = cache.trace(folder or "", key) if hit.key else None
-                    if hit.trace is None:
-                        todo.append(i)
-                        continue
-                results[i] = hit
-                continue
-        todo.append(i)
+            results[i] = _cached(cache, key, path, display, today, keep_data, trace_only)
+        if results[i] is None:
+            todo.append(i)
     checked = (
         _check_all(
             [files[i] for i in todo], plan_source(), today, jobs, _Keep(keep_data, trace_only), fast
@@ -91,10 +70,8 @@ def check_files(
     )
     for i, one in zip(todo, checked, strict=True):
         results[i] = one
-        if cache is not None and i in keys and one.cacheable:
-            cache.put(keys[i], _entry_of(one, today))
-            if one.trace is not None and one.folder is not None:
-                cache.put_trace(one.folder, keys[i], one.trace)
+        if cache is not None and i in keys:
+            _remember(cache, keys[i], one, today)
     done = [r for r in results if r is not None]
 
     def reread(one: CheckedFile) -> CheckedFile:
@@ -105,6 +82,41 @@ def check_files(
 
     duplicate_submissions(done, reread)
     return done
+
+
+def _cached(
+    cache: Cache,
+    key: str,
+    path: str,
+    display: str,
+    today: dt.date,
+    keep_data: bool,
+    trace_only: frozenset[str],
+) -> CheckedFile | None:
+    """The file as the cache knows it, or None where it must be read."""
+    folder = folder_of(display)
+    traced = keep_data and folder in trace_only
+    if keep_data and not traced:
+        return None  # kept data is never cached (only findings and traces are)
+    entry = cache.get(key, today.isoformat())
+    if entry is None:
+        return None
+    hit = _from_entry(path, display, entry)
+    if traced:
+        # a file the schema refused keeps its raw data (which quarter it claims): the cache
+        # has none, so such a file is read
+        hit.trace = cache.trace(folder or "", key) if hit.key else None
+        if hit.trace is None:
+            return None
+    return hit
+
+
+def _remember(cache: Cache, key: str, checked: CheckedFile, today: dt.date) -> None:
+    if not checked.cacheable:
+        return
+    cache.put(key, _entry_of(checked, today))
+    if checked.trace is not None and checked.folder is not None:
+        cache.put_trace(checked.folder, key, checked.trace)
 
 
 @dataclass(frozen=True)
