@@ -53,6 +53,7 @@ def status(
     """各单位各季度的报送情况（按时、逾期 N 个工作日、未报送、未到期、未审核）和距截止的工作日数，
     以及其他工作要求：联络员、工作方案、典型案例、评估总结。"""
     from zzgzn.tracking.statusboard import status_board
+    from zzgzn.tracking.timeliness import State
 
     board = status_board(root, quarter, clock.today(today), use_cache=not no_cache)
     if fmt is DataFormat.json:
@@ -79,7 +80,7 @@ def status(
     upcoming = [q for q in board.quarters if q.working_days_left is not None]
     if upcoming:  # the next deadline is the one to chase
         q = upcoming[0]
-        waiting = sum(s.state.value == "not_due" and s.required for s in q.states)
+        waiting = sum(s.state is State.NOT_DUE and s.required for s in q.states)
         out.print(
             f"{q.deadline.quarter} 报送截止 {q.deadline.due}，还有 [bold]{q.working_days_left}[/] "
             f"个工作日；尚未报送 {waiting} 个单位"

@@ -127,6 +127,23 @@ class Task(Strict):
         return self.units[0]
 
 
+class Role(StrEnum):
+    """A unit's part in a task: the first unit named leads (牵头), the others help (配合);
+    district bureaus carry out every task locally, anyone else reports beyond its tasks."""
+
+    LEAD = "lead"
+    CO_UNIT = "co_unit"
+    DISTRICT = "district"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {Role.LEAD: "牵头", Role.CO_UNIT: "配合", Role.DISTRICT: "区局", Role.OTHER: "其他"}
+
+
 class Section(Strict):
     number: int = Field(ge=1)
     marker: Text
@@ -358,6 +375,18 @@ class Plan:
     def unit_rank(self) -> dict[str, int]:
         """Each unit's place in the registry: reports list units in this order."""
         return {unit_id: i for i, unit_id in enumerate(self.units)}
+
+    def rank_of(self, unit_id: str) -> int:
+        """The sort key of the registry's order; a unit not in it comes last."""
+        return self.unit_rank.get(unit_id, len(self.unit_rank))
+
+    def role_of(self, task: Task, unit_id: str) -> Role:
+        if unit_id == task.lead:
+            return Role.LEAD
+        if unit_id in task.units:
+            return Role.CO_UNIT
+        unit = self.units.get(unit_id)
+        return Role.DISTRICT if unit is not None and unit.kind is UnitKind.DISTRICT else Role.OTHER
 
     @cached_property
     def tasks(self) -> dict[str, Task]:

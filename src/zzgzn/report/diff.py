@@ -159,7 +159,7 @@ def quarter_diff(
     for task in plan.tasks.values():
         units = sorted(
             {*_reporting(task, before), *_reporting(task, latest)},
-            key=lambda u: plan.unit_rank.get(u, len(plan.units)),
+            key=plan.rank_of,
         )
         changes: list[StatusChange] = []
         first: list[Unit] = []

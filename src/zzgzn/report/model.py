@@ -9,7 +9,7 @@ from zzgzn.calendar.deadlines import Deadline
 from zzgzn.calendar.quarters import Quarter
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.diagnostics.problems import Problem
-from zzgzn.models.plan import Plan, Section, Task, Unit, UnitKind
+from zzgzn.models.plan import Plan, Role, Section, Task, Unit
 from zzgzn.models.submission import Amendment, Case, Submission, TaskReport
 from zzgzn.report.diff import QuarterDiff
 from zzgzn.tracking.obligations import ObligationStatus
@@ -22,7 +22,7 @@ class Entry:
     """One unit's report on one task."""
 
     unit: Unit
-    role: str  # 牵头 / 配合 / 区局 / 其他
+    role: Role
     report: TaskReport
     source: str
 
@@ -37,7 +37,7 @@ class TaskBlock:
 
     @property
     def reported_by_responsible(self) -> bool:
-        return any(e.role in ("牵头", "配合") for e in self.entries)
+        return any(e.role in (Role.LEAD, Role.CO_UNIT) for e in self.entries)
 
     @property
     def has_progress(self) -> bool:
@@ -89,10 +89,12 @@ class QuarterReport:
         return [s.unit for s in self.states if s.submitted_on and not s.final]
 
     def count(self, state: str) -> int:
-        return sum(s.state.value == state and s.required for s in self.states)
+        wanted = State(state)
+        return sum(s.state is wanted and s.required for s in self.states)
 
     def units_in(self, state: str) -> list[Unit]:
-        return [s.unit for s in self.states if s.state.value == state and s.required]
+        wanted = State(state)
+        return [s.unit for s in self.states if s.state is wanted and s.required]
 
     @property
     def due_units(self) -> int:
@@ -129,7 +131,7 @@ def build(
     """
     submissions = sorted(
         (f for f in files if usable(f) and f.submission and f.submission.quarter == str(quarter)),
-        key=lambda f: _unit_order(plan, f.submission.unit if f.submission else ""),
+        key=lambda f: plan.rank_of(f.submission.unit if f.submission else ""),
     )
     by_unit: dict[str, tuple[Submission, str]] = {}
     for checked in submissions:
@@ -171,10 +173,10 @@ def build(
         for unit_id, (submission, _) in by_unit.items()
         for a in submission.amendments
     ]
-    amendments.sort(key=lambda pair: (pair[1].date, _unit_order(plan, pair[0].id)))
+    amendments.sort(key=lambda pair: (pair[1].date, plan.rank_of(pair[0].id)))
     order = {t: i for i, t in enumerate(plan.tasks)}
     for items in (cases, problems, next_steps):
-        items.sort(key=lambda a: (order[a.task.id], _unit_order(plan, a.unit.id)))
+        items.sort(key=lambda a: (order[a.task.id], plan.rank_of(a.unit.id)))
     return QuarterReport(
         plan,
         quarter,
@@ -191,10 +193,6 @@ def build(
     )
 
 
-def _unit_order(plan: Plan, unit_id: str) -> int:
-    return plan.unit_rank.get(unit_id, len(plan.units))
-
-
 def _task_block(
     plan: Plan,
     task: Task,
@@ -206,13 +204,7 @@ def _task_block(
     # The lead first, then co-units in the document's order, then districts and others.
     responsible = [u for u in task.units if u in reports]
     for unit_id in [*responsible, *(u for u in reports if u not in task.units)]:
-        unit = plan.units[unit_id]
-        if unit_id == task.lead:
-            role = "牵头"
-        elif unit_id in task.units:
-            role = "配合"
-        else:
-            role = "区局" if unit.kind is UnitKind.DISTRICT else "其他"
+        unit, role = plan.units[unit_id], plan.role_of(task, unit_id)
         source = by_unit[unit_id][1]
         entries += [Entry(unit, role, item, source) for item in reports[unit_id]]
     silent = tuple(plan.units[u] for u in task.units if u not in reports)

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from zzgzn.calendar.quarters import Quarter, parse_quarter
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.errors import UsageError
-from zzgzn.models.plan import Deliverable, Plan, Task, Unit, UnitKind
+from zzgzn.models.plan import Deliverable, Plan, Role, Task, Unit
 from zzgzn.models.submission import Case, Status, Submission, TaskReport
 from zzgzn.report.model import Excluded
 from zzgzn.tracking.obligations import ObligationStatus
 from zzgzn.tracking.status import QuarterStatus, quarter_status, quarters_so_far, usable
-from zzgzn.tracking.timeliness import Arrival
+from zzgzn.tracking.timeliness import Arrival, State
 
 # How far a task got in a quarter, for the heat map: best status among its reports.
 LEVELS = {None: 0, Status.NOT_STARTED: 1, Status.IN_PROGRESS: 2, Status.ONGOING: 3, Status.DONE: 3}
@@ -27,7 +27,7 @@ LEVEL_LABELS = ("无报送", "未启动", "推进中", "常态化/已完成")
 @dataclass(frozen=True)
 class TimelineRow:
     unit: Unit
-    role: str
+    role: Role
     statuses: tuple[Status | None, ...]  # one per quarter; None = no report
 
 
@@ -176,15 +176,8 @@ def _timeline(
         and any(_reports(task, by_quarter[q][uid][0]) for q in quarters if uid in by_quarter[q])
     ]
     rows = []
-    for position, unit_id in enumerate(reporters):
-        unit = plan.units[unit_id]
-        role = (
-            "牵头"
-            if position == 0
-            else "配合"
-            if unit_id in task.units
-            else ("区局" if unit.kind is UnitKind.DISTRICT else "其他")
-        )
+    for unit_id in reporters:
+        unit, role = plan.units[unit_id], plan.role_of(task, unit_id)
         statuses = []
         for q in quarters:
             found = by_quarter[q].get(unit_id)
@@ -223,17 +216,17 @@ def _scorecard(plan: Plan, statuses: list[QuarterStatus]) -> list[ScoreRow]:
     rows = []
     for unit in plan.reporters:
         mine = [s for q in statuses for s in q.states if s.unit.id == unit.id]
-        counted = [s for s in mine if s.state.value != "not_due"]
-        points = sum(rule.quarter_points(s.state.value, s.working_days_late) for s in counted)
+        counted = [s for s in mine if s.state is not State.NOT_DUE]
+        points = sum(rule.quarter_points(s.state, s.working_days_late) for s in counted)
         best = rule.points.on_time * len(counted)
         rows.append(
             ScoreRow(
                 unit,
-                on_time=sum(s.state.value == "on_time" for s in mine),
-                late=sum(s.state.value == "late" for s in mine),
+                on_time=sum(s.state is State.ON_TIME for s in mine),
+                late=sum(s.state is State.LATE for s in mine),
                 late_days=sum(s.working_days_late for s in mine),
-                missing=sum(s.state.value == "missing" for s in mine),
-                not_due=sum(s.state.value == "not_due" for s in mine),
+                missing=sum(s.state is State.MISSING for s in mine),
+                not_due=sum(s.state is State.NOT_DUE for s in mine),
                 score=round(points / best * rule.full_marks, 1) if best else rule.full_marks,
             )
         )

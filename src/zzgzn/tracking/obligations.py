@@ -64,7 +64,8 @@ class ObligationStatus:
     rows: tuple[Fulfilment, ...]
 
     def units_in(self, standing: str) -> list[Fulfilment]:
-        return [r for r in self.rows if r.standing.value == standing]
+        wanted = Standing(standing)
+        return [r for r in self.rows if r.standing is wanted]
 
     def as_dict(self) -> dict[str, object]:
         return {
