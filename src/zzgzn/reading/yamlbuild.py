@@ -42,6 +42,7 @@ class _Frame:
     anchor: str | None
     size: int = 1
     key: str | None = None
+    complex_key: bool = False  # the key being read is a mapping, list or alias: dropped
     seen: dict[str, int] = field(default_factory=dict)
 
 
@@ -144,7 +145,7 @@ class Builder:
         if self._is_key_slot():
             self.doc.add_at(_mark(event), "complex-key")
             self.skip = 1
-            self.stack[-1].key = "\0complex"
+            self._complex_key()
             return
         self._check_tag(event)
         loc = self._child_loc()
@@ -166,7 +167,7 @@ class Builder:
     def _alias(self, event: Any) -> None:
         if self._is_key_slot():
             self.doc.add_at(_mark(event), "complex-key")
-            self.stack[-1].key = "\0complex"
+            self._complex_key()
             return
         obj, size = self.anchors.get(event.anchor or "", (None, 1))
         self._count(size, event)
@@ -199,6 +200,12 @@ class Builder:
         self._attach(value, 1)
 
     # --- helpers ------------------------------------------------------------------
+    def _complex_key(self) -> None:
+        """The key is reported and its value read but not kept: no string stands for it, so
+        a real key (even one spelt "\\0complex") is never mistaken for it."""
+        frame = self.stack[-1]
+        frame.key, frame.complex_key = "", True
+
     def _is_key_slot(self) -> bool:
         return bool(self.stack) and self.stack[-1].kind == "map" and self.stack[-1].key is None
 
@@ -220,8 +227,9 @@ class Builder:
             frame.obj.append(value)
             return
         key, frame.key = frame.key, None
+        dropped, frame.complex_key = frame.complex_key, False
         # A duplicate key keeps its first value: the finding is reported, nothing is merged.
-        if key is not None and key != "\0complex" and key not in frame.obj:
+        if key is not None and not dropped and key not in frame.obj:
             frame.obj[key] = value
 
     def _count(self, size: int, event: Any) -> None:
