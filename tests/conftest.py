@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from zzgzn.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCE = REPO.parent / "shared" / "source" / "000_a09f4e68c188f964.txt"
+SOURCE = REPO / "source" / "notice.txt"  # the document plan/ encodes, kept in the repository
 
 
 @pytest.fixture(autouse=True)
