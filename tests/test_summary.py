@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from pathlib import Path
 
@@ -19,21 +18,6 @@ from zzgzn.report.summarymodel import parse_range
 
 from .conftest import REPO, copy_campaign, edit
 from .golden import check_golden
-
-
-def _has_cjk_font() -> bool:
-    from zzgzn.errors import ZzgznError
-    from zzgzn.report.charts import cjk_font
-
-    try:
-        cjk_font()
-    except ZzgznError:
-        return False
-    return True
-
-
-if not _has_cjk_font() and not os.environ.get("CI"):  # CI installs fonts-noto-cjk: never skip there
-    pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)", allow_module_level=True)
 
 TODAY = "2021-06-30"
 

@@ -8,6 +8,7 @@ Shared by the command modules: the typer app, consoles, options and error mappin
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -15,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,7 +24,9 @@ from rich.markup import escape
 
 from zzgzn import __version__
 from zzgzn.diagnostics.problems import Problem, Severity
-from zzgzn.errors import ZzgznError
+from zzgzn.diagnostics.ui import render as render_ui
+from zzgzn.diagnostics.ui import say
+from zzgzn.errors import ZzgznError, missing_extra
 
 if TYPE_CHECKING:
     from zzgzn.models.plan import Plan
@@ -33,6 +36,7 @@ app = typer.Typer(
     help="把实施方案变成可校验的 YAML，汇总各单位季度报送，生成公文格式的进展报告。",
     no_args_is_help=True,
     rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -79,26 +83,60 @@ NoCacheOpt = Annotated[
 
 
 def handle_errors(func: F) -> F:
-    """Map ZzgznError to its message and exit code; anything else is a bug (exit 3)."""
+    """Map ZzgznError to its message and exit code; anything else is a bug (exit 3).
+
+    Also fixes the language of everything the command says: its --lang, else the default.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        chosen = kwargs.get("lang")
+        if isinstance(chosen, Lang):
+            set_lang(chosen)
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort):
+        except (typer.Exit, typer.Abort, BrokenPipeError):
             raise
         except ZzgznError as exc:
-            err.print(f"[bold red]错误：[/]{escape(str(exc))}")
-            raise typer.Exit(exc.exit_code) from None
+            fail(exc)
+        except ImportError as exc:  # the office extra is not installed: say what to install
+            missing = missing_extra(exc)
+            if missing is None:
+                _internal_error()
+            fail(missing)
         except Exception:  # a bug, not bad input: say so and how to report it
-            err.print(escape(traceback.format_exc()))
-            err.print(
-                "[bold red]zzgzn 内部错误（这是程序缺陷，不是您的输入有误）。[/]"
-                "请把以上内容和所用命令发给维护人员。"
-            )
-            raise typer.Exit(3) from None
+            _internal_error()
 
     return wrapper  # type: ignore[return-value]
+
+
+def fail(exc: ZzgznError) -> NoReturn:
+    """One line: the error in the user's language, then its exit code."""
+    text = render_ui(exc.code, exc.params, current_lang().value)
+    err.print(f"[bold red]{escape(t('error-prefix'))}[/]{escape(text)}", soft_wrap=True)
+    raise typer.Exit(exc.exit_code) from None
+
+
+def _internal_error() -> NoReturn:
+    err.print(escape(traceback.format_exc()))
+    err.print(f"[bold red]{escape(t('internal-error'))}[/]{escape(t('internal-error-hint'))}")
+    raise typer.Exit(3) from None
+
+
+_LANG: list[Lang] = []  # the language chosen for this run (--lang), once a command starts
+
+
+def set_lang(lang: Lang) -> None:
+    _LANG[:] = [lang]
+
+
+def current_lang() -> Lang:
+    return _LANG[0] if _LANG else default_lang()
+
+
+def t(key: str, /, **params: object) -> str:
+    """The catalogue's wording for key, in the run's language."""
+    return say(key, current_lang().value, **params)
 
 
 def _version(value: bool) -> None:
@@ -112,8 +150,16 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本后退出。")
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="所有输出的语言：zh（默认）或 en；也可用环境变量 ZZGZN_LANG 或英文 locale。",
+        ),
+    ] = None,
 ) -> None:
     """zzgzn：实施方案的季度进展跟踪工具（方案见 plan/，报送见 submissions/）。"""
+    set_lang(lang or default_lang())  # every run decides afresh (tests run many in one process)
 
 
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -149,4 +195,16 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        closed_pipe()
+
+
+def closed_pipe() -> NoReturn:
+    """The reader went away (`zzgzn validate -f json | head -1`): stop quietly with exit 1, as
+    click and rich do for the same case, and keep Python from complaining as it exits."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(1)

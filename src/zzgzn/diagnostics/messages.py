@@ -5,6 +5,8 @@ Codes are part of the public interface (CI scripts filter on them): add, never r
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from typing import NamedTuple
 
 
@@ -521,8 +523,18 @@ def render_hint(code: str, params: dict[str, str], lang: str) -> str:
 
 class _Lenient(dict[str, str]):
     def __missing__(self, key: str) -> str:
-        return ""
+        if os.environ.get(STRICT_VAR):  # under tests: a forgotten parameter is a failure
+            raise KeyError(f"message parameter {key!r} is missing")
+        return ""  # for a user: the finding with a blank beats no finding at all
 
 
-def _fill(template: str, params: dict[str, str]) -> str:
+# Set by the test suite (tests/conftest.py): a template's placeholder without a value raises.
+STRICT_VAR = "ZZGZN_STRICT_MESSAGES"
+
+
+def fill(template: str, params: Mapping[str, str]) -> str:
+    """A catalogue template with its {placeholders} filled."""
     return template.format_map(_Lenient(params))
+
+
+_fill = fill

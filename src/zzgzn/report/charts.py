@@ -1,8 +1,7 @@
 """Charts for the summary: timeliness per quarter (stacked bars), task progress (heat map).
 
-Chinese labels must never render as boxes: a CJK font is looked up among the names Windows
-and Linux ship (Microsoft YaHei, SimHei; Noto Sans CJK, which CI installs) and, if none is
-installed, zzgzn says so instead of drawing boxes.
+Chinese labels must never render as boxes: the font comes from fonts.py (the system's CJK
+font, else the Noto Sans CJK that zzgzn[office] installs).
 """
 
 from __future__ import annotations
@@ -14,42 +13,28 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display here or in CI
 
-from matplotlib import font_manager
 from matplotlib import pyplot as plt
 from matplotlib.colors import ListedColormap
 
-from zzgzn.errors import ZzgznError
+from zzgzn.report.fonts import cjk_font
 from zzgzn.report.summarymodel import LEVEL_LABELS, CampaignSummary
 
-CJK_FONTS = (
-    "Microsoft YaHei",
-    "SimHei",
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "WenQuanYi Zen Hei",
-    "PingFang SC",
-    "Heiti SC",
-)
 STATE_COLOURS = {
     "on_time": "#2e7d32",
     "late": "#f9a825",
+    "invalid": "#8e24aa",
     "missing": "#c62828",
     "not_due": "#bdbdbd",
 }
-STATE_LABELS = {"on_time": "按时", "late": "逾期", "missing": "未报送", "not_due": "未到期"}
+STATE_LABELS = {
+    "on_time": "按时",
+    "late": "逾期",
+    "invalid": "报送有误",
+    "missing": "未报送",
+    "not_due": "未到期",
+}
 LEVEL_COLOURS = ("#eeeeee", "#ef9a9a", "#fff59d", "#81c784")
 DPI = 150
-
-
-def cjk_font() -> str:
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in CJK_FONTS:
-        if name in installed:
-            return name
-    raise ZzgznError(
-        "没有找到中文字体，图表中的汉字会显示为方框。请安装“微软雅黑”或“黑体”"
-        "（Windows 自带），Linux 上安装 fonts-noto-cjk。"
-    )
 
 
 def _style() -> Any:  # matplotlib types rc keys as literals
