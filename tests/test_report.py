@@ -79,7 +79,10 @@ def test_invalid_file_blocks_the_report_unless_allowed(runner: CliRunner, repo: 
     text = (repo / "reports" / "2020Q2进展情况报告.md").read_text("utf-8")
     head = text[: text.index("## 一、")]
     assert "未通过校验" in head and "submissions/2020Q2/hexi.yaml" in head
-    assert "河西区退役军人事务局 | 区局 | 2020年7月7日 | — | 未报送" in text
+    assert "河西区退役军人事务局 | 区局 | 2020年7月7日 | — | 报送有误 |" in text  # it did submit
+    assert (
+        "报送文件有误1个" in text and "河西区退役军人事务局（submissions/2020Q2/hexi.yaml）" in text
+    )
 
 
 def test_invalid_file_in_another_quarter_does_not_block(runner: CliRunner, repo: Path) -> None:

@@ -65,7 +65,13 @@ def status(
     for q in board.quarters:
         due = q.deadline.due
         table.add_column(f"{q.deadline.quarter}\n截止\n{due.month}月{due.day}日", overflow="fold")
-    colours = {"on_time": "green", "late": "yellow", "missing": "red", "not_due": "dim"}
+    colours = {
+        "on_time": "green",
+        "late": "yellow",
+        "invalid": "magenta",
+        "missing": "red",
+        "not_due": "dim",
+    }
     # looked up, not searched: a national board is 3,000 units by 5 quarters
     by_unit = [{s.unit.id: s for s in q.states} for q in board.quarters]
     for unit in board.units:
@@ -89,7 +95,8 @@ def status(
         out.print(_obligations_table(board))
     if board.invalid:
         err.print(
-            f"[yellow]{board.invalid} 个报送文件未通过校验，未计入（运行 zzgzn validate 查看）[/]"
+            f"[yellow]另有 {board.invalid} 个报送文件未通过校验、无法对应到表中的单位和季度"
+            "（运行 zzgzn validate 查看）[/]"
         )
 
 

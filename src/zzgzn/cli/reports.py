@@ -87,6 +87,7 @@ def report(
     out.print(
         f"[bold]{r.quarter.label}[/]（截止 {r.deadline.due}）：应报 {r.due_units}，"
         f"按时 {r.count('on_time')}，逾期 {r.count('late')}，未报 {r.count('missing')}"
+        + (f"，报送有误 {r.count('invalid')}" if r.count("invalid") else "")
         + (f"，未到期 {r.count('not_due')}" if r.count("not_due") else "")
     )
     if r.unsigned:

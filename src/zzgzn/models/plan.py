@@ -214,6 +214,9 @@ class Points(Strict):
     on_time: float = Field(ge=0)
     late: float = Field(ge=0)
     missing: float = Field(ge=0)
+    # a file that does not pass validation (报送有误) once the deadline has passed; when the
+    # office has not decided, it scores as not submitted
+    invalid: float | None = Field(None, ge=0)
 
 
 class TimelinessScoring(Strict):
@@ -231,6 +234,8 @@ class TimelinessScoring(Strict):
         if state == "late":
             deducted = self.points.late - self.late_deduction_per_working_day * working_days_late
             return max(self.late_minimum, deducted)
+        if state == "invalid" and self.points.invalid is not None:
+            return self.points.invalid
         return self.points.missing
 
 

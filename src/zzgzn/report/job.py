@@ -19,7 +19,7 @@ from zzgzn.rendering.markdown import render_chunks
 from zzgzn.report.diff import diff_inputs, quarter_diff
 from zzgzn.report.model import Excluded, QuarterReport, build
 from zzgzn.tracking.obligations import obligation_statuses
-from zzgzn.tracking.status import arrivals, counts_for_status, usable
+from zzgzn.tracking.status import arrivals, counts_for_status, rejections, usable
 
 FORMATS = ("md", "docx")
 REPORTS_DIR = "reports"
@@ -104,7 +104,15 @@ def run_report(
         return outcome
     excluded = [Excluded(f.path, tuple(p for p in f.problems if p.is_error)) for f in invalid]
     valid = [f for f in mine if usable(f)]
-    report = build(plan, quarter, valid, today, excluded, arrivals(plan, root, valid))
+    report = build(
+        plan,
+        quarter,
+        valid,
+        today,
+        excluded,
+        arrivals(plan, root, valid),
+        rejections(plan, invalid),
+    )
     previous = quarter.previous()
     if previous.end >= plan.activity[0]:  # the campaign's first quarter has nothing before it
         report.changes = quarter_diff(plan, previous, quarter, *diff_inputs(result.files, quarter))

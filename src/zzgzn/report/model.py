@@ -14,7 +14,7 @@ from zzgzn.models.submission import Amendment, Case, Submission, TaskReport
 from zzgzn.report.diff import QuarterDiff
 from zzgzn.tracking.obligations import ObligationStatus
 from zzgzn.tracking.status import quarter_status, usable
-from zzgzn.tracking.timeliness import Arrival, State, UnitState
+from zzgzn.tracking.timeliness import Arrival, Rejected, State, UnitState
 
 
 @dataclass(frozen=True)
@@ -124,10 +124,12 @@ def build(
     today: dt.date,
     excluded: list[Excluded] | None = None,
     arrived: dict[tuple[str, str], Arrival] | None = None,
+    rejected: dict[tuple[str, str], Rejected] | None = None,
 ) -> QuarterReport:
     """The report for one quarter from the valid files of that quarter.
 
     arrived says when each file arrived (from git); by default, the dates the files state.
+    rejected: the quarter's files that do not pass validation (--allow-invalid), 报送有误.
     """
     submissions = sorted(
         (f for f in files if usable(f) and f.submission and f.submission.quarter == str(quarter)),
@@ -142,7 +144,7 @@ def build(
             (u, str(quarter)): Arrival(s.submitted_on, s.submitted_on, "file")
             for u, (s, _) in by_unit.items()
         }
-    status = quarter_status(plan, quarter, arrived, today)
+    status = quarter_status(plan, quarter, arrived, today, rejected=rejected)
 
     # each task's reports by unit, in unit order: one pass, not one per task over every unit
     by_task: dict[str, dict[str, list[TaskReport]]] = {}

@@ -16,7 +16,13 @@ from zzgzn.models.plan import Deliverable, Plan, Role, Task, Unit
 from zzgzn.models.submission import Case, Status, Submission, TaskReport
 from zzgzn.report.model import Excluded
 from zzgzn.tracking.obligations import ObligationStatus
-from zzgzn.tracking.status import QuarterStatus, quarter_status, quarters_so_far, usable
+from zzgzn.tracking.status import (
+    QuarterStatus,
+    quarter_status,
+    quarters_so_far,
+    rejections,
+    usable,
+)
 from zzgzn.tracking.timeliness import Arrival, State
 
 # How far a task got in a quarter, for the heat map: best status among its reports.
@@ -69,6 +75,7 @@ class ScoreRow:
     missing: int
     not_due: int
     score: float
+    invalid: int = 0  # quarters whose file does not pass validation (报送有误)
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,11 @@ class CampaignSummary:
             if runs:
                 found.append((timeline, runs))
         return found
+
+    @property
+    def has_invalid(self) -> bool:
+        """Some unit's file for some quarter does not pass validation (报送有误)."""
+        return any(s.state is State.INVALID for q in self.statuses for s in q.states)
 
     @property
     def always_late(self) -> list[ScoreRow]:
@@ -143,7 +155,8 @@ def build_summary(
             by_quarter[quarter].setdefault(
                 checked.submission.unit, (checked.submission, checked.path)
             )
-    statuses = [quarter_status(plan, q, arrived, today) for q in quarters]
+    rejected = rejections(plan, files)
+    statuses = [quarter_status(plan, q, arrived, today, rejected=rejected) for q in quarters]
     due = tuple(today > s.deadline.due for s in statuses)
     timelines = [_timeline(plan, task, quarters, by_quarter, due) for task in plan.tasks.values()]
     return CampaignSummary(
@@ -153,7 +166,7 @@ def build_summary(
         statuses,
         timelines,
         _deliverables(plan, quarters, by_quarter),
-        _scorecard(plan, statuses),
+        _scorecard(plan, statuses, today),
         _cases(plan, quarters, by_quarter),
     )
 
@@ -211,23 +224,32 @@ def _deliverables(
     return found
 
 
-def _scorecard(plan: Plan, statuses: list[QuarterStatus]) -> list[ScoreRow]:
+def _scorecard(plan: Plan, statuses: list[QuarterStatus], today: dt.date) -> list[ScoreRow]:
+    """Points per due quarter by state (plan/scoring.yaml). A file that does not pass
+    validation scores as the office decides (points.invalid) once the deadline has passed;
+    before it, the unit can still correct it and the quarter is not yet due."""
     rule = plan.scoring.timeliness
     rows = []
     for unit in plan.reporters:
-        mine = [s for q in statuses for s in q.states if s.unit.id == unit.id]
-        counted = [s for s in mine if s.state is not State.NOT_DUE]
-        points = sum(rule.quarter_points(s.state, s.working_days_late) for s in counted)
+        mine = [(q.deadline.due, s) for q in statuses for s in q.states if s.unit.id == unit.id]
+        counted = [
+            s
+            for due, s in mine
+            if s.state is not State.NOT_DUE and not (s.state is State.INVALID and today <= due)
+        ]
+        points = sum(rule.quarter_points(s.state.value, s.working_days_late) for s in counted)
         best = rule.points.on_time * len(counted)
+        states = [s for _, s in mine]
         rows.append(
             ScoreRow(
                 unit,
-                on_time=sum(s.state is State.ON_TIME for s in mine),
-                late=sum(s.state is State.LATE for s in mine),
-                late_days=sum(s.working_days_late for s in mine),
-                missing=sum(s.state is State.MISSING for s in mine),
-                not_due=sum(s.state is State.NOT_DUE for s in mine),
+                on_time=sum(s.state is State.ON_TIME for s in states),
+                late=sum(s.state is State.LATE for s in states),
+                late_days=sum(s.working_days_late for s in states),
+                missing=sum(s.state is State.MISSING for s in states),
+                not_due=sum(s.state is State.NOT_DUE for s in states),
                 score=round(points / best * rule.full_marks, 1) if best else rule.full_marks,
+                invalid=sum(s.state is State.INVALID for s in states),
             )
         )
     return rows

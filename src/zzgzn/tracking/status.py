@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zzgzn.calendar.deadlines import Deadline, calendar_for, deadline
-from zzgzn.calendar.quarters import Quarter, quarters_between
+from zzgzn.calendar.quarters import Quarter, is_quarter_folder, quarters_between
 from zzgzn.calendar.workdays import WorkCalendar
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.models.plan import Plan
 from zzgzn.tracking.gitdates import first_added
-from zzgzn.tracking.timeliness import Arrival, UnitState, unit_states
+from zzgzn.tracking.timeliness import Arrival, Rejected, UnitState, unit_states
 
 
 @dataclass
@@ -51,6 +51,25 @@ def arrivals(plan: Plan, root: Path, files: list[CheckedFile]) -> dict[tuple[str
     return found
 
 
+# The errors a correction notice quotes: enough to start on, short enough to paste.
+FIRST_ERRORS = 3
+
+
+def rejections(plan: Plan, files: list[CheckedFile]) -> dict[tuple[str, str], Rejected]:
+    """(unit, quarter) → the file that does not pass validation, where it can be placed: by
+    what the file says, else by where it is (submissions/<quarter>/<unit>.yaml)."""
+    found: dict[tuple[str, str], Rejected] = {}
+    for checked in files:
+        if counts_for_status(checked):
+            continue
+        key = checked.key or (checked.stem, checked.folder or "")
+        if key[0] not in plan.units or not is_quarter_folder(key[1]):
+            continue
+        errors = tuple(sorted(p for p in checked.problems if p.is_error))[:FIRST_ERRORS]
+        found.setdefault(key, Rejected(checked.path, errors))
+    return found
+
+
 # Replaying a past day (--today), files dated later have simply not arrived yet, and a
 # correction dated later has not been made yet: neither makes the file invalid for that day.
 _NOT_YET = ("submitted-future", "amendment-future")
@@ -74,11 +93,14 @@ def quarter_status(
     arrived: dict[tuple[str, str], Arrival],
     today: dt.date,
     calendar: WorkCalendar | None = None,
+    rejected: dict[tuple[str, str], Rejected] | None = None,
 ) -> QuarterStatus:
+    """rejected (from rejections()): files there but invalid, shown as 报送有误."""
     calendar = calendar or calendar_for(plan)
     due = deadline(plan, quarter, calendar)
     mine = {unit: a for (unit, q), a in arrived.items() if q == str(quarter) and a.date <= today}
-    states = unit_states(plan, due, {u: a.date for u, a in mine.items()}, today, calendar)
+    wrong = {unit: r for (unit, q), r in (rejected or {}).items() if q == str(quarter)}
+    states = unit_states(plan, due, {u: a.date for u, a in mine.items()}, today, calendar, wrong)
     states = [s.with_arrival(mine[s.unit.id]) if s.unit.id in mine else s for s in states]
     left = calendar.workdays_after(today, due.due) if today <= due.due else None
     return QuarterStatus(due, states, left)

@@ -19,6 +19,7 @@ from zzgzn.tracking.status import (
     counts_for_status,
     quarter_status,
     quarters_so_far,
+    rejections,
 )
 
 
@@ -28,7 +29,7 @@ class Board:
     today: dt.date
     quarters: list[QuarterStatus]
     units: list[Unit]
-    invalid: int
+    invalid: int  # files that do not pass validation and are not on the board (报送有误 is)
     obligations: list[ObligationStatus] = field(default_factory=list)
 
 
@@ -51,10 +52,12 @@ def status_board(
         else quarters_so_far(plan, today)
     )
     arrived = arrivals(plan, root, result.files)
-    statuses = [quarter_status(plan, q, arrived, today) for q in quarters]
+    rejected = rejections(plan, result.files)
+    statuses = [quarter_status(plan, q, arrived, today, rejected=rejected) for q in quarters]
     seen = {s.unit.id for q in statuses for s in q.states}
     units = [u for u in plan.registry.units if u.id in seen]
-    invalid = sum(1 for f in result.files if not counts_for_status(f))
+    shown = {s.rejected.path for q in statuses for s in q.states if s.rejected}
+    invalid = sum(1 for f in result.files if not counts_for_status(f) and f.path not in shown)
     duties = obligation_statuses(plan, result.files, arrived, today)
     return Board(plan, today, statuses, units, invalid, duties)
 

@@ -1,4 +1,5 @@
-"""Who reported a quarter on time, who late (by how many working days), who not at all."""
+"""Who reported a quarter on time, who late (by how many working days), who sent a file that
+does not pass validation (报送有误), who not at all."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from enum import StrEnum
 
 from zzgzn.calendar.deadlines import Deadline
 from zzgzn.calendar.workdays import WorkCalendar
+from zzgzn.diagnostics.problems import Problem
 from zzgzn.models.plan import Plan, Unit
 
 
@@ -22,11 +24,29 @@ class Arrival:
     path: str = ""
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A unit's file for a quarter is there but does not pass validation: it submitted, and
+    must correct it (the first errors say what to correct)."""
+
+    path: str
+    errors: tuple[Problem, ...]
+
+
 class State(StrEnum):
     ON_TIME = "on_time"
     LATE = "late"
+    INVALID = "invalid"  # 报送有误: a file is there, but it does not pass validation
     MISSING = "missing"
     NOT_DUE = "not_due"
+
+
+LABELS = {
+    State.ON_TIME: "按时",
+    State.INVALID: "报送有误",
+    State.MISSING: "未报送",
+    State.NOT_DUE: "未到期",
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,7 @@ class UnitState:
     self_reported: dt.date | None = None  # the date the file itself states
     source: str = "file"  # where submitted_on came from: "git" or "file"
     final: bool = True  # False: no approver (审核人) named yet, a draft
+    rejected: Rejected | None = None  # the file that does not pass validation (State.INVALID)
 
     def with_arrival(self, arrival: Arrival) -> UnitState:
         return replace(
@@ -55,9 +76,7 @@ class UnitState:
         if self.state is State.LATE:
             text = f"逾期{self.working_days_late}个工作日"
         else:
-            text = {State.ON_TIME: "按时", State.MISSING: "未报送", State.NOT_DUE: "未到期"}[
-                self.state
-            ]
+            text = LABELS[self.state]
         return text if self.final else f"{text}（未审核）"
 
     def as_dict(self) -> dict[str, object]:
@@ -70,6 +89,17 @@ class UnitState:
             "self_reported_on": self.self_reported.isoformat() if self.self_reported else None,
             "date_source": self.source if self.submitted_on else None,
             "final": self.final if self.submitted_on else None,
+            **(
+                {
+                    "path": self.rejected.path,
+                    "errors": [
+                        {"line": e.line, "column": e.column, "code": e.code, "message": e.message()}
+                        for e in self.rejected.errors
+                    ],
+                }
+                if self.rejected
+                else {}
+            ),
         }
 
 
@@ -79,15 +109,26 @@ def unit_states(
     submitted: dict[str, dt.date],
     today: dt.date,
     calendar: WorkCalendar,
+    rejected: dict[str, Rejected] | None = None,
 ) -> list[UnitState]:
-    """Every unit that must report, in registry order, then any other unit that did report."""
+    """Every unit that must report, in registry order, then any other unit that did report.
+
+    rejected: units whose only file for the quarter does not pass validation.
+    """
     required = {u.id for u in plan.reporters}
+    rejected = rejected or {}
     states = []
     for unit in plan.registry.units:
-        if unit.id not in required and unit.id not in submitted:
+        if unit.id not in required and unit.id not in submitted and unit.id not in rejected:
             continue
         day = submitted.get(unit.id)
-        if day is None:
+        if day is None and unit.id in rejected:
+            states.append(
+                UnitState(
+                    unit, State.INVALID, required=unit.id in required, rejected=rejected[unit.id]
+                )
+            )
+        elif day is None:
             state = State.NOT_DUE if today <= deadline.due else State.MISSING
             states.append(UnitState(unit, state))
         elif day <= deadline.due:

@@ -1,0 +1,102 @@
+"""A unit whose file is there but does not pass validation submitted: 报送有误 (`invalid`),
+never 未报送 — in status, its JSON, remind, the report's appendix, the summary and its score."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from .conftest import copy_campaign, edit, invoke
+
+AFTER = "2020-07-20"  # 2020Q2 was due on 2020-07-07
+BEFORE = "2020-07-03"
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """hexi's 2020Q2 file with a misspelt key and an impossible date: two errors."""
+    root = copy_campaign(tmp_path / "repo")
+    path = root / "submissions" / "2020Q2" / "hexi.yaml"
+    edit(path, '  - task: "1.2"\n', '  - task: "1.2"\n    staus: done\n', 1)
+    edit(path, "submitted_on: 2020-07-01", "submitted_on: 2020-06-31", 1)
+    return root
+
+
+def _run(runner: CliRunner, root: Path, *args: str) -> tuple[int, str]:
+    return invoke(runner, *args, "--root", str(root))
+
+
+def test_status_json_says_invalid_with_the_file_and_its_first_errors(
+    runner: CliRunner, broken: Path
+) -> None:
+    code, output = _run(runner, broken, "status", "Q2", "-f", "json", "--today", AFTER)
+    assert code == 0, output
+    units = {u["unit"]: u for u in json.loads(output)["units"]}
+    hexi = units["hexi"]
+    assert hexi["state"] == "invalid"
+    assert hexi["path"] == "submissions/2020Q2/hexi.yaml"
+    assert [e["code"] for e in hexi["errors"]] == ["impossible-date", "unknown-key"]
+    assert hexi["errors"][1]["line"] > hexi["errors"][0]["line"] > 0
+    assert units["jinghai"]["state"] == "missing"  # who sent nothing is still missing
+
+
+def test_status_table_shows_it_before_and_after_the_deadline(
+    runner: CliRunner, broken: Path
+) -> None:
+    for day in (BEFORE, AFTER):
+        code, output = _run(runner, broken, "status", "Q2", "--today", day)
+        assert code == 0, output
+        row = next(line for line in output.splitlines() if "河西区退役军人事务局" in line)
+        assert "报送有误" in row and "未报送" not in row
+        assert "无法对应" not in output  # every broken file is on the board
+
+
+def test_remind_asks_for_a_correction_naming_the_file_and_errors(
+    runner: CliRunner, broken: Path
+) -> None:
+    code, notice = _run(runner, broken, "remind", "Q2", "--today", AFTER)
+    assert code == 0, notice
+    missing = notice[notice.index("尚未报送") : notice.index("报送文件有误")]
+    assert "河西区" not in missing
+    line = next(line for line in notice.splitlines() if line.startswith("1. 河西区退役军人事务局"))
+    assert "电话：000-0000-0017" in line
+    assert "submissions/2020Q2/hexi.yaml" in line
+    assert "日期“2020-06-31”不存在" in line and "未知字段“staus”" in line
+    assert "请改正后重新提交" in notice
+
+
+def test_report_appendix_with_allow_invalid(runner: CliRunner, broken: Path) -> None:
+    code, output = _run(
+        runner, broken, "report", "Q2", "--allow-invalid", "-f", "md", "--today", AFTER
+    )
+    assert code == 0, output
+    assert "报送有误 1" in output
+    text = (broken / "reports" / "2020Q2进展情况报告.md").read_text("utf-8")
+    assert "| 河西区退役军人事务局 | 区局 | 2020年7月7日 | — | 报送有误 |" in text
+
+
+@pytest.mark.parametrize(("invalid_points", "expected"), [(None, "80"), ("6", "92")])
+def test_the_scorecard_scores_it_as_plan_scoring_decides(
+    runner: CliRunner, broken: Path, invalid_points: str | None, expected: str
+) -> None:
+    """hexi: five quarters due by 2021-06-30, four on time (10 each), 2020Q2 broken.
+    Without points.invalid it scores as not submitted (0): 40/50 → 80; with 6: 46/50 → 92."""
+    scoring = broken / "plan" / "scoring.yaml"
+    if invalid_points is None:
+        edit(scoring, "    invalid: 0 ", "    # invalid unset ")
+    else:
+        edit(scoring, "    invalid: 0 ", f"    invalid: {invalid_points} ")
+    code, output = _run(runner, broken, "summary", "-f", "md", "-o", f"{broken}/out/")
+    assert code == 0, output
+    text = (broken / "out" / "2020Q1-2021Q1进展汇总.md").read_text("utf-8")
+    header = next(line for line in text.splitlines() if line.startswith("| 序号 | 单位 |"))
+    assert header == "| 序号 | 单位 | 按时 | 逾期 | 逾期工作日 | 报送有误 | 未报送 | 得分 |"
+    row = next(
+        line
+        for line in text.splitlines()
+        if "| 河西区退役军人事务局 |" in line and "得分" not in line and line.count("|") == 9
+    )
+    assert row.endswith(f"| 4 | 0 | 0 | 1 | 0 | {expected} |"), row
