@@ -1,6 +1,6 @@
 """Check many submission files: answers from the cache, the rest in worker processes or here.
 
-Each file is checked on its own (submissions.check_file), so files can be spread over
+Each file is checked on its own (rules.check_file), so files can be spread over
 processes freely; what spans files (two files for one unit) is decided afterwards, here.
 """
 

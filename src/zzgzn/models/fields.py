@@ -1,7 +1,7 @@
 """Field types shared by the plan and submission models.
 
 Each validator raises PydanticCustomError with a type that names a diagnostic code, so that
-schema.py can turn the error into a precise, translated message with a repair hint.
+checking/modelerrors.py can turn the error into a precise, translated message with a repair hint.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
                 "deliverables": [d.model_dump(mode="json") for d in task.deliverables],
                 "checklists": [c.model_dump(mode="json") for c in task.checklists],
                 "events": [e.model_dump(mode="json") for e in task.events],
+                "metrics": [m.model_dump(mode="json") for m in task.metrics],
             }
             for section in plan.sections
             for task in section.tasks
