@@ -77,6 +77,14 @@ def test_validate_only_the_paths_given(runner: CliRunner, repo: Path) -> None:
     assert invoke(runner, "validate", "--root", str(repo), str(bad))[0] == 1
 
 
+def test_validate_a_file_that_does_not_exist_says_so(runner: CliRunner, repo: Path) -> None:
+    missing = repo / "submissions" / "2020Q2" / "nonexistent.yaml"
+    code, output = invoke(runner, "validate", "--root", str(repo), str(missing))
+    assert code == 1
+    assert "submissions/2020Q2/nonexistent.yaml: 错误 [no-such-file] 文件不存在" in output
+    assert "path-escape" not in output and "符号链接" not in output
+
+
 def test_broken_plan_is_reported_with_positions(runner: CliRunner, repo: Path) -> None:
     section = repo / "plan" / "sections" / "2.yaml"
     edit(section, "      - zizhu-zeyeban", "      - zizhu", 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     data may come in pieces (written as they come); if making them fails, nothing is left.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -27,6 +29,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
                 handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -41,6 +44,17 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """An existing file keeps its mode (mkstemp would make it 600); a new one gets what the
+    umask gives any new file (644 under the usual 022)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)

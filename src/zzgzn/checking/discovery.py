@@ -35,6 +35,8 @@ def discover(root: Path, paths: list[Path] | None = None) -> Found:
         for path in paths:
             if path.is_dir():
                 _walk(path, root, real_base, found)
+            elif not os.path.lexists(path):  # a typo, not a link out of submissions/
+                found.problems.append(problem(_display(path, root), (0, 0), "no-such-file"))
             else:
                 _consider(str(path), _display(path, root), None, real_base, found)
     elif base.is_dir():

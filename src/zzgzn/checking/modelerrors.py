@@ -21,6 +21,7 @@ M = TypeVar("M", bound=BaseModel)
 _CUSTOM = {
     "empty_value": "empty-value",
     "date_format": "date-format",
+    "date_unreadable": "date-unreadable",
     "date_ambiguous": "date-ambiguous",
     "impossible_date": "impossible-date",
     "fullwidth": "fullwidth",

@@ -189,6 +189,12 @@ CATALOG: dict[str, Text] = {
         "写成 {suggestion}（年-月-日）；" + FIX,
         "write {suggestion} (year-month-day); " + FIX_EN,
     ),
+    "date-unreadable": Text(
+        "无法识别日期“{value}”",
+        'cannot read the date "{value}"',
+        "写成 年-月-日，例如 2020-07-06",
+        "write year-month-day, e.g. 2020-07-06",
+    ),
     "date-ambiguous": Text(
         "日期“{value}”看不出哪个是月、哪个是日",
         'date "{value}" does not say which number is the month',
@@ -303,6 +309,13 @@ CATALOG: dict[str, Text] = {
         "submitted on {date}, which is after today ({today})",
         "核对 submitted_on 的日期",
         "check submitted_on",
+    ),
+    "no-such-file": Text(
+        "文件不存在",
+        "there is no such file",
+        "检查路径和文件名（相对于当前文件夹）；报送文件在 submissions/<季度>/<单位代码>.yaml",
+        "check the path and the name (relative to the current folder); submissions are"
+        " submissions/<quarter>/<unit>.yaml",
     ),
     "path-escape": Text(
         "路径指向 submissions/ 之外（{target}）",

@@ -87,9 +87,8 @@ def _date(value: Any) -> Any:
     if parsed is None:
         if US_DATE.match(halfwidth(text)):
             raise PydanticCustomError("date_ambiguous", "ambiguous", {"value": value})
-        raise PydanticCustomError(
-            "date_format", "format", {"value": value, "suggestion": "2020-07-06"}
-        )
+        # not a date zzgzn can read, so not one `zzgzn fix` can repair: promise no fix
+        raise PydanticCustomError("date_unreadable", "unreadable", {"value": value})
     canonical = parsed.isoformat()
     if not ISO_DATE.match(text) or text != canonical:
         code = (
