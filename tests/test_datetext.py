@@ -20,13 +20,15 @@ from zzgzn.datetext import halfwidth, parse_date_text
         "2020.7.6",
         "2020/07/06",
         "2020年7月6",
+        "二〇二〇年七月六日",
+        "2020年7月6号",
     ],
 )
 def test_the_ways_people_write_a_date(text: str) -> None:
     assert parse_date_text(text) == dt.date(2020, 7, 6)
 
 
-@pytest.mark.parametrize("text", ["7/6/2020", "二〇二〇年七月六日", "2020年7月6号", "下周一", ""])
+@pytest.mark.parametrize("text", ["7/6/2020", "下周一", "二〇二〇年", ""])
 def test_what_is_not_read_as_a_date(text: str) -> None:
     assert parse_date_text(text) is None
 
