@@ -165,12 +165,17 @@ def test_casebook_filters(runner: CliRunner) -> None:
 
 def test_docx_of_the_summary_holds_the_charts_as_pictures(outputs: Path) -> None:
     from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 
     data = (outputs / "summary.docx").read_bytes()
     doc = Document(io.BytesIO(data))
     pictures = [p for p in doc.paragraphs if p._element.findall(".//{*}drawing")]
     assert len(pictures) == 2
-    assert all(p.paragraph_format.first_line_indent == 0 for p in pictures)
+    # their style (图) centres them, unindented, with a line height that does not clip them
+    assert {p.style.name for p in pictures} == {"图"}
+    style = pictures[0].style.paragraph_format
+    assert style.first_line_indent == 0 and style.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert style.line_spacing_rule == WD_LINE_SPACING.SINGLE
 
 
 def test_invalid_files_are_listed_at_the_top_of_the_summary(runner: CliRunner, repo: Path) -> None:

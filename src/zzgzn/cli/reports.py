@@ -114,9 +114,11 @@ DocumentOutputOpt = Annotated[
 ]
 
 
-def _emit(markdown: str, output: Path | None, day: dt.date, text: str | None = None) -> bool:
-    """Print text (default: the Markdown), or write output: .docx as an official document,
-    anything else as the text. True when a file was written."""
+def _emit(
+    markdown: str, output: Path | None, day: dt.date, author: str, text: str | None = None
+) -> bool:
+    """Print text (default: the Markdown), or write output: .docx as an official document
+    (by author, the issuing office), anything else as the text. True when a file was written."""
     from zzgzn.files import write_atomic
 
     if output is None:
@@ -125,7 +127,7 @@ def _emit(markdown: str, output: Path | None, day: dt.date, text: str | None = N
     if output.suffix == ".docx":
         from zzgzn.report.docx import markdown_to_docx
 
-        write_atomic(output, markdown_to_docx(markdown, day))
+        write_atomic(output, markdown_to_docx(markdown, day, author=author))
     else:
         write_atomic(output, (text or markdown).encode("utf-8"))
     return True
@@ -221,8 +223,8 @@ def cases(
     from zzgzn.report.summaryjob import casebook
 
     day = clock.today(today)
-    _, found, markdown = casebook(root, day, task=task, unit=unit, quarter=quarter)
-    if _emit(markdown, output, day):
+    plan, found, markdown = casebook(root, day, task=task, unit=unit, quarter=quarter)
+    if _emit(markdown, output, day, plan.office.name):
         out.print(f"[green]已生成[/] {escape(str(output))}（{len(found)} 个案例）")
 
 
@@ -259,7 +261,7 @@ def diff(
     text = None
     if fmt is DiffFormat.json:
         text = json.dumps(outcome.diff.as_dict(), ensure_ascii=False, indent=2) + "\n"
-    if _emit(outcome.markdown, output, day, text):
+    if _emit(outcome.markdown, output, day, outcome.plan.office.name, text):
         out.print(f"[green]已生成[/] {escape(str(output))}")
 
 

@@ -178,7 +178,8 @@ class Reporters(Strict):
 class ReportingRule(Strict):
     cadence: Literal["quarterly"]
     due_working_days: int = Field(ge=1, le=60)
-    recipient: UnitId
+    recipient: UnitId  # the office units report to; it issues the consolidated report
+    report_to: OptionalText = ""  # 主送机关 of the consolidated report; "" for none
     content: OptionalText = ""
     reporters: Reporters = Reporters()
     # git: a file's arrival is the commit that first added it on the main line (the file's own
@@ -375,6 +376,11 @@ class Plan:
     @cached_property
     def units(self) -> dict[str, Unit]:
         return {unit.id: unit for unit in self.registry.units}
+
+    @property
+    def office(self) -> Unit:
+        """The office units report to, which issues the reports (their 落款 and author)."""
+        return self.units[self.schedule.reporting.recipient]
 
     @cached_property
     def unit_rank(self) -> dict[str, int]:

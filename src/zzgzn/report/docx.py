@@ -4,7 +4,15 @@ The Markdown comes from the same templates as the .md report, so a campaign cust
 at once. Its structure maps to the official document: # title, ## 一、 (黑体),
 ### （一） (楷体), #### 1. (仿宋 bold), ###### a centred line, ##### a right-aligned line
 (落款), --- a page break, lists as （1）… paragraphs, tables as Word tables.
-The page, styles, fonts and page numbers themselves are set up in officedoc.py.
+Two paragraphs are known by what they say, as GB/T 9704-2012 defines them: the first one
+after the title block ending in "：" is the 主送机关 (flush left), and a paragraph that is
+just "附件" (or "附件2") is the attachment's label, 黑体 at the top left, with the # after it
+as the attachment's title, centred on the third line. The title and the attachment titles
+break between phrases (linebreak.py), never mid-phrase.
+
+Every paragraph takes its look from a named style (officedoc.py sets up the page, styles,
+fonts and page numbers): runs carry no fonts or sizes of their own, only bold where the
+Markdown says **…**, so changing a style in Word changes the whole document.
 """
 
 from __future__ import annotations
@@ -15,7 +23,6 @@ import itertools
 import re
 import shutil
 import tempfile
-import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,7 +32,6 @@ from urllib.parse import unquote
 from xml.sax.saxutils import escape as xml_escape
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 from docx.table import _Cell
@@ -34,8 +40,21 @@ from lxml import etree
 
 from zzgzn.files import deterministic_zip
 from zzgzn.reading.loader import CONTROL_CHARS
+from zzgzn.report.linebreak import text_mm, title_lines, unbreakable_mm
 from zzgzn.report.mdtokens import Tok, tokens
-from zzgzn.report.officedoc import LAYOUT, Layout, add_run, new_document
+from zzgzn.report.officedoc import (
+    ADDRESSEE,
+    ATTACHMENT_LABEL,
+    CLOSING,
+    FIGURE,
+    LAYOUT,
+    NOTICE,
+    TABLE_HEADING,
+    TABLE_TEXT,
+    Layout,
+    add_run,
+    new_document,
+)
 
 
 @dataclass
@@ -44,19 +63,29 @@ class _State:
     item_prefix: str = ""
     quote: int = 0
     page_break: bool = False
-    after_closing: bool = False
+    closing: str = ""  # the first line of the 落款 being written (the issuing office)
+    # a title and the centred lines under it: the block after them starts one line lower
+    title_block: bool = False
+    after_title: bool = False  # the next block is the first after a title block
+    attachment: bool = False  # a 附件 label was just written: the # after it is its title
     table: list[list[tuple[list[Tok], bool]]] | None = None
     images: Path | None = None
 
 
 def markdown_to_docx(
-    markdown: str, today: dt.date, layout: Layout = LAYOUT, images: Path | None = None
+    markdown: str,
+    today: dt.date,
+    layout: Layout = LAYOUT,
+    images: Path | None = None,
+    *,
+    author: str = "",
 ) -> bytes:
-    """The document's bytes; identical input gives identical bytes. Its title is the first #.
+    """The document's bytes; identical input gives identical bytes. Its title is the first #,
+    its author who issues it (the office in its 落款).
 
     Images (![alt](path)) are read relative to images; without it they show as their alt text.
     """
-    doc = new_document(_title(markdown), today, layout)
+    doc = new_document(_title(markdown), today, layout, author=author)
     body = doc.paragraphs[0]._element if doc.paragraphs else None
     if body is not None:  # the template's empty first paragraph
         body.getparent().remove(body)
@@ -92,8 +121,7 @@ def markdown_to_docx(
             _table(out, state.table)
             state.table = None
         elif kind == "fence":
-            code_run = out.run(token.content.strip(), layout.body_font)
-            out.paragraph(("code",), lambda _: None, [code_run])
+            out.paragraph(("code",), lambda _: None, [out.run(token.content.strip())])
     return out.finish()
 
 
@@ -131,7 +159,7 @@ class _Writer:
         self._pictures = itertools.count(1)
         self._root_ns = set(doc.element.nsmap.items())
         self._pprs: dict[tuple[Any, ...], str] = {}
-        self._rprs: dict[tuple[Any, ...], str] = {}
+        self._rprs: dict[bool, str] = {}
 
     def xml(self, element: Any) -> str:
         """The element as text, without the namespace declarations the document root makes."""
@@ -151,7 +179,8 @@ class _Writer:
             para = self.scratch()
             setup(para)
             element = para._p.pPr
-            ppr = self._pprs[shape] = self.xml(element) if element is not None else ""
+            empty = element is None or len(element) == 0  # Normal: python-docx leaves <w:pPr/>
+            ppr = self._pprs[shape] = "" if empty else self.xml(element)
         self.add(f"<w:p>{ppr}{''.join(runs)}</w:p>")
 
     def add(self, xml: str) -> None:
@@ -167,22 +196,17 @@ class _Writer:
 
         self.add(_PICTURE_ID.sub(number, self.xml(element)))
 
-    def run(self, text: str, font: str, *, bold: bool = False, size: float | None = None) -> str:
-        """A run of text; XML 1.0 forbids most control characters, so they are dropped."""
+    def run(self, text: str, *, bold: bool = False) -> str:
+        """A run of text, formatted by its paragraph's style (bold only for **emphasis**);
+        XML 1.0 forbids most control characters, so they are dropped."""
         text = CONTROL_CHARS.sub("", text)
         if not _PLAIN_RUN_TEXT.match(text):  # empty, tabs, breaks, edge spaces: python-docx
-            return self.xml(self._run(text, font, bold, size)._r)
-        key = (font, bold, size)
-        rpr = self._rprs.get(key)
+            return self.xml(add_run(self.scratch(), text, bold=bold or None)._r)
+        rpr = self._rprs.get(bold)
         if rpr is None:
-            rpr = self._rprs[key] = self.xml(self._run("x", font, bold, size)._r.rPr)
+            made = add_run(self.scratch(), "x", bold=bold or None)._r.rPr
+            rpr = self._rprs[bold] = self.xml(made) if made is not None else ""
         return f"<w:r>{rpr}<w:t>{xml_escape(text)}</w:t></w:r>"
-
-    def _run(self, text: str, font: str, bold: bool, size: float | None) -> Any:
-        run = add_run(self.scratch(), text, font, self.layout, bold=bold or None)
-        if size is not None:
-            run.font.size = Pt(size)
-        return run
 
     def finish(self) -> bytes:
         """The .docx: python-docx's package, with the body streamed into word/document.xml
@@ -205,71 +229,130 @@ class _Writer:
             self.body.close()
 
 
+_HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 6: "Subtitle"}
+_ATTACHMENT_LABEL = re.compile(r"附件\d*")
+
+
+def _block_start(state: _State) -> tuple[bool, bool]:
+    """(page break before, one blank line before) for the block about to be written."""
+    page_break, state.page_break = state.page_break, False
+    after_title, state.after_title = state.after_title, False
+    return page_break, after_title
+
+
+def _spacing(para: Paragraph, layout: Layout, page_break: bool, lines_before: float) -> None:
+    if page_break:
+        para.paragraph_format.page_break_before = True
+    if lines_before:
+        para.paragraph_format.space_before = Pt(layout.line * lines_before)
+
+
 def _heading(out: _Writer, level: int, inline: Tok, state: _State) -> None:
     layout = out.layout
-    style = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 5: "Normal", 6: "Subtitle"}
-    font = {1: layout.title_font, 2: layout.h1_font, 3: layout.h2_font, 6: layout.h2_font}.get(
-        level, layout.body_font
-    )
-    first_closing = level == 5 and not state.after_closing
-    page_break = state.page_break
+    children = inline.children or []
+    if level == 6 and state.title_block:  # a centred line under the title: part of its block
+        state.after_title = False
+    page_break, after_title = _block_start(state)
+    attachment_title = level == 1 and state.attachment
+    # an attachment's title sits on the third line, under its label and one blank line
+    lines_before = 1.0 if after_title or attachment_title else 0.0
+    right = 0.0
+    if level == 5:
+        lines_before, right = _closing(out, children, state)
+    else:
+        state.closing = ""
 
     def setup(para: Paragraph) -> None:
-        para.style = style[level]
-        if level == 5:  # 落款: right-aligned, four characters in, one blank line before the first
-            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            para.paragraph_format.first_line_indent = Pt(0)
-            para.paragraph_format.right_indent = Pt(layout.body_size * 4)
-            if first_closing:
-                para.paragraph_format.space_before = Pt(layout.line * 2)
-        if level == 1:
-            para.paragraph_format.space_after = Pt(layout.line)
-        if page_break:
-            para.paragraph_format.page_break_before = True
+        para.style = CLOSING if level == 5 else _HEADING_STYLES[level]
+        _spacing(para, layout, page_break, lines_before)
+        if level == 5:
+            para.paragraph_format.right_indent = Pt(layout.body_size * right)
 
-    state.after_closing = level == 5
-    state.page_break = False
-    out.paragraph(
-        ("h", level, first_closing, page_break),
-        setup,
-        _inlines(out, inline.children or [], font, bold=level == 4),
-    )
+    state.attachment = False
+    if level in (1, 6):
+        size = layout.title_size if level == 1 else layout.body_size
+        runs = _title_runs(out, children, size)
+    else:
+        runs = _inlines(out, children)
+    out.paragraph(("h", level, lines_before, page_break, right), setup, runs)
+    if level in (1, 6) and (level == 1 or state.title_block):
+        state.title_block = state.after_title = True
+    else:
+        state.title_block = False
+
+
+def _closing(out: _Writer, children: list[Tok], state: _State) -> tuple[float, float]:
+    """(blank lines before, characters in from the right) for a line of the 落款. GB/T
+    9704-2012 7.3.5.2 for a document without a seal: the issuer one line below the text, two
+    characters in from the right; the date on the next line, starting two characters to the
+    right of the issuer's first character."""
+    text = "".join(child.content for child in children if child.type == "text").strip()
+    size = out.layout.body_size
+    if not state.closing:
+        state.closing = text
+        return 1.0, 2.0
+    em = size * 25.4 / 72
+    shift = (text_mm(state.closing, size) - text_mm(text, size)) / em - 2
+    return 0.0, round(max(2.0, 2.0 + shift) * 4) / 4  # quarter characters: few shapes
+
+
+def _title_runs(out: _Writer, children: list[Tok], size: float) -> list[str]:
+    """A title (or a centred line under it) broken between phrases into lines that fit
+    (linebreak.title_lines)."""
+    if any(child.type not in ("text", "code_inline") for child in children):
+        return _inlines(out, children)  # emphasis in a title: leave the wrapping to Word
+    text = "".join(child.content for child in children)
+    width = 210 - out.layout.left - out.layout.right
+    lines = title_lines(text, width, size)
+    runs: list[str] = []
+    for i, line in enumerate(lines):
+        if i:
+            runs.append("<w:r><w:br/></w:r>")
+        runs.append(out.run(line.strip()))
+    return runs
 
 
 def _paragraph(out: _Writer, inline: Tok, state: _State) -> None:
     layout = out.layout
-    state.after_closing = False
-    page_break = state.page_break
-    state.page_break = False
-    font = layout.h1_font if state.quote else layout.body_font  # notices above the report
+    state.closing = ""
+    state.title_block = False
+    page_break, after_title = _block_start(state)
+    children = inline.children or []
+    text = "".join(child.content for child in children if child.type == "text").strip()
+    if state.quote:
+        style = NOTICE  # notices above the report
+    elif after_title and not state.item_prefix and text.endswith(("：", ":")):
+        style = ADDRESSEE
+    elif not state.item_prefix and _ATTACHMENT_LABEL.fullmatch(text):
+        style = ATTACHMENT_LABEL
+    else:
+        style = "Normal"
+    state.attachment = style == ATTACHMENT_LABEL
+    # 附件说明: one blank line below the text (GB/T 9704-2012 7.3.4)
+    lines_before = 1.0 if after_title or text.startswith("附件：") else 0.0
     runs = []
     if state.item_prefix:
-        runs.append(out.run(state.item_prefix, font))
+        runs.append(out.run(state.item_prefix))
         state.item_prefix = ""
-    children = inline.children or []
 
     def setup(para: Paragraph) -> None:
-        para.style = "Normal"
-        if page_break:
-            para.paragraph_format.page_break_before = True
+        para.style = style
+        _spacing(para, layout, page_break, lines_before)
 
     if any(child.type == "image" for child in children):
-        _figure(out, children, state, setup)
+        _figure(out, children, state, page_break, lines_before)
         return
-    out.paragraph(("p", page_break), setup, runs + _inlines(out, children, font))
+    out.paragraph(("p", style, page_break, lines_before), setup, runs + _inlines(out, children))
 
 
 def _figure(
-    out: _Writer, children: list[Tok], state: _State, setup: Callable[[Paragraph], None]
+    out: _Writer, children: list[Tok], state: _State, page_break: bool, lines_before: float
 ) -> None:
     """A chart on its own line: centred, full type-area width, spacing that does not clip it."""
     layout = out.layout
     para = out.scratch()
-    setup(para)
-    fmt = para.paragraph_format
-    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    fmt.first_line_indent = Pt(0)
-    fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    para.style = FIGURE
+    _spacing(para, layout, page_break, lines_before)
     width = Mm(210 - layout.left - layout.right)
     for child in children:
         if child.type != "image":
@@ -279,13 +362,11 @@ def _figure(
         if path.is_file():
             para.add_run().add_picture(str(path), width=width)
         else:  # a missing picture must not sink the document: say what was meant
-            add_run(para, f"［图：{child.content}］", layout.body_font, layout)
+            add_run(para, f"［图：{child.content}］")
     out.add_picture_paragraph(para._p)
 
 
-def _inlines(
-    out: _Writer, children: list[Tok], font: str, *, bold: bool = False, size: float | None = None
-) -> list[str]:
+def _inlines(out: _Writer, children: list[Tok]) -> list[str]:
     runs: list[str] = []
     strong = 0
     for child in children:
@@ -294,7 +375,7 @@ def _inlines(
         elif child.type == "strong_close":
             strong -= 1
         elif child.type in ("text", "code_inline"):
-            runs.append(out.run(child.content, font, bold=bold or strong > 0, size=size))
+            runs.append(out.run(child.content, bold=strong > 0))
         elif child.type == "hardbreak":
             runs.append("<w:r><w:br/></w:r>")
         # softbreaks join lines: Chinese needs no space between them
@@ -302,7 +383,8 @@ def _inlines(
 
 
 def _table(out: _Writer, rows: list[list[tuple[list[Tok], bool]]]) -> None:
-    """The table's frame and one row of each kind by python-docx; its rows as text."""
+    """The table's frame and one row of each kind by python-docx; its rows as text. Cells
+    take their look from the 表格文字 and 表头 styles."""
     layout = out.layout
     columns = max(len(r) for r in rows)
     table = out.doc.add_table(rows=min(len(rows), 2), cols=columns)
@@ -314,89 +396,87 @@ def _table(out: _Writer, rows: list[list[tuple[list[Tok], bool]]]) -> None:
     widths = _column_widths(rows, columns, layout)
     for c, column in enumerate(table.columns):  # w:gridCol: what LibreOffice lays out by
         column.width = widths[c]
-    row_parts: list[tuple[str, list[str], str]] = []  # trPr, each cell's tcPr, the cells' pPr
+    row_parts: list[tuple[str, list[str]]] = []  # trPr, each cell's tcPr
     for r, tr in enumerate(tbl.tr_lst):
-        cells = [_Cell(tc, table) for tc in tr.tc_lst]
-        for c, cell in enumerate(cells):
+        for c, tc in enumerate(tr.tc_lst):
+            cell = _Cell(tc, table)
             cell.width = widths[c]
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            fmt = cell.paragraphs[0].paragraph_format
-            fmt.first_line_indent = Pt(0)
-            fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            fmt.space_before = fmt.space_after = Pt(3)  # rows that breathe are easier to read
-            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
         tr_pr = tr.get_or_add_trPr()
         if r == 0:  # repeat the header row on every page
             tr_pr.append(OxmlElement("w:tblHeader"))
         tr_pr.append(OxmlElement("w:cantSplit"))
-        row_parts.append(
-            (
-                out.xml(tr_pr),
-                [out.xml(tc.tcPr) for tc in tr.tc_lst],
-                out.xml(cells[0].paragraphs[0]._p.pPr),
-            )
-        )
+        row_parts.append((out.xml(tr_pr), [out.xml(tc.tcPr) for tc in tr.tc_lst]))
         tr.remove(tr_pr)
         for tc in tr.tc_lst:
             tr.remove(tc)
     frame = out.xml(tbl)
+    p_prs = {header: _cell_ppr(out, header) for header in (False, True)}
     body_rows = []
     for r, row in enumerate(rows):
-        tr_pr, tc_prs, p_pr = row_parts[min(r, len(row_parts) - 1)]
+        tr_pr, tc_prs = row_parts[min(r, len(row_parts) - 1)]
         xml_cells = []
         for c in range(columns):
-            runs: list[str] = []
-            if c < len(row):
-                children, header = row[c]
-                font = layout.h1_font if header else layout.body_font
-                runs = _inlines(out, children, font, size=layout.table_size)
-            xml_cells.append(f"<w:tc>{tc_prs[c]}<w:p>{p_pr}{''.join(runs)}</w:p></w:tc>")
+            children, header = row[c] if c < len(row) else ([], r == 0)
+            runs = _inlines(out, children)
+            xml_cells.append(f"<w:tc>{tc_prs[c]}<w:p>{p_prs[header]}{''.join(runs)}</w:p></w:tc>")
         body_rows.append(f"<w:tr>{tr_pr}{''.join(xml_cells)}</w:tr>")
     # the frame serialises its emptied rows as <w:tr/>: put the real rows in their place
     empty_rows = "<w:tr/>" * len(row_parts)
     out.add(frame.replace(empty_rows, "".join(body_rows), 1))
 
 
+def _cell_ppr(out: _Writer, header: bool) -> str:
+    para = out.scratch()
+    para.style = TABLE_HEADING if header else TABLE_TEXT
+    return out.xml(para._p.pPr)
+
+
 CELL_MARGINS_MM = 3.8  # Word's default 0.19 cm on each side
 MIN_COLUMN_MM = 10.0
 MIN_WRAPPING_MM = 28.0  # about seven characters a line for the column that wraps
+UNBREAKABLE_SLACK_EM = 0.25  # fonts differ between Word and LibreOffice: a date must still fit
 
 
 def _column_widths(
     rows: list[list[tuple[list[Tok], bool]]], columns: int, layout: Layout
 ) -> list[Any]:
     """Each column as wide as its longest text, so dates and labels stay on one line; when the
-    type area is too narrow the widest column (names) gives way and wraps."""
+    type area is too narrow the widest columns (names) give way and wrap, but never narrower
+    than a date (or a word of digits) they hold: those must not break."""
+    size = layout.table_size
     natural = [MIN_COLUMN_MM] * columns
+    minimum = [MIN_COLUMN_MM] * columns
+    slack = UNBREAKABLE_SLACK_EM * size * 25.4 / 72
     for row in rows:
         for c, (children, _) in enumerate(row):
             text = "".join(ch.content for ch in children if ch.type == "text")
-            natural[c] = max(natural[c], _text_mm(text, layout.table_size) + CELL_MARGINS_MM)
+            natural[c] = max(natural[c], text_mm(text, size) + CELL_MARGINS_MM)
+            whole = unbreakable_mm(text, size)
+            if whole:
+                minimum[c] = max(minimum[c], whole + CELL_MARGINS_MM + slack)
+    natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
     total = 210 - layout.left - layout.right
-    widths = _capped(natural, total)
+    widths = _capped(natural, minimum, total)
     scale = total / sum(widths)  # fill the type area exactly (or shrink all if still too wide)
     return [Mm(w * scale) for w in widths]
 
 
-def _capped(natural: list[float], total: float) -> list[float]:
+def _capped(natural: list[float], minimum: list[float], total: float) -> list[float]:
     """Cap the wide columns at one common width so the table fits: narrow columns (dates,
-    numbers, short labels) keep their width and only the long texts wrap, evenly."""
+    numbers, short labels) keep their width and only the long texts wrap, evenly; no column
+    goes below its minimum."""
     if sum(natural) <= total:
         return list(natural)
+
+    def capped(cap: float) -> list[float]:
+        return [min(w, max(cap, m)) for w, m in zip(natural, minimum, strict=True)]
+
     low, high = MIN_WRAPPING_MM, max(natural)
     for _ in range(50):  # bisection on the cap
         cap = (low + high) / 2
-        if sum(min(w, cap) for w in natural) > total:
+        if sum(capped(cap)) > total:
             high = cap
         else:
             low = cap
-    return [min(w, low) for w in natural]
-
-
-def _text_mm(text: str, size_pt: float) -> float:
-    """Printed width: a Chinese character is one em, a digit or Latin letter about half, and
-    Word and LibreOffice put a quarter em between Chinese and Latin text (autospace)."""
-    em = size_pt * 25.4 / 72
-    wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
-    switches = sum(a != b for a, b in itertools.pairwise(wide))
-    return 1.04 * em * (sum(1 if w else 0.5 for w in wide) + 0.25 * switches)  # a little to spare
+    return capped(low)

@@ -131,7 +131,7 @@ def run_report(
         markdown = "".join(chunks)
         if "md" in paths:
             write_atomic(paths["md"], markdown.encode("utf-8"))
-        write_atomic(paths["docx"], markdown_to_docx(markdown, today))
+        write_atomic(paths["docx"], markdown_to_docx(markdown, today, author=plan.office.name))
     else:  # written as it is made: never the whole text in memory
         write_atomic(paths["md"], (chunk.encode("utf-8") for chunk in chunks))
     outcome.written = list(paths.values())

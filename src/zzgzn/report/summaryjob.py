@@ -79,7 +79,7 @@ def run_summary(
         if "md" in formats:
             outcome.written.append(_write(base, "md", markdown.encode("utf-8")))
         if "docx" in formats:
-            data = markdown_to_docx(markdown, today, images=base.parent)
+            data = markdown_to_docx(markdown, today, images=base.parent, author=plan.office.name)
             outcome.written.append(_write(base, "docx", data))
     if "xlsx" in formats:
         from zzgzn.report.workbook import workbook_bytes
