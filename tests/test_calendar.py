@@ -115,3 +115,13 @@ def test_plan_overrides_win_over_the_library() -> None:
     assert deadline(plan, Quarter(2020, 2)).due == dt.date(2020, 7, 7)
     calendar = WorkCalendar(overrides)
     assert deadline(plan, Quarter(2020, 2), calendar).due == dt.date(2020, 7, 8)
+
+
+def test_working_days_late_reads_a_rest_day_arrival_on_the_next_working_day() -> None:
+    calendar = WorkCalendar(CalendarOverrides())
+    due = dt.date(2020, 10, 14)  # 2020Q3's deadline (Wednesday)
+    assert calendar.working_days_late(due, due) == 0
+    assert calendar.working_days_late(due, dt.date(2020, 10, 9)) == 0
+    assert calendar.working_days_late(due, dt.date(2020, 10, 15)) == 1
+    assert calendar.working_days_late(due, dt.date(2020, 10, 17)) == 3  # Saturday: as Monday 19th
+    assert calendar.working_days_late(due, dt.date(2020, 10, 19)) == 3

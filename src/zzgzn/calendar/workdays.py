@@ -61,6 +61,16 @@ class WorkCalendar:
                 found += 1
         return current
 
+    def working_days_late(self, due: dt.date, arrived: dt.date) -> int:
+        """How late something due on due is when it arrives on arrived (0: on time).
+
+        What arrives on a rest day is read on the next working day, so a Saturday after the
+        deadline counts as the Monday; one rule for quarterly reports and every obligation.
+        """
+        if arrived <= due:
+            return 0
+        return self.workdays_after(due, arrived) + (not self.is_workday(arrived))
+
     def workdays_after(self, start: dt.date, end: dt.date) -> int:
         """Working days in (start, end]: how many working days late a submission on end is."""
         if end <= start:

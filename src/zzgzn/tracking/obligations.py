@@ -142,8 +142,7 @@ def _standing(
     if on is not None and on <= today:
         if on <= due:
             return Fulfilment(unit, Standing.DONE, on, final=final, source=source)
-        # read on the next working day when it came on a rest day, as quarterly reports are
-        late = calendar.workdays_after(due, on) + (not calendar.is_workday(on))
+        late = calendar.working_days_late(due, on)
         return Fulfilment(unit, Standing.LATE, on, late, final, source)
     if done:
         return Fulfilment(unit, Standing.DONE, source=f"{PLAN_DIR}/{source}")

@@ -134,7 +134,6 @@ def unit_states(
         elif day <= deadline.due:
             states.append(UnitState(unit, State.ON_TIME, day, required=unit.id in required))
         else:
-            # A file sent on a rest day after the deadline is read on the next working day.
-            late = calendar.workdays_after(deadline.due, day) + (not calendar.is_workday(day))
+            late = calendar.working_days_late(deadline.due, day)
             states.append(UnitState(unit, State.LATE, day, late, required=unit.id in required))
     return states
