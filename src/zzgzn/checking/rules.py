@@ -222,7 +222,7 @@ def _check_unit(checked: CheckedFile, unit_id: Any, plan: Plan) -> None:
     doc = checked.doc
     if isinstance(unit_id, str):
         if unit_id not in plan.units:
-            # one finding per mistake: "unknown unit, did you mean hexi?" replaces "bad id"
+            # one finding per mistake: "unknown unit, did you mean …?" replaces "bad id"
             where = doc.pos(("unit",))
             doc.problems[:] = [
                 p for p in doc.problems if not (p.code == "bad-id" and (p.line, p.column) == where)

@@ -289,8 +289,8 @@ CATALOG: dict[str, Text] = {
     "bad-filename": Text(
         "文件名“{name}”不是有效的单位代码",
         'file name "{name}" is not a valid unit id',
-        "文件名用单位代码，例如 submissions/2020Q2/hexi.yaml",
-        "name it by unit id, e.g. submissions/2020Q2/hexi.yaml",
+        "文件名用单位代码：submissions/<季度>/<单位代码>.yaml，代码见 plan/units.yaml",
+        "name it by unit id: submissions/<quarter>/<unit id>.yaml (ids in plan/units.yaml)",
     ),
     "bad-folder": Text(
         "报送文件应放在季度文件夹中（如 submissions/2020Q2/）",
@@ -457,8 +457,8 @@ CATALOG: dict[str, Text] = {
     "bad-id": Text(
         "单位代码“{id}”只能由小写字母、数字和连字符组成",
         'unit id "{id}" may hold only lowercase letters, digits and hyphens',
-        "例如 hexi 或 fuwu-zhongxin；代码会用作文件名",
-        "e.g. hexi or fuwu-zhongxin; it becomes a file name",
+        "例如 abc 或 abc-def2；代码会用作文件名",
+        "e.g. abc or abc-def2; it becomes a file name",
     ),
     "bad-slug": Text(
         "代码“{id}”只能由小写字母、数字和连字符组成",

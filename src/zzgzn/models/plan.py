@@ -103,7 +103,7 @@ class Aggregate(StrEnum):
 class MetricSpec(Strict):
     """A standard metric (统计口径) of a task: units that report it use this name and unit."""
 
-    name: Text = Field(description="指标名称，各单位报送时照此填写，如 走访慰问退役军人")
+    name: Text = Field(description="指标名称，各单位报送时照此填写")
     unit: Text = Field(description="计量单位，如 人次、户、场")
     aggregate: Aggregate = Field(
         Aggregate.SUM,

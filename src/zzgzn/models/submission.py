@@ -68,9 +68,9 @@ class Amendment(Strict):
 
 
 class Metric(Strict):
-    """A figure the unit can count: 走访慰问 1200 人次."""
+    """A figure the unit can count: a name, a number and its unit of measure (人次, 户, 场)."""
 
-    name: Text = Field(description="指标名称，如 走访退役军人")
+    name: Text = Field(description="指标名称；任务规定了统计口径时照 plan/sections 中的名称填写")
     value: float = Field(allow_inf_nan=False, description="数值，只写数字")
     unit: OptionalText = Field("", description="计量单位，如 人次")
 
