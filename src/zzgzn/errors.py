@@ -37,7 +37,9 @@ class MissingExtra(ZzgznError):
 
 
 # The packages of `zzgzn[office]`: importing one of them fails only where the extra is missing.
-OFFICE_MODULES = frozenset({"docx", "pyromark", "openpyxl", "matplotlib", "noto_cjk_sans_otc"})
+OFFICE_MODULES = frozenset(
+    {"docx", "pyromark", "openpyxl", "matplotlib", "noto_cjk_sans_otc", "pypinyin"}
+)
 
 
 def missing_extra(exc: ImportError) -> MissingExtra | None:

@@ -49,6 +49,26 @@ UI: dict[str, Say] = {
         "the font file {path} holds no usable Chinese font:"
         " pip install --force-reinstall noto-cjk-sans-otc",
     ),
+    # --- init -----------------------------------------------------------------------------
+    "init-not-empty": Say(
+        "{path} 已存在且不是空文件夹：zzgzn init 只在新文件夹中建立活动仓库",
+        "{path} exists and is not an empty folder: zzgzn init only creates a new repository",
+    ),
+    "init-no-tasks": Say(
+        "{path} 中没有找到按“（一）…1.…责任单位：…”编排的任务，无法起草 plan/",
+        "no tasks numbered （一）… 1. … 责任单位：… found in {path}: cannot draft plan/",
+    ),
+    "init-unreadable": Say(
+        "无法读取方案文件 {path}（{reason}）：请提供 .docx 或 UTF-8/GBK 编码的 .txt",
+        "cannot read the plan document {path} ({reason}): give a .docx or a UTF-8/GBK .txt",
+    ),
+    "init-done": Say("已建立活动仓库 {path}", "created the campaign repository {path}"),
+    "init-review": Say("请核对：", "to review:"),
+    "init-next": Say(
+        "下一步：核对 plan/ 中标有“待核对”的值，然后 cd {path} && git init && zzgzn validate",
+        "next: review the values marked 待核对 in plan/, then cd {path} && git init && "
+        "zzgzn validate",
+    ),
 }
 
 
