@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zzgzn.diagnostics.problems import Problem, Severity, problem
+from zzgzn.errors import UsageError
 
 PLAN_DIR = "plan"
 SUBMISSIONS_DIR = "submissions"
@@ -24,6 +25,19 @@ class Found:
     # a Path per file costs more than checking it from the cache at national scale
     files: list[tuple[str, str]]
     problems: list[Problem]
+
+
+def find_root(start: Path) -> Path:
+    """The campaign's root: start or the nearest folder above it that holds plan/, as git
+    finds its repository from any subfolder. Relative stays relative (paths print as the user
+    typed them): from submissions/2020Q2 the root is ../.."""
+    here = start.absolute()
+    for up, folder in enumerate([here, *here.parents]):
+        if (folder / PLAN_DIR).is_dir():
+            if up == 0:
+                return start
+            return folder if start.is_absolute() else Path(*[".."] * up) / start
+    raise UsageError("no-campaign", start=here)
 
 
 def discover(root: Path, paths: list[Path] | None = None) -> Found:
@@ -102,7 +116,8 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _display(path: Path, root: Path) -> str:
     try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
+        # abspath, not absolute(): a root found above the working directory is ../..
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return path.as_posix()
 

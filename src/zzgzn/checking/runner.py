@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from zzgzn.checking.cache import Cache, Entry
 from zzgzn.checking.checkedfile import CheckedFile, duplicate_submissions
 from zzgzn.checking.discovery import folder_of
+from zzgzn.progress import current as current_progress
 from zzgzn.reading.document import Document
 from zzgzn.runtime import tune_gc
 
@@ -142,8 +143,15 @@ def _check_all(
     keep: _Keep,
     fast: bool,
 ) -> list[CheckedFile]:
+    progress = current_progress()
+    progress.begin("checking", len(files))
     if jobs <= 1 or len(files) < PARALLEL_FROM:
-        return [_one(path, display, plan, today, fast, keep) for path, display in files]
+        done = []
+        for path, display in files:
+            done.append(_one(path, display, plan, today, fast, keep))
+            progress.advance()
+        progress.end()
+        return done
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -156,7 +164,12 @@ def _check_all(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start, initargs=(plan, today, fast, keep)
     ) as pool:
-        return [one for chunk in pool.map(_check_chunk, chunks) for one in chunk]
+        done = []
+        for checked in pool.map(_check_chunk, chunks):
+            done += checked
+            progress.advance(len(checked))
+        progress.end()
+        return done
 
 
 def _one(

@@ -13,7 +13,7 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -50,9 +50,16 @@ class Lang(StrEnum):
 
 
 class DiagnosticFormat(StrEnum):
+    auto = "auto"  # github annotations under GitHub Actions, text otherwise (as yamllint)
     text = "text"
     json = "json"
     github = "github"
+
+    def resolved(self) -> DiagnosticFormat:
+        if self is not DiagnosticFormat.auto:
+            return self
+        on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+        return DiagnosticFormat.github if on_github else DiagnosticFormat.text
 
 
 class DataFormat(StrEnum):
@@ -69,17 +76,138 @@ def default_lang() -> Lang:
     return Lang.zh
 
 
+def _campaign_root(ctx: typer.Context, value: Path) -> Path:
+    """--root, or the folder above the working directory that holds plan/ (as git does)."""
+    from zzgzn.checking.discovery import find_root
+
+    if ctx.resilient_parsing:  # completing a word in the shell: never an error there
+        return value
+
+    try:
+        return find_root(value)
+    except ZzgznError as exc:
+        fail(exc)
+
+
 RootOpt = Annotated[
-    Path, typer.Option("--root", help="仓库根目录（含 plan/ 与 submissions/）。", file_okay=False)
+    Path,
+    typer.Option(
+        "--root",
+        help="仓库根目录（含 plan/ 与 submissions/）；默认从当前文件夹向上查找。",
+        file_okay=False,
+        callback=_campaign_root,
+    ),
 ]
 LangOpt = Annotated[Lang | None, typer.Option("--lang", help="诊断信息语言：zh（默认）或 en。")]
 TodayOpt = Annotated[
     str | None, typer.Option("--today", help="把“今天”设为此日期（也可用环境变量 ZZGZN_TODAY）。")
 ]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="只输出问题和错误：不显示进度条、统计和“已生成”等提示。"),
+]
+
+PrintedOpt = Annotated[
+    DataFormat,
+    typer.Option(
+        "--output-format",
+        help="终端上输出什么：text（默认，给人看）或 json（生成结果的摘要，给程序用）。",
+    ),
+]
+
+# Fewer files than this are checked before a bar could be read: none is drawn.
+PROGRESS_FROM = 200
+
+
+class _Bar:
+    """A rich progress bar on stderr for one stage at a time (the core's Progress)."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._task: Any = None
+
+    def begin(self, stage: str, total: int) -> None:
+        self.end()
+        if total < PROGRESS_FROM:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self._bar = Progress(
+            "{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
+        self._bar.start()
+        self._task = self._bar.add_task(t(f"progress-{stage}"), total=total)
+
+    def advance(self, steps: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, steps)
+
+    def end(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+@contextlib.contextmanager
+def progress_bar(quiet: bool = False) -> Iterator[None]:
+    """Show the core's progress on stderr, unless quiet or stderr is not a terminal."""
+    if quiet or not err.is_terminal:
+        yield
+        return
+    from zzgzn.progress import reporting
+
+    with reporting(_Bar()):
+        yield
+
+
 NoCacheOpt = Annotated[
     bool,
     typer.Option("--no-cache", help="不使用缓存（.zzgzn_cache/），每个文件都重新检查。"),
 ]
+
+
+def _completion_plan() -> Plan | None:
+    """The plan of the campaign around the working directory, for shell completion."""
+    from zzgzn.checking.discovery import find_root
+    from zzgzn.checking.planload import load_plan
+
+    try:
+        return load_plan(find_root(Path("."))).plan
+    except Exception:  # completion must never fail in the user's shell
+        return None
+
+
+def _matching(names: list[str], incomplete: str) -> list[str]:
+    return [n for n in names if n.lower().startswith(incomplete.lower())]
+
+
+def complete_quarter(incomplete: str) -> list[str]:
+    """The campaign's quarters, 2020Q1 … 2021Q1."""
+    from zzgzn.calendar.quarters import quarters_between
+
+    plan = _completion_plan()
+    return _matching([str(q) for q in quarters_between(*plan.activity)], incomplete) if plan else []
+
+
+def complete_quarter_or_document(incomplete: str) -> list[str]:
+    """Quarters, and the documents the plan's obligations ask for (work-plan, evaluation)."""
+    plan = _completion_plan()
+    if plan is None:
+        return []
+    return complete_quarter(incomplete) + _matching(sorted(plan.document_kinds), incomplete)
+
+
+def complete_unit(incomplete: str) -> list[tuple[str, str]]:
+    """Unit codes, each with its name (shells that show help show the name)."""
+    plan = _completion_plan()
+    if plan is None:
+        return []
+    return [(u.id, u.name) for u in plan.registry.units if u.id.startswith(incomplete)]
 
 
 def handle_errors(func: F) -> F:
@@ -168,6 +296,7 @@ _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cy
 def print_problems(problems: list[Problem], fmt: DiagnosticFormat, lang: Lang) -> None:
     from zzgzn.diagnostics.reporters import REPORTERS
 
+    fmt = fmt.resolved()
     reporter = REPORTERS[fmt.value]
     if fmt is not DiagnosticFormat.text:
         if problems or fmt is DiagnosticFormat.json:

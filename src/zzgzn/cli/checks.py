@@ -11,9 +11,9 @@ from rich.markup import escape
 from zzgzn import clock
 from zzgzn.cli.base import (
     DiagnosticFormat,
-    Lang,
     LangOpt,
     NoCacheOpt,
+    QuietOpt,
     RootOpt,
     TodayOpt,
     app,
@@ -23,6 +23,8 @@ from zzgzn.cli.base import (
     out,
     plan_or_exit,
     print_problems,
+    progress_bar,
+    t,
 )
 
 PANEL = "校验（CI）"
@@ -37,8 +39,13 @@ def validate(
     ] = None,
     fmt: Annotated[
         DiagnosticFormat,
-        typer.Option("--format", "-f", help="输出格式：text、json 或 github（工作流注释）。"),
-    ] = DiagnosticFormat.text,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式：auto（默认：在 GitHub Actions 中为 github，否则 text）、text、json、"
+            "github（工作流注释）。",
+        ),
+    ] = DiagnosticFormat.auto,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -56,6 +63,7 @@ def validate(
         ),
     ] = 0,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """校验方案（plan/）和报送文件（submissions/），列出每个问题的位置和修改提示。
 
@@ -67,32 +75,31 @@ def validate(
     language = lang or default_lang()
     day = clock.today(today)
 
-    if changed_since:
-        from zzgzn.workflow.prcheck import validate_pull_request
+    with progress_bar(quiet):
+        if changed_since:
+            from zzgzn.workflow.prcheck import validate_pull_request
 
-        result = validate_pull_request(
-            root, changed_since, day, jobs=jobs or default_jobs(), use_cache=not no_cache
-        )
-    else:
-        # Only findings are printed: keep no data; answer unchanged files from the cache.
-        result = validate_repository(
-            root,
-            day,
-            paths or None,
-            jobs=jobs or default_jobs(),
-            keep_data=False,
-            use_cache=not no_cache,
-        )
-    print_problems(result.problems, fmt, language)
-    if fmt is DiagnosticFormat.text:
-        files = len(result.files)
-        if language is Lang.en:
-            summary = (
-                f"{files} submission file(s) checked: "
-                f"{result.errors} error(s), {result.warnings} warning(s)"
+            result = validate_pull_request(
+                root, changed_since, day, jobs=jobs or default_jobs(), use_cache=not no_cache
             )
         else:
-            summary = f"检查了 {files} 个报送文件：{result.errors} 个错误，{result.warnings} 个警告"
+            # Only findings are printed: keep no data; answer unchanged files from the cache.
+            result = validate_repository(
+                root,
+                day,
+                paths or None,
+                jobs=jobs or default_jobs(),
+                keep_data=False,
+                use_cache=not no_cache,
+            )
+    print_problems(result.problems, fmt, language)
+    if fmt.resolved() is DiagnosticFormat.text and not quiet:
+        summary = t(
+            "validate-summary",
+            files=len(result.files),
+            errors=result.errors,
+            warnings=result.warnings,
+        )
         out.print(("[green]✓ [/]" if result.ok else "[red]✗ [/]") + escape(summary))
     if not result.ok:
         raise typer.Exit(1)
@@ -119,14 +126,17 @@ def schema(
     if check:
         outdated = stale(plan, folder)
         for name in outdated:
-            err.print(f"[red]{escape(str(folder / name))} 已过期[/]：运行 zzgzn schema 重新生成")
+            err.print(
+                f"[red]{escape(t('schema-stale', path=folder / name))}[/]"
+                + escape(t("schema-stale-hint"))
+            )
         if outdated:
             raise typer.Exit(1)
-        out.print("[green]✓ JSON Schema 与方案一致[/]")
+        out.print(f"[green]✓ {escape(t('schema-current'))}[/]")
         return
     for name, text in render_schemas(plan).items():
         write_atomic(folder / name, text.encode("utf-8"))
-        out.print(f"[green]已生成[/] {escape(str(folder / name))}")
+        out.print(f"[green]{escape(t('written'))}[/] {escape(str(folder / name))}")
 
 
 @app.command("codeowners", rich_help_panel=PANEL)
@@ -149,10 +159,11 @@ def write_codeowners(
         current = target.read_text("utf-8") if target.is_file() else None
         if current != text:
             err.print(
-                f"[red]{escape(str(target))} 与单位名录不一致[/]：运行 zzgzn codeowners 重新生成"
+                f"[red]{escape(t('codeowners-stale', path=target))}[/]"
+                + escape(t("codeowners-stale-hint"))
             )
             raise typer.Exit(1)
-        out.print("[green]✓ CODEOWNERS 与单位名录一致[/]")
+        out.print(f"[green]✓ {escape(t('codeowners-current'))}[/]")
         return
     write_atomic(target, text.encode("utf-8"))
-    out.print(f"[green]已生成[/] {escape(str(target))}")
+    out.print(f"[green]{escape(t('written'))}[/] {escape(str(target))}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -9,12 +10,17 @@ import typer
 from rich.markup import escape
 
 from zzgzn.cli.base import (
+    DataFormat,
+    QuietOpt,
     RootOpt,
     app,
+    complete_quarter_or_document,
+    complete_unit,
     err,
     handle_errors,
     out,
     plan_or_exit,
+    t,
 )
 
 PANEL = "各单位填报"
@@ -29,9 +35,15 @@ def new(
             metavar="季度或材料",
             help="季度（2020Q2、Q2 等），或方案要求的材料：work-plan（工作方案）、"
             "evaluation（评估总结），见 plan/obligations.yaml。",
+            autocompletion=complete_quarter_or_document,
         ),
     ],
-    unit: Annotated[str, typer.Option("--unit", "-u", help="单位代码，见 zzgzn plan。")],
+    unit: Annotated[
+        str,
+        typer.Option(
+            "--unit", "-u", help="单位代码，见 zzgzn plan。", autocompletion=complete_unit
+        ),
+    ],
     root: RootOpt = Path("."),
 ) -> None:
     """生成本单位的报送文件模板：季度报送只列本单位负责的任务（区局列出全部任务），
@@ -40,8 +52,8 @@ def new(
 
     plan = plan_or_exit(root)
     target = write_scaffold(plan, what, unit, root)
-    out.print(f"[green]已生成[/] {escape(str(target))}")
-    out.print(f"填写后运行：zzgzn validate {escape(str(target))}")
+    out.print(f"[green]{escape(t('written'))}[/] {escape(str(target))}")
+    out.print(escape(t("new-next", path=target)))
 
 
 @app.command(rich_help_panel=PANEL)
@@ -53,6 +65,15 @@ def fix(
         typer.Option("--check", help="只检查不修改：有需要修复的文件时退出码为 1（用于 CI）。"),
     ] = False,
     root: RootOpt = Path("."),
+    quiet: QuietOpt = False,
+    fmt: Annotated[
+        DataFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text（默认）或 json：每个需要修复的文件的路径、改动和差异（--check 时不写回）。",
+        ),
+    ] = DataFormat.text,
 ) -> None:
     """自动修复常见问题：GBK/UTF-16/BOM 编码、CRLF、Tab 缩进、全角数字、日期和季度的写法。
 
@@ -62,23 +83,39 @@ def fix(
     from zzgzn.workflow.fixer import fix_paths
 
     needs, broken = 0, 0
+    found: list[dict[str, object]] = []
     for path, result in fix_paths(paths, root):
         if result.error:
             broken += 1
-            err.print(f"[red]{escape(result.path)}[/]：{escape(result.error)}")
+            found.append({"path": result.path, "error": result.error})
+            if fmt is DataFormat.text:
+                err.print(f"[red]{escape(result.path)}[/]：{escape(result.error)}")
             continue
         if not result.changed:
             continue
         needs += 1
-        verb = "需要修复" if check else "已修复"
-        out.print(f"[yellow]{escape(result.path)}[/] {verb}：")
+        if not check and result.data is not None:
+            write_atomic(path, result.data)
+        found.append(
+            {
+                "path": result.path,
+                "changes": result.changes,
+                "diff": result.diff(),
+                "fixed": not check,
+            }
+        )
+        if fmt is DataFormat.json or quiet:
+            continue
+        out.print(
+            f"[yellow]{escape(result.path)}[/] {escape(t('fix-needed' if check else 'fix-done'))}"
+        )
         for change in result.changes:
             out.print(f"  - {escape(change)}")
         if check and (diff := result.diff()):
             out.print(escape(diff), style="dim", soft_wrap=True)
-        if not check and result.data is not None:
-            write_atomic(path, result.data)
-    if not needs and not broken:
-        out.print("[green]✓ 没有需要修复的内容[/]")
+    if fmt is DataFormat.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+    elif not needs and not broken and not quiet:
+        out.print(f"[green]✓ {escape(t('fix-nothing'))}[/]")
     if broken or (check and needs):
         raise typer.Exit(1)

@@ -15,19 +15,26 @@ from rich.tree import Tree
 from zzgzn import clock
 from zzgzn.cli.base import (
     DataFormat,
+    Lang,
     LangOpt,
     NoCacheOpt,
     RootOpt,
     TodayOpt,
     app,
+    complete_quarter,
+    current_lang,
     err,
     handle_errors,
     out,
     plan_or_exit,
+    progress_bar,
+    t,
 )
 
 if TYPE_CHECKING:
+    from zzgzn.tracking.obligations import Fulfilment
     from zzgzn.tracking.statusboard import Board
+    from zzgzn.tracking.timeliness import UnitState
 
 PANEL = "跟踪与催报"
 
@@ -35,13 +42,17 @@ PANEL = "跟踪与催报"
 class NoticeFormat(StrEnum):
     md = "md"
     text = "text"
+    json = "json"
 
 
 @app.command(rich_help_panel=PANEL)
 @handle_errors
 def status(
     quarter: Annotated[
-        str | None, typer.Argument(help="只看这个季度（默认：活动开始至今的每个季度）。")
+        str | None,
+        typer.Argument(
+            help="只看这个季度（默认：活动开始至今的每个季度）。", autocompletion=complete_quarter
+        ),
     ] = None,
     fmt: Annotated[
         DataFormat, typer.Option("--format", "-f", help="text 或 json。")
@@ -55,16 +66,18 @@ def status(
     from zzgzn.tracking.statusboard import status_board
     from zzgzn.tracking.timeliness import State
 
-    board = status_board(root, quarter, clock.today(today), use_cache=not no_cache)
+    with progress_bar():
+        board = status_board(root, quarter, clock.today(today), use_cache=not no_cache)
     if fmt is DataFormat.json:
         data = [q.as_dict() for q in board.quarters]
         print(json.dumps(data[0] if quarter else data, ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"报送情况（截至 {board.today}）")
-    table.add_column("单位", no_wrap=True)
+    table = Table(title=t("status-title", today=board.today))
+    table.add_column(t("unit-column"), no_wrap=True)
     for q in board.quarters:
         due = q.deadline.due
-        table.add_column(f"{q.deadline.quarter}\n截止\n{due.month}月{due.day}日", overflow="fold")
+        heading = t("status-column", quarter=q.deadline.quarter, month=due.month, day=due.day)
+        table.add_column(heading, overflow="fold")
     colours = {
         "on_time": "green",
         "late": "yellow",
@@ -79,7 +92,7 @@ def status(
         for states in by_unit:
             state = states.get(unit.id)
             cells.append(
-                "" if state is None else f"[{colours[state.state.value]}]{escape(state.label)}[/]"
+                "" if state is None else f"[{colours[state.state.value]}]{escape(_label(state))}[/]"
             )
         table.add_row(escape(unit.name), *cells)
     out.print(table)
@@ -87,25 +100,36 @@ def status(
     if upcoming:  # the next deadline is the one to chase
         q = upcoming[0]
         waiting = sum(s.state is State.NOT_DUE and s.required for s in q.states)
-        out.print(
-            f"{q.deadline.quarter} 报送截止 {q.deadline.due}，还有 [bold]{q.working_days_left}[/] "
-            f"个工作日；尚未报送 {waiting} 个单位"
+        line = t(
+            "status-countdown",
+            quarter=q.deadline.quarter,
+            due=q.deadline.due,
+            days=q.working_days_left,
+            waiting=waiting,
         )
+        out.print(escape(line))
     if board.obligations:
         out.print(_obligations_table(board))
     if board.invalid:
-        err.print(
-            f"[yellow]另有 {board.invalid} 个报送文件未通过校验、无法对应到表中的单位和季度"
-            "（运行 zzgzn validate 查看）[/]"
-        )
+        err.print(f"[yellow]{escape(t('status-unplaced', count=board.invalid))}[/]")
+
+
+def _label(state: UnitState) -> str:
+    """The cell of the board: the core's Chinese label, or the catalogue's words for it."""
+    if current_lang() is Lang.zh:
+        return state.label
+    text = t(f"state-{state.state.value}", days=state.working_days_late)
+    return text if state.final else text + t("not-approved")
 
 
 def _obligations_table(board: Board) -> Table:
     """Unit × obligation: liaison named, work plan, cases, evaluation summary."""
-    table = Table(title=f"其他工作要求（截至 {board.today}）")
-    table.add_column("单位", no_wrap=True)
+    table = Table(title=t("obligations-title", today=board.today))
+    table.add_column(t("unit-column"), no_wrap=True)
     for o in board.obligations:
-        table.add_column(f"{escape(o.obligation.name)}\n截止 {o.due}", overflow="fold")
+        table.add_column(
+            escape(t("obligation-column", name=o.obligation.name, due=o.due)), overflow="fold"
+        )
     colours = {"done": "green", "late": "yellow", "missing": "red", "pending": "dim"}
     owing = {r.unit.id: r.unit for o in board.obligations for r in o.rows}
     by_unit = [{r.unit.id: r for r in o.rows} for o in board.obligations]
@@ -114,18 +138,35 @@ def _obligations_table(board: Board) -> Table:
         for rows in by_unit:
             row = rows.get(unit.id)
             cells.append(
-                "—" if row is None else f"[{colours[row.standing.value]}]{escape(row.label)}[/]"
+                "—"
+                if row is None
+                else f"[{colours[row.standing.value]}]{escape(_standing(row))}[/]"
             )
         table.add_row(escape(unit.name), *cells)
     return table
 
 
+def _standing(row: Fulfilment) -> str:
+    if current_lang() is Lang.zh:
+        return row.label
+    text = t(f"standing-{row.standing.value}", days=row.working_days_late)
+    return text if row.final else text + t("not-approved")
+
+
 @app.command(rich_help_panel=PANEL)
 @handle_errors
 def remind(
-    quarter: Annotated[str, typer.Argument(help="季度：2020Q2、Q2 等。")],
+    quarter: Annotated[
+        str, typer.Argument(help="季度：2020Q2、Q2 等。", autocompletion=complete_quarter)
+    ],
     fmt: Annotated[
-        NoticeFormat, typer.Option("--format", "-f", help="md 或 text（纯文本，便于粘贴到消息）。")
+        NoticeFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text（纯文本，便于粘贴到消息）、md，"
+            "或 json（要催的单位、联络员和电话，给程序用）。",
+        ),
     ] = NoticeFormat.text,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
@@ -136,8 +177,55 @@ def remind(
     from zzgzn.tracking.statusboard import reminder, status_board
 
     day = clock.today(today)
-    board = status_board(root, quarter, day, use_cache=not no_cache)
+    with progress_bar():
+        board = status_board(root, quarter, day, use_cache=not no_cache)
+    if fmt is NoticeFormat.json:
+        print(json.dumps(_chase(board), ensure_ascii=False, indent=2))
+        return
     print(reminder(board, root, markdown=fmt is NoticeFormat.md), end="")
+
+
+def _chase(board: Board) -> dict[str, object]:
+    """Who the notice chases, with how to reach them: for a bot that sends the messages."""
+    from zzgzn.tracking.timeliness import State
+
+    q = board.quarters[0]
+
+    def who(s: UnitState) -> dict[str, object]:
+        liaison = s.unit.liaison
+        return {
+            "unit": s.unit.id,
+            "name": s.unit.name,
+            "liaison": liaison.name if liaison else None,
+            "phone": liaison.phone if liaison else None,
+        }
+
+    required = [s for s in q.states if s.required]
+    return {
+        "quarter": str(q.deadline.quarter),
+        "due": q.deadline.due.isoformat(),
+        "today": board.today.isoformat(),
+        "working_days_left": q.working_days_left,
+        "missing": [who(s) for s in required if s.state is State.MISSING],
+        "not_due": [who(s) for s in required if s.state is State.NOT_DUE],
+        "invalid": [who(s) | s.as_dict() for s in q.states if s.state is State.INVALID],
+        "late": [
+            who(s) | {"working_days_late": s.working_days_late}
+            for s in q.states
+            if s.state is State.LATE
+        ],
+        "unsigned": [who(s) for s in q.states if s.submitted_on and not s.final],
+        "obligations": [
+            {
+                "obligation": o.obligation.id,
+                "name": o.obligation.name,
+                "due": o.due.isoformat(),
+                "missing": [r.unit.id for r in o.units_in("missing")],
+            }
+            for o in board.obligations
+            if o.units_in("missing")
+        ],
+    }
 
 
 @app.command(rich_help_panel=PANEL)
@@ -157,13 +245,15 @@ def deadlines(
         print(json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2))
         return
     table = Table(
-        "季度",
-        "季度结束",
-        "报送截止",
-        title=f"报送截止日期（季度结束后 {plan.schedule.reporting.due_working_days} 个工作日）",
+        t("deadlines-quarter"),
+        t("deadlines-end"),
+        t("deadlines-due"),
+        title=t("deadlines-title", days=plan.schedule.reporting.due_working_days),
     )
+    zh = current_lang() is Lang.zh
     for d in items:
-        table.add_row(f"{d.quarter}（{d.quarter.label}）", d.end.isoformat(), d.due.isoformat())
+        quarter = f"{d.quarter}（{d.quarter.label}）" if zh else str(d.quarter)
+        table.add_row(quarter, d.end.isoformat(), d.due.isoformat())
     out.print(table)
 
 
@@ -189,12 +279,16 @@ def show_plan(
         for task in section.tasks:
             lead, others = unit_roles(plan, task.id)
             node = branch.add(f"{task.id} {escape(task.title)}")
-            node.add(
-                f"牵头：{escape(lead)}" + (f"；配合：{escape('、'.join(others))}" if others else "")
-            )
+            roles = t("plan-lead", unit=lead)
+            if others:
+                roles += t("plan-co", units=t("list-joiner").join(others))
+            node.add(escape(roles))
     out.print(tree)
     rule = plan.schedule.reporting
-    out.print(
-        f"报送：每季度结束后 {rule.due_working_days} 个工作日内报"
-        f" {escape(plan.units[rule.recipient].name)}，共 {len(plan.reporters)} 个单位"
+    line = t(
+        "plan-reporting",
+        days=rule.due_working_days,
+        recipient=plan.units[rule.recipient].name,
+        count=len(plan.reporters),
     )
+    out.print(escape(line))

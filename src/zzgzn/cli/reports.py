@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -13,20 +14,31 @@ from rich.markup import escape
 
 from zzgzn import clock
 from zzgzn.cli.base import (
+    DataFormat,
     DiagnosticFormat,
+    Lang,
     LangOpt,
     NoCacheOpt,
+    PrintedOpt,
+    QuietOpt,
     RootOpt,
     TodayOpt,
     app,
+    complete_quarter,
+    complete_unit,
+    current_lang,
     default_lang,
     err,
     handle_errors,
     out,
     print_problems,
+    progress_bar,
+    t,
 )
 
 if TYPE_CHECKING:
+    from zzgzn.report.job import ReportOutcome
+    from zzgzn.report.summarymodel import CaseEntry
     from zzgzn.tracking.obligations import ObligationStatus
 
 PANEL = "报告与汇总"
@@ -40,7 +52,12 @@ class ReportFormat(StrEnum):
 @app.command(rich_help_panel=PANEL)
 @handle_errors
 def report(
-    quarter: Annotated[str, typer.Argument(help="季度：2020Q2、2020-Q2、Q2 或 2020年第二季度。")],
+    quarter: Annotated[
+        str,
+        typer.Argument(
+            help="季度：2020Q2、2020-Q2、Q2 或 2020年第二季度。", autocompletion=complete_quarter
+        ),
+    ],
     formats: Annotated[
         list[ReportFormat] | None,
         typer.Option("--format", "-f", help="输出格式，可重复：md、docx（默认两种都生成）。"),
@@ -56,56 +73,110 @@ def report(
     lang: LangOpt = None,
     today: TodayOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    printed: PrintedOpt = DataFormat.text,
 ) -> None:
     """汇总一个季度的报送，生成 Markdown 和公文格式（GB/T 9704-2012）的 Word 报告。"""
     from zzgzn.report.job import run_report
 
     language = lang or default_lang()
-    outcome = run_report(
-        root,
-        quarter,
-        clock.today(today),
-        formats=[f.value for f in formats] if formats else None,
-        output=output,
-        allow_invalid=allow_invalid,
-        use_cache=not no_cache,
-    )
+    with progress_bar(quiet):
+        outcome = run_report(
+            root,
+            quarter,
+            clock.today(today),
+            formats=[f.value for f in formats] if formats else None,
+            output=output,
+            allow_invalid=allow_invalid,
+            use_cache=not no_cache,
+        )
     if outcome.blocking:
+        if printed is DataFormat.json:
+            print_problems(outcome.blocking, DiagnosticFormat.json, language)
+            raise typer.Exit(1)
         print_problems(outcome.blocking, DiagnosticFormat.text, language)
         files = len({p.path for p in outcome.blocking})
         err.print(
-            f"[red]✗ {outcome.quarter} 有 {files} 个报送文件未通过校验，未生成报告。[/]"
-            "改正后重试，或加 --allow-invalid 跳过这些文件（报告开头会列出）。"
+            f"[red]{escape(t('report-blocked', quarter=outcome.quarter, files=files))}[/]"
+            + escape(t("report-blocked-hint"))
         )
         raise typer.Exit(1)
     r = outcome.report
     assert r is not None
+    if printed is DataFormat.json:
+        _print_json(_report_data(outcome))
+        return
     if r.excluded:
-        err.print(f"[yellow]注意：{len(r.excluded)} 个文件未通过校验，已跳过并在报告开头列出：[/]")
+        err.print(f"[yellow]{escape(t('report-excluded', count=len(r.excluded)))}[/]")
         for item in r.excluded:
             err.print(f"  [yellow]{escape(item.path)}[/]")
-    out.print(
-        f"[bold]{r.quarter.label}[/]（截止 {r.deadline.due}）：应报 {r.due_units}，"
-        f"按时 {r.count('on_time')}，逾期 {r.count('late')}，未报 {r.count('missing')}"
-        + (f"，报送有误 {r.count('invalid')}" if r.count("invalid") else "")
-        + (f"，未到期 {r.count('not_due')}" if r.count("not_due") else "")
+    if quiet:
+        return
+    label = r.quarter.label if current_lang() is Lang.zh else str(r.quarter)
+    counts = t(
+        "report-counts",
+        due=r.deadline.due,
+        due_units=r.due_units,
+        on_time=r.count("on_time"),
+        late=r.count("late"),
+        missing=r.count("missing"),
     )
+    if r.count("invalid"):
+        counts += t("count-invalid", count=r.count("invalid"))
+    if r.count("not_due"):
+        counts += t("count-not-due", count=r.count("not_due"))
+    out.print(f"[bold]{escape(label)}[/]{escape(counts)}")
     if r.unsigned:
-        out.print(
-            f"未审核（没有审核人）：{escape(_names(u.name for u in r.unsigned))}", soft_wrap=True
-        )
+        names = _names(u.name for u in r.unsigned)
+        out.print(escape(t("report-unsigned", names=names)), soft_wrap=True)
     if r.amendments:
         names = _names(dict.fromkeys(u.name for u, _ in r.amendments))
-        out.print(f"报告生成后更正 {len(r.amendments)} 处：{escape(names)}", soft_wrap=True)
+        out.print(escape(t("report-amended", count=len(r.amendments), names=names)), soft_wrap=True)
     _print_obligations(r.obligations, r.today)
-    for path in outcome.written:
-        out.print(f"[green]已生成[/] {escape(str(path))}")
+    _print_written(outcome.written)
     if outcome.frozen is not None:
         out.print(
-            f"[bold]{r.quarter}[/] 已过报送截止日期，报告已生成，本季度封存（记录在 "
-            f"{escape(str(outcome.frozen))}，请提交）：此后改动须在文件中附更正记录",
+            f"[bold]{r.quarter}[/]" + escape(t("report-frozen", path=outcome.frozen)),
             soft_wrap=True,
         )
+
+
+def _report_data(outcome: ReportOutcome) -> dict[str, object]:
+    from zzgzn.tracking.timeliness import State
+
+    r = outcome.report
+    assert r is not None
+    return {
+        "quarter": str(r.quarter),
+        "due": r.deadline.due.isoformat(),
+        "units_due": r.due_units,
+        "counts": {state.value: r.count(state.value) for state in State},
+        "unsigned": [u.id for u in r.unsigned],
+        "amendments": len(r.amendments),
+        "excluded": [item.path for item in r.excluded],
+        "obligations": [_obligation_data(o) for o in r.obligations],
+        "written": [str(path) for path in outcome.written],
+        "frozen": str(outcome.frozen) if outcome.frozen else None,
+    }
+
+
+def _obligation_data(o: ObligationStatus) -> dict[str, object]:
+    return {
+        "obligation": o.obligation.id,
+        "name": o.obligation.name,
+        "due": o.due.isoformat(),
+        "late": [row.unit.id for row in o.units_in("late")],
+        "missing": [row.unit.id for row in o.units_in("missing")],
+    }
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _print_written(paths: Iterable[Path]) -> None:
+    for path in paths:
+        out.print(f"[green]{escape(t('written'))}[/] {escape(str(path))}")
 
 
 DocumentOutputOpt = Annotated[
@@ -140,8 +211,10 @@ _SHOWN_NAMES = 10
 
 def _names(names: Iterable[str]) -> str:
     listed = list(names)
-    shown = "、".join(listed[:_SHOWN_NAMES])
-    return shown if len(listed) <= _SHOWN_NAMES else f"{shown}等{len(listed)}个"
+    shown = t("list-joiner").join(listed[:_SHOWN_NAMES])
+    if len(listed) <= _SHOWN_NAMES:
+        return shown
+    return t("names-more", shown=shown, count=len(listed), more=len(listed) - _SHOWN_NAMES)
 
 
 def _print_obligations(obligations: list[ObligationStatus], today: dt.date) -> None:
@@ -150,12 +223,16 @@ def _print_obligations(obligations: list[ObligationStatus], today: dt.date) -> N
         late, missing = o.units_in("late"), o.units_in("missing")
         if today <= o.due or not (late or missing):
             continue
-        parts = (
-            [f"未完成{len(missing)}个（{_names(r.unit.name for r in missing)}）"] if missing else []
-        )
+        parts = []
+        if missing:
+            names = _names(r.unit.name for r in missing)
+            parts.append(t("obligation-missing", count=len(missing), names=names))
         if late:
-            parts.append(f"逾期完成{len(late)}个（{_names(r.unit.name for r in late)}）")
-        out.print(f"{escape(o.obligation.name)}：{escape('，'.join(parts))}", soft_wrap=True)
+            parts.append(
+                t("obligation-late", count=len(late), names=_names(r.unit.name for r in late))
+            )
+        line = t("obligation-line", name=o.obligation.name, parts=t("part-joiner").join(parts))
+        out.print(escape(line), soft_wrap=True)
 
 
 class SummaryFormat(StrEnum):
@@ -180,31 +257,53 @@ def summary(
     ] = None,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
+    quiet: QuietOpt = False,
+    printed: PrintedOpt = DataFormat.text,
 ) -> None:
     """评估总结：逐季度进展、停滞任务、方案成果、考核评分、典型案例，附图表和 Excel。"""
     from zzgzn.report.summaryjob import run_summary
 
-    outcome = run_summary(
-        root,
-        quarters,
-        clock.today(today),
-        formats=[f.value for f in formats] if formats else None,
-        output=output,
-    )
-    if outcome.skipped:
-        err.print(
-            f"[yellow]注意：{len(outcome.skipped)} 个报送文件未通过校验，未计入汇总：[/]"
-            + "、".join(escape(p.path) for p in outcome.skipped)
+    with progress_bar(quiet):
+        outcome = run_summary(
+            root,
+            quarters,
+            clock.today(today),
+            formats=[f.value for f in formats] if formats else None,
+            output=output,
         )
     s = outcome.summary
+    done = sum(1 for d in s.deliverables if d.done)
+    if printed is DataFormat.json:
+        _print_json(
+            {
+                "quarters": [str(s.quarters[0]), str(s.quarters[-1])],
+                "stalled_tasks": [timeline.task.id for timeline, _ in s.stalled],
+                "cases": len(s.cases),
+                "deliverables": {"done": done, "total": len(s.deliverables)},
+                "skipped": [p.path for p in outcome.skipped],
+                "obligations": [_obligation_data(o) for o in s.obligations],
+                "written": [str(path) for path in outcome.written],
+            }
+        )
+        return
+    if outcome.skipped:
+        err.print(
+            f"[yellow]{escape(t('summary-skipped', count=len(outcome.skipped)))}[/]"
+            + escape(t("list-joiner").join(p.path for p in outcome.skipped))
+        )
+    if quiet:
+        return
     _print_obligations(s.obligations, s.today)
+    line = t("summary-line", stalled=len(s.stalled), cases=len(s.cases), done=done)
     out.print(
-        f"[bold]{s.quarters[0]}—{s.quarters[-1]}[/]：停滞任务 {len(s.stalled)} 项，"
-        f"典型案例 {len(s.cases)} 个，方案成果已完成 {sum(1 for d in s.deliverables if d.done)}"
-        f"/{len(s.deliverables)}"
+        f"[bold]{s.quarters[0]}—{s.quarters[-1]}[/]" + escape(line + f"/{len(s.deliverables)}")
     )
-    for path in outcome.written:
-        out.print(f"[green]已生成[/] {escape(str(path))}")
+    _print_written(outcome.written)
+
+
+class CasesFormat(StrEnum):
+    md = "md"
+    json = "json"
 
 
 @app.command(rich_help_panel=PANEL)
@@ -212,20 +311,48 @@ def summary(
 def cases(
     task: Annotated[str | None, typer.Option("--task", "-t", help="只看这项任务，如 1.2。")] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", "-u", help="只看这个单位（单位代码）。")
+        str | None,
+        typer.Option(
+            "--unit", "-u", help="只看这个单位（单位代码）。", autocompletion=complete_unit
+        ),
     ] = None,
-    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="只看这个季度。")] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option("--quarter", "-q", help="只看这个季度。", autocompletion=complete_quarter),
+    ] = None,
     output: DocumentOutputOpt = None,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
+    fmt: Annotated[
+        CasesFormat,
+        typer.Option("--format", "-f", help="md（默认）或 json（案例列表，供其他程序使用）。"),
+    ] = CasesFormat.md,
 ) -> None:
     """典型案例汇编：各季度报送的典型案例和经验做法，注明单位、季度和任务。"""
     from zzgzn.report.summaryjob import casebook
 
     day = clock.today(today)
     plan, found, markdown = casebook(root, day, task=task, unit=unit, quarter=quarter)
-    if _emit(markdown, output, day, plan.office.name):
-        out.print(f"[green]已生成[/] {escape(str(output))}（{len(found)} 个案例）")
+    text = None
+    if fmt is CasesFormat.json:
+        text = json.dumps([_case_data(c) for c in found], ensure_ascii=False, indent=2) + "\n"
+    if _emit(markdown, output, day, plan.office.name, text):
+        out.print(
+            f"[green]{escape(t('written'))}[/] {escape(str(output))}"
+            + escape(t("cases-count", count=len(found)))
+        )
+
+
+def _case_data(entry: CaseEntry) -> dict[str, object]:
+    return {
+        "quarter": str(entry.quarter),
+        "unit": entry.unit.id,
+        "unit_name": entry.unit.name,
+        "task": entry.task.id,
+        "title": entry.case.title,
+        "summary": entry.case.summary,
+        "source": entry.source,
+    }
 
 
 class DiffFormat(StrEnum):
@@ -236,8 +363,12 @@ class DiffFormat(StrEnum):
 @app.command(rich_help_panel=PANEL)
 @handle_errors
 def diff(
-    earlier: Annotated[str, typer.Argument(help="较早的季度，如 2020Q2。")],
-    later: Annotated[str, typer.Argument(help="较晚的季度，如 2020Q3。")],
+    earlier: Annotated[
+        str, typer.Argument(help="较早的季度，如 2020Q2。", autocompletion=complete_quarter)
+    ],
+    later: Annotated[
+        str, typer.Argument(help="较晚的季度，如 2020Q3。", autocompletion=complete_quarter)
+    ],
     fmt: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="md（默认）或 json。")
     ] = DiffFormat.md,
@@ -247,22 +378,20 @@ def diff(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """两个季度对比：逐项任务列出状态变化、首次报送进展的单位、再次提出的问题、上季度打算本季度未提及的。"""
-    import json
-
     from zzgzn.report.diffjob import run_diff
 
     day = clock.today(today)
     outcome = run_diff(root, earlier, later, day, use_cache=not no_cache)
     if outcome.skipped:
         err.print(
-            f"[yellow]注意：{len(outcome.skipped)} 个报送文件未通过校验，未计入：[/]"
-            + "、".join(escape(p) for p in outcome.skipped)
+            f"[yellow]{escape(t('diff-skipped', count=len(outcome.skipped)))}[/]"
+            + escape(t("list-joiner").join(outcome.skipped))
         )
     text = None
     if fmt is DiffFormat.json:
         text = json.dumps(outcome.diff.as_dict(), ensure_ascii=False, indent=2) + "\n"
     if _emit(outcome.markdown, output, day, outcome.plan.office.name, text):
-        out.print(f"[green]已生成[/] {escape(str(output))}")
+        _print_written([output] if output else [])
 
 
 @app.command(rich_help_panel=PANEL)
@@ -279,7 +408,9 @@ def templates(
 
     for name in copy or []:
         target = copy_template(root, name)
-        out.print(f"[green]已复制[/] {escape(str(target))}：修改后重新运行 zzgzn report 即生效")
+        out.print(
+            f"[green]{escape(t('copied'))}[/] {escape(str(target))}" + escape(t("copied-hint"))
+        )
     for name, source in list_templates(root):
-        where = "本仓库 templates/（已覆盖内置模板）" if source == "campaign" else "内置"
-        out.print(f"{escape(name)}  [dim]{where}[/]")
+        where = t("template-campaign") if source == "campaign" else t("template-builtin")
+        out.print(f"{escape(name)}  [dim]{escape(where)}[/]")

@@ -30,6 +30,128 @@ UI: dict[str, Say] = {
         "请把以上内容和所用命令发给维护人员。",
         "Please send the above and the command you ran to the maintainers.",
     ),
+    "no-campaign": Say(
+        "{start} 及其上级文件夹中都没有 plan/：请在报送仓库中运行，或用 --root 指定仓库根目录",
+        "no plan/ in {start} or any folder above it: run inside the campaign's repository,"
+        " or give --root",
+    ),
+    "progress-checking": Say("检查报送文件", "checking files"),
+    "written": Say("已生成", "written"),
+    "copied": Say("已复制", "copied"),
+    "copied-hint": Say(
+        "：修改后重新运行 zzgzn report 即生效", ": edit it, then run zzgzn report again"
+    ),
+    "template-campaign": Say(
+        "本仓库 templates/（已覆盖内置模板）",
+        "templates/ in this repository (overrides the built-in)",
+    ),
+    "template-builtin": Say("内置", "built in"),
+    "list-joiner": Say("、", ", "),
+    "part-joiner": Say("，", "; "),
+    "names-more": Say("{shown}等{count}个", "{shown} and {more} more"),
+    # --- report, summary, diff, cases ---------------------------------------------------
+    "report-blocked": Say(
+        "✗ {quarter} 有 {files} 个报送文件未通过校验，未生成报告。",
+        "✗ {files} file(s) of {quarter} do not pass validation: no report written. ",
+    ),
+    "report-blocked-hint": Say(
+        "改正后重试，或加 --allow-invalid 跳过这些文件（报告开头会列出）。",
+        "Correct them and try again, or add --allow-invalid to leave them out"
+        " (the report lists them at the top).",
+    ),
+    "report-excluded": Say(
+        "注意：{count} 个文件未通过校验，已跳过并在报告开头列出：",
+        "note: {count} file(s) do not pass validation, left out and listed at the report's top:",
+    ),
+    "report-counts": Say(
+        "（截止 {due}）：应报 {due_units}，按时 {on_time}，逾期 {late}，未报 {missing}",
+        " (due {due}): {due_units} due, {on_time} on time, {late} late, {missing} not reported",
+    ),
+    "count-invalid": Say("，报送有误 {count}", ", {count} invalid"),
+    "count-not-due": Say("，未到期 {count}", ", {count} not yet due"),
+    "report-unsigned": Say("未审核（没有审核人）：{names}", "not approved (no approver): {names}"),
+    "report-amended": Say(
+        "报告生成后更正 {count} 处：{names}", "{count} correction(s) after the report: {names}"
+    ),
+    "report-frozen": Say(
+        " 已过报送截止日期，报告已生成，本季度封存（记录在 {path}，请提交）：此后改动须在文件中附更正记录",
+        " is past its deadline and reported, so it is now closed (recorded in {path}: commit it);"
+        " later changes need an amendment record in the file",
+    ),
+    "obligation-missing": Say("未完成{count}个（{names}）", "{count} not done ({names})"),
+    "obligation-late": Say("逾期完成{count}个（{names}）", "{count} done late ({names})"),
+    "obligation-line": Say("{name}：{parts}", "{name}: {parts}"),
+    "summary-skipped": Say(
+        "注意：{count} 个报送文件未通过校验，未计入汇总：",
+        "note: {count} file(s) do not pass validation and are not counted: ",
+    ),
+    "summary-line": Say(
+        "：停滞任务 {stalled} 项，典型案例 {cases} 个，方案成果已完成 {done}",
+        ": {stalled} stalled task(s), {cases} typical case(s), deliverables done {done}",
+    ),
+    "diff-skipped": Say(
+        "注意：{count} 个报送文件未通过校验，未计入：",
+        "note: {count} file(s) do not pass validation and are not counted: ",
+    ),
+    "cases-count": Say("（{count} 个案例）", " ({count} cases)"),
+    # --- validate, schema, codeowners, new, fix -----------------------------------------
+    "validate-summary": Say(
+        "检查了 {files} 个报送文件：{errors} 个错误，{warnings} 个警告",
+        "{files} submission file(s) checked: {errors} error(s), {warnings} warning(s)",
+    ),
+    "schema-stale": Say("{path} 已过期", "{path} is out of date"),
+    "schema-stale-hint": Say(
+        "：运行 zzgzn schema 重新生成", ": run zzgzn schema to write it again"
+    ),
+    "schema-current": Say("JSON Schema 与方案一致", "the JSON Schemas match the plan"),
+    "codeowners-stale": Say("{path} 与单位名录不一致", "{path} does not match the unit registry"),
+    "codeowners-stale-hint": Say(
+        "：运行 zzgzn codeowners 重新生成", ": run zzgzn codeowners to write it again"
+    ),
+    "codeowners-current": Say("CODEOWNERS 与单位名录一致", "CODEOWNERS matches the unit registry"),
+    "new-next": Say(
+        "填写后运行：zzgzn validate {path}", "fill it in, then run: zzgzn validate {path}"
+    ),
+    "fix-needed": Say("需要修复：", "needs fixing:"),
+    "fix-done": Say("已修复：", "fixed:"),
+    "fix-nothing": Say("没有需要修复的内容", "nothing to fix"),
+    # --- status, remind, deadlines, plan -----------------------------------------------
+    "status-title": Say("报送情况（截至 {today}）", "Submissions (as of {today})"),
+    "obligations-title": Say("其他工作要求（截至 {today}）", "Other requirements (as of {today})"),
+    "unit-column": Say("单位", "Unit"),
+    "status-column": Say("{quarter}\n截止\n{month}月{day}日", "{quarter}\ndue\n{month}/{day}"),
+    "obligation-column": Say("{name}\n截止 {due}", "{name}\ndue {due}"),
+    "status-countdown": Say(
+        "{quarter} 报送截止 {due}，还有 {days} 个工作日；尚未报送 {waiting} 个单位",
+        "{quarter} is due on {due}, in {days} working day(s); {waiting} unit(s) have not reported",
+    ),
+    "status-unplaced": Say(
+        "另有 {count} 个报送文件未通过校验、无法对应到表中的单位和季度（运行 zzgzn validate 查看）",
+        "{count} more file(s) do not pass validation and cannot be placed on the board (see zzgzn validate)",
+    ),
+    "state-on_time": Say("按时", "on time"),
+    "state-late": Say("逾期{days}个工作日", "{days} working day(s) late"),
+    "state-invalid": Say("报送有误", "invalid file"),
+    "state-missing": Say("未报送", "not reported"),
+    "state-not_due": Say("未到期", "not yet due"),
+    "standing-done": Say("已完成", "done"),
+    "standing-late": Say("逾期{days}个工作日", "{days} working day(s) late"),
+    "standing-missing": Say("未完成", "not done"),
+    "standing-pending": Say("未到期", "not yet due"),
+    "not-approved": Say("（未审核）", " (not approved)"),
+    "deadlines-quarter": Say("季度", "Quarter"),
+    "deadlines-end": Say("季度结束", "Quarter ends"),
+    "deadlines-due": Say("报送截止", "Due"),
+    "deadlines-title": Say(
+        "报送截止日期（季度结束后 {days} 个工作日）",
+        "Deadlines ({days} working days after each quarter)",
+    ),
+    "plan-lead": Say("牵头：{unit}", "lead: {unit}"),
+    "plan-co": Say("；配合：{units}", "; with: {units}"),
+    "plan-reporting": Say(
+        "报送：每季度结束后 {days} 个工作日内报 {recipient}，共 {count} 个单位",
+        "reporting: within {days} working days after each quarter, to {recipient}; {count} units",
+    ),
     # --- the office extra ---------------------------------------------------------------
     "office-extra-missing": Say(
         "此命令需要 zzgzn 的办公文档组件（Word、Excel、图表；缺少 {module}）："
