@@ -80,11 +80,11 @@ def test_amendment_dates_are_checked(runner: CliRunner, shipped: Path) -> None:
     path = shipped / "submissions" / "2020Q2" / "hexi.yaml"
     edit(path, "date: 2020-07-16", "date: 2020-07-01")
     assert _findings(runner, shipped) == [
-        "submissions/2020Q2/hexi.yaml:80:11 warning amendment-before-freeze"
+        "submissions/2020Q2/hexi.yaml:66:11 warning amendment-before-freeze"
     ]
     edit(path, "date: 2020-07-01", "date: 2030-07-01")
     assert _findings(runner, shipped) == [
-        "submissions/2020Q2/hexi.yaml:80:11 error amendment-future"
+        "submissions/2020Q2/hexi.yaml:66:11 error amendment-future"
     ]
 
 
