@@ -9,12 +9,12 @@ rewording keeps most pairs, a different matter shares few. Punctuation and space
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from zzgzn.calendar.quarters import Quarter
 from zzgzn.checking.checkedfile import CheckedFile
-from zzgzn.checking.traces import Trace
+from zzgzn.checking.traces import TaskTrace, Trace
 from zzgzn.models.plan import Plan, Task, Unit
 from zzgzn.models.submission import Status, Submission, TaskReport
 from zzgzn.tracking.status import usable
@@ -171,32 +171,43 @@ def quarter_diff(
             new = latest.get(unit_id, {}).get(task.id)
             if old and new and old.status is not new.status:
                 changes.append(StatusChange(unit, old.status, new.status))
-            if (
-                new
-                and new.status.is_progress
-                and not any(
-                    (r := reports.get(unit_id, {}).get(task.id)) and r.status.is_progress
-                    for reports in index.values()
-                )
+            if new and _first_progress(
+                new, [r.get(unit_id, {}).get(task.id) for r in index.values()]
             ):
                 first.append(unit)
             if old and new:
-                carried += [
-                    Carried(unit, was, is_)
-                    for is_ in new.problems
-                    if (was := next((p for p in old.problems if same_problem(p, is_)), None))
-                ]
+                carried += _carried(unit, old.problems, new.problems)
             if old:
-                said = _Haystack(_said(new) if new else "")
-                slipped += [
-                    Slipped(unit, promise, silent=new is None)
-                    for promise in old.next_steps
-                    if new is None or covered(promise, said) < MENTIONED
-                ]
+                slipped += _slipped(unit, old.next_steps, new)
         tasks.append(
             TaskChanges(task, tuple(changes), tuple(first), tuple(carried), tuple(slipped))
         )
     return QuarterDiff(earlier, later, tasks)
+
+
+def _first_progress(new: TaskReport, earlier: list[TaskTrace | None]) -> bool:
+    """Progress on the task now, and never before (in any earlier quarter, not only the last)."""
+    return new.status.is_progress and not any(r and r.status.is_progress for r in earlier)
+
+
+def _carried(unit: Unit, before: Sequence[str], now: Sequence[str]) -> list[Carried]:
+    """Problems raised now that the unit raised, in other words, the quarter before."""
+    found = []
+    for problem in now:
+        was = next((p for p in before if same_problem(p, problem)), None)
+        if was is not None:
+            found.append(Carried(unit, was, problem))
+    return found
+
+
+def _slipped(unit: Unit, promised: Sequence[str], new: TaskReport | None) -> list[Slipped]:
+    """Next steps promised before that nothing the unit reports now mentions."""
+    said = _Haystack(_said(new) if new else "")
+    return [
+        Slipped(unit, promise, silent=new is None)
+        for promise in promised
+        if new is None or covered(promise, said) < MENTIONED
+    ]
 
 
 def _reporting(task: Task, reports: Mapping[str, Mapping[str, object]]) -> list[str]:
