@@ -15,11 +15,13 @@ SOURCE = REPO / "source" / "notice.txt"  # the document plan/ encodes, kept in t
 
 @pytest.fixture(autouse=True)
 def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pin what output depends on: width, language, today."""
+    """Pin what output depends on: width, language, today; make the catalogue strict."""
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("ZZGZN_LANG", "zh")
     monkeypatch.setenv("ZZGZN_TODAY", "2021-06-30")
+    # a catalogue placeholder without a value, or wording outside the catalogue, fails
+    monkeypatch.setenv("ZZGZN_STRICT_MESSAGES", "1")
 
 
 @pytest.fixture

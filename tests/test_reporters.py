@@ -13,8 +13,7 @@ PROBLEMS = [
         (3, 7),
         "unknown-unit",
         unit="hexx",
-        suggestion_zh="",
-        suggestion_en="",
+        suggestion="",
     ),
     problem("submissions/2020Q2/a,b:c.yaml", (0, 0), "ignored-file", Severity.INFO),
 ]

@@ -21,5 +21,5 @@ def today(override: str | None = None) -> dt.date:
     except ValueError:
         parsed = None
     if parsed is None:
-        raise UsageError(f"无法识别的日期“{text}”（--today 或 {ENV_VAR}）：请写成 2020-07-06")
+        raise UsageError("bad-today", value=text, var=ENV_VAR)
     return parsed

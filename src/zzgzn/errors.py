@@ -6,6 +6,8 @@ catalogue (`zzgzn.diagnostics.messages.UI`), and the CLI renders it in the user'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class ZzgznError(Exception):
     """A failure the user can act on: bad arguments, an unreadable plan, a calendar gap."""
@@ -30,6 +32,15 @@ class UsageError(ZzgznError):
 
 class CalendarError(ZzgznError):
     """The working-day calendar cannot answer for a date: never guess a deadline."""
+
+
+class PlanInvalid(ZzgznError):
+    """plan/ does not pass validation: nothing can rest on it. Carries the problems, for the
+    CLI to list in the user's language."""
+
+    def __init__(self, problems: Sequence[object]) -> None:
+        super().__init__("plan-invalid", count=len(problems))
+        self.problems = tuple(problems)
 
 
 class MissingExtra(ZzgznError):

@@ -34,12 +34,8 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        hint = (
-            "（文件可能正在 Word/WPS/Excel 中打开：关闭后重试）"
-            if isinstance(exc, PermissionError)
-            else ""
-        )
-        raise ZzgznError(f"无法写入 {path}：{exc.strerror or exc}{hint}") from None
+        code = "write-denied" if isinstance(exc, PermissionError) else "write-failed"
+        raise ZzgznError(code, path=path, reason=exc.strerror or exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

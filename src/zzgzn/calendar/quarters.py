@@ -77,23 +77,30 @@ def parse_quarter(text: str, window: tuple[dt.date, dt.date]) -> Quarter:
     """Read 2020Q2, 2020-Q2, Q2 or 2020年第二季度; a bare Q2 must be unique in the window."""
     cleaned = halfwidth(text).strip()
     in_window = quarters_between(*window)
-    span = f"{window[0]} 至 {window[1]}"
     if match := _BARE.match(cleaned):
         number = int(match.group(1))
         candidates = [q for q in in_window if q.number == number]
         if not candidates:
-            raise UsageError(f"活动期间（{span}）内没有第 {number} 季度")
+            raise UsageError(
+                "quarter-not-in-campaign", number=number, start=window[0], end=window[1]
+            )
         if len(candidates) > 1:
             choices = "、".join(str(q) for q in candidates)
             raise UsageError(
-                f"“{text}”不明确：活动期间有 {choices}，请写明年份，例如 {candidates[0]}"
+                "quarter-ambiguous", value=text, choices=choices, example=candidates[0]
             )
         return candidates[0]
     match = _FULL.match(cleaned) or _CHINESE.match(cleaned)
     if not match:
-        raise UsageError(f"无法识别的季度“{text}”：请写成 2020Q2、2020-Q2、Q2 或 2020年第二季度")
+        raise UsageError("quarter-unreadable", value=text)
     quarter = Quarter(int(match.group(1)), _CN_NUMBERS[match.group(2)])
     if quarter not in in_window:
         choices = "、".join(str(q) for q in in_window)
-        raise UsageError(f"{quarter} 不在活动期间（{span}）内；可选季度：{choices}")
+        raise UsageError(
+            "quarter-outside-campaign",
+            quarter=quarter,
+            start=window[0],
+            end=window[1],
+            choices=choices,
+        )
     return quarter

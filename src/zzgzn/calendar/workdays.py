@@ -44,11 +44,7 @@ class WorkCalendar:
         try:
             return self._library(day)
         except NotImplementedError:
-            raise CalendarError(
-                f"节假日日历中还没有 {day.year} 年的安排，无法判断 {day} 是否为工作日。"
-                f"请在 plan/calendar.yaml 中补充 {day.year} 年的放假和调休日期，"
-                f"并把 {day.year} 写入 complete_years。"
-            ) from None
+            raise CalendarError("calendar-year-unknown", year=day.year, day=day) from None
 
     def add_workdays(self, day: dt.date, count: int) -> dt.date:
         """The count-th working day after day (day itself never counts)."""
@@ -56,7 +52,9 @@ class WorkCalendar:
         while found < count:
             current += dt.timedelta(days=1)
             if (current - day).days > MAX_SPAN_DAYS:
-                raise CalendarError(f"{day} 之后 {MAX_SPAN_DAYS} 天内找不到 {count} 个工作日")
+                raise CalendarError(
+                    "calendar-no-workdays", day=day, span=MAX_SPAN_DAYS, count=count
+                )
             if self.is_workday(current):
                 found += 1
         return current
@@ -76,7 +74,7 @@ class WorkCalendar:
         if end <= start:
             return 0
         if (end - start).days > MAX_SPAN_DAYS * 3:
-            raise CalendarError(f"{start} 到 {end} 的跨度过大")
+            raise CalendarError("calendar-span-too-long", start=start, end=end)
         return sum(
             self.is_workday(start + dt.timedelta(days=offset))
             for offset in range(1, (end - start).days + 1)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 CACHE_DIR = ".zzgzn_cache"
 _FILE = "validate.json"
 _TRACES = "traces"
-_FORMAT = 2  # 2: entries keep every date compared with today
+_FORMAT = 3  # 2: entries keep every date compared with today; 3: params name catalogue phrases
 _RACY_NS = 2_000_000_000  # file systems keep coarse times: distrust the last 2 s
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml")
 

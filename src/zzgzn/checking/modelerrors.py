@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Severity
 from zzgzn.models.submission import STATUS_LABELS, Status
 from zzgzn.reading.loader import Document, Loc
@@ -29,46 +30,8 @@ _CUSTOM = {
     "bad_id": "bad-id",
     "bad_slug": "bad-slug",
 }
-_TYPE_NAMES = {  # expected type: (zh, en, hint_zh, hint_en)
-    "string": (
-        "文字",
-        "text",
-        "直接写文字；以数字或符号开头时加引号",
-        "write text; quote it if it starts with a digit or symbol",
-    ),
-    "int": (
-        "整数",
-        "a whole number",
-        "只写数字，不带单位",
-        "write the number only, without a unit",
-    ),
-    "float": (
-        "数字",
-        "a number",
-        "只写数字，不带单位（单位写在 unit）",
-        "write the number only; the unit goes in unit",
-    ),
-    "bool": ("true 或 false", "true or false", "写 true 或 false", "write true or false"),
-    "list": (
-        "列表（每项以“- ”开头）",
-        'a list (items start with "- ")',
-        "每一项另起一行，以“- ”开头",
-        'start each item on its own line with "- "',
-    ),
-    "dict": (
-        "“字段: 值”的映射",
-        "a mapping of keys",
-        "在下一行缩进两个空格，写“字段: 值”",
-        "indent the next lines by two spaces as key: value",
-    ),
-    "model": (
-        "“字段: 值”的映射",
-        "a mapping of keys",
-        "在下一行缩进两个空格，写“字段: 值”",
-        "indent the next lines by two spaces as key: value",
-    ),
-    "date": ("日期", "a date", "写成 2020-07-06", "write 2020-07-06"),
-}
+# expected types that have their own words in the catalogue (messages.PHRASES "type-…")
+_TYPES = {"string", "int", "float", "bool", "list", "dict", "model", "date"}
 
 
 def validate(
@@ -111,8 +74,8 @@ def _report(
             **{
                 "key": key,
                 "allowed": ", ".join(allowed),
-                "suggestion_zh": f"，是不是想写“{close[0]}”？" if close else "",
-                "suggestion_en": f'; did you mean "{close[0]}"?' if close else "",
+                "suggestion": phrase("did-you-mean-key") if close else "",
+                "guess": close[0] if close else "",
             },
         )
     elif kind == "missing":
@@ -136,21 +99,16 @@ def _report(
         )
     else:
         expected = _expected_of(kind)
-        names = _TYPE_NAMES.get(
-            expected, ("正确的值", "a valid value", str(error["msg"]), str(error["msg"]))
-        )
-        actual_zh, actual_en = _describe(value)
+        kind_of = expected if expected in _TYPES else "other"
         _add(
             doc,
             loc,
             "wrong-type",
             field=field,
-            expected_zh=names[0],
-            expected_en=names[1],
-            actual_zh=actual_zh,
-            actual_en=actual_en,
-            hint_zh=names[2],
-            hint_en=names[3],
+            expected=phrase(f"type-{kind_of}"),
+            type_hint=phrase(f"type-{kind_of}-hint"),
+            detail=str(error["msg"]),
+            **_describe(value),
             **extra,
         )
 
@@ -203,16 +161,17 @@ def _expected_of(kind: str) -> str:
     return kind
 
 
-def _describe(value: object) -> tuple[str, str]:
+def _describe(value: object) -> dict[str, str]:
+    """The actual value, as a message names it (messages.PHRASES "value-…")."""
     if isinstance(value, dict):
-        return ("映射", "a mapping")
+        return {"actual": phrase("value-mapping")}
     if isinstance(value, list):
-        return ("列表", "a list")
+        return {"actual": phrase("value-list")}
     if isinstance(value, bool):
-        return (f"布尔值 {value}", f"boolean {value}")
+        return {"actual": phrase("value-bool"), "shown": str(value)}
     if isinstance(value, int | float):
-        return (f"数字 {value}", f"number {value}")
-    return (f"“{_show(value)}”", f'"{_show(value)}"')
+        return {"actual": phrase("value-number"), "shown": str(value)}
+    return {"actual": phrase("value-text"), "shown": _show(value)}
 
 
 def _show(value: object, limit: int = 40) -> str:

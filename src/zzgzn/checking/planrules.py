@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Iterable
 
 from zzgzn.calendar.quarters import Quarter, quarters_between
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.models.plan import Plan, Section
 from zzgzn.reading.document import Document, Loc
 
@@ -168,8 +169,9 @@ def add_unknown_unit(doc: Document, loc: Loc, unit_id: str, plan: Plan) -> None:
         loc,
         "unknown-unit",
         unit=unit_id,
-        suggestion_zh=f"，是不是 {guess}（{plan.units[guess].name}）？" if guess else "",
-        suggestion_en=f"; did you mean {guess} ({plan.units[guess].name})?" if guess else "",
+        suggestion=phrase("did-you-mean-unit") if guess else "",
+        guess=guess or "",
+        guess_name=plan.units[guess].name if guess else "",
     )
 
 

@@ -18,6 +18,7 @@ from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.discovery import folder_of
 from zzgzn.checking.freezing import check_frozen
 from zzgzn.checking.planrules import add_unknown_unit
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Problem, Severity
 from zzgzn.models.filing import Filing
 from zzgzn.models.plan import Plan
@@ -79,8 +80,7 @@ def _check(
         doc.add(
             (),
             "not-mapping",
-            actual_zh="列表" if isinstance(doc.data, list) else "单个值",
-            actual_en="a list" if isinstance(doc.data, list) else "a single value",
+            actual=phrase("value-list" if isinstance(doc.data, list) else "value-single"),
         )
     elif doc.data is not None and checked.folder in plan.document_kinds:
         _check_filing(checked, doc.data, plan, today)

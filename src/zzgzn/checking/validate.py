@@ -11,9 +11,8 @@ from zzgzn.checking.cache import Cache
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.discovery import SUBMISSIONS_DIR, discover, plan_files
 from zzgzn.checking.runner import check_files
-from zzgzn.diagnostics import reporters
 from zzgzn.diagnostics.problems import Problem, Severity, has_errors
-from zzgzn.errors import ZzgznError
+from zzgzn.errors import PlanInvalid
 
 if TYPE_CHECKING:
     from zzgzn.calendar.quarters import Quarter
@@ -116,7 +115,7 @@ def valid_plan(result: Validation) -> Plan:
     """The plan, or an error listing what is wrong in plan/: no report rests on a broken plan."""
     broken = [p for p in result.problems if p.is_error and p.path.startswith("plan/")]
     if result.plan is None or broken:
-        raise ZzgznError(f"方案（plan/）未通过校验：\n{reporters.text(broken, 'zh')}".rstrip())
+        raise PlanInvalid(broken)
     return result.plan
 
 

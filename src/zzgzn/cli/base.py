@@ -26,7 +26,7 @@ from zzgzn import __version__
 from zzgzn.diagnostics.problems import Problem, Severity
 from zzgzn.diagnostics.ui import render as render_ui
 from zzgzn.diagnostics.ui import say
-from zzgzn.errors import ZzgznError, missing_extra
+from zzgzn.errors import PlanInvalid, ZzgznError, missing_extra
 
 if TYPE_CHECKING:
     from zzgzn.models.plan import Plan
@@ -239,7 +239,11 @@ def handle_errors(func: F) -> F:
 
 
 def fail(exc: ZzgznError) -> NoReturn:
-    """One line: the error in the user's language, then its exit code."""
+    """One line: the error in the user's language, then its exit code (a broken plan first
+    lists its problems)."""
+    if isinstance(exc, PlanInvalid):
+        problems = [p for p in exc.problems if isinstance(p, Problem)]
+        print_problems(problems, DiagnosticFormat.text, current_lang())
     text = render_ui(exc.code, exc.params, current_lang().value)
     err.print(f"[bold red]{escape(t('error-prefix'))}[/]{escape(text)}", soft_wrap=True)
     raise typer.Exit(exc.exit_code) from None

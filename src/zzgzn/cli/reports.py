@@ -214,7 +214,7 @@ def _names(names: Iterable[str]) -> str:
     shown = t("list-joiner").join(listed[:_SHOWN_NAMES])
     if len(listed) <= _SHOWN_NAMES:
         return shown
-    return t("names-more", shown=shown, count=len(listed), more=len(listed) - _SHOWN_NAMES)
+    return t("names-more", shown=shown, count=len(listed))
 
 
 def _print_obligations(obligations: list[ObligationStatus], today: dt.date) -> None:

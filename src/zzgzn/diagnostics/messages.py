@@ -129,8 +129,8 @@ CATALOG: dict[str, Text] = {
         "run `zzgzn new` to get a template to fill in",
     ),
     "not-mapping": Text(
-        "文件顶层应为“字段: 值”的映射，实际是{actual_zh}",
-        "the top level must be a mapping of keys, not {actual_en}",
+        "文件顶层应为“字段: 值”的映射，实际是{actual}",
+        "the top level must be a mapping of keys, not {actual}",
         "参照 README 中的完整示例，从 unit: 开始逐行填写",
         "follow the complete example in the README, starting with unit:",
     ),
@@ -141,15 +141,15 @@ CATALOG: dict[str, Text] = {
         "remove [ ] { } or ? from the key",
     ),
     "ambiguous-scalar": Text(
-        "“{value}”在不同工具中含义不同（可能被读成{reading_zh}）",
-        '"{value}" means different things to different tools (it may be read as {reading_en})',
+        "“{value}”在不同工具中含义不同（可能被读成{reading}）",
+        '"{value}" means different things to different tools (it may be read as {reading})',
         '如果这是文字，请加引号写成 "{value}"',
         'if it is text, quote it: "{value}"',
     ),
     # --- schema -----------------------------------------------------------------------
     "unknown-key": Text(
-        "未知字段“{key}”{suggestion_zh}",
-        'unknown key "{key}"{suggestion_en}',
+        "未知字段“{key}”{suggestion}",
+        'unknown key "{key}"{suggestion}',
         "可用字段：{allowed}",
         "allowed keys: {allowed}",
     ),
@@ -166,10 +166,10 @@ CATALOG: dict[str, Text] = {
         "fill it in before submitting; delete a task that does not apply",
     ),
     "wrong-type": Text(
-        "“{field}”应为{expected_zh}，实际是{actual_zh}",
-        '"{field}" must be {expected_en}, not {actual_en}',
-        "{hint_zh}",
-        "{hint_en}",
+        "“{field}”应为{expected}，实际是{actual}",
+        '"{field}" must be {expected}, not {actual}',
+        "{type_hint}",
+        "{type_hint}",
     ),
     "task-unfilled": Text(
         "任务 {task} 还没有填写（{fields}）",
@@ -227,8 +227,8 @@ CATALOG: dict[str, Text] = {
     ),
     # --- cross-file rules -------------------------------------------------------------
     "unknown-unit": Text(
-        "单位“{unit}”不在单位名录中{suggestion_zh}",
-        'unit "{unit}" is not in the unit registry{suggestion_en}',
+        "单位“{unit}”不在单位名录中{suggestion}",
+        'unit "{unit}" is not in the unit registry{suggestion}',
         "单位代码见 plan/units.yaml 或运行 zzgzn plan",
         "see plan/units.yaml or run `zzgzn plan` for unit ids",
     ),
@@ -417,7 +417,7 @@ CATALOG: dict[str, Text] = {
     ),
     "pr-moved-or-deleted": Text(
         "报送文件被{status}（{new}）",
-        "a submission was {status_en} ({new})",
+        "a submission was {status} ({new})",
         "已报送的文件不能删除或移动；需要更正请直接修改文件内容",
         "never delete or move a submission; correct it in place",
     ),
@@ -513,6 +513,77 @@ CATALOG: dict[str, Text] = {
 }
 
 
+# Words a message is made of that the finding chooses (a type's name, a guess, a reading), in
+# both languages. A parameter whose value is phrase(key) stands for one of them, filled from
+# the finding's other parameters, in the language of the message.
+PHRASES: dict[str, tuple[str, str]] = {
+    "type-string": ("文字", "text"),
+    "type-string-hint": (
+        "直接写文字；以数字或符号开头时加引号",
+        "write text; quote it if it starts with a digit or symbol",
+    ),
+    "type-int": ("整数", "a whole number"),
+    "type-int-hint": ("只写数字，不带单位", "write the number only, without a unit"),
+    "type-float": ("数字", "a number"),
+    "type-float-hint": (
+        "只写数字，不带单位（单位写在 unit）",
+        "write the number only; the unit goes in unit",
+    ),
+    "type-bool": ("true 或 false", "true or false"),
+    "type-bool-hint": ("写 true 或 false", "write true or false"),
+    "type-list": ("列表（每项以“- ”开头）", 'a list (items start with "- ")'),
+    "type-list-hint": ("每一项另起一行，以“- ”开头", 'start each item on its own line with "- "'),
+    "type-dict": ("“字段: 值”的映射", "a mapping of keys"),
+    "type-dict-hint": (
+        "在下一行缩进两个空格，写“字段: 值”",
+        "indent the next lines by two spaces as key: value",
+    ),
+    "type-model": ("“字段: 值”的映射", "a mapping of keys"),
+    "type-model-hint": (
+        "在下一行缩进两个空格，写“字段: 值”",
+        "indent the next lines by two spaces as key: value",
+    ),
+    "type-date": ("日期", "a date"),
+    "type-date-hint": ("写成 2020-07-06", "write 2020-07-06"),
+    "type-other": ("正确的值", "a valid value"),
+    "type-other-hint": ("{detail}", "{detail}"),
+    "value-mapping": ("映射", "a mapping"),
+    "value-list": ("列表", "a list"),
+    "value-single": ("单个值", "a single value"),
+    "value-bool": ("布尔值 {shown}", "boolean {shown}"),
+    "value-number": ("数字 {shown}", "number {shown}"),
+    "value-text": ("“{shown}”", '"{shown}"'),
+    "did-you-mean-key": ("，是不是想写“{guess}”？", '; did you mean "{guess}"?'),
+    "did-you-mean-unit": (
+        "，是不是 {guess}（{guess_name}）？",
+        "; did you mean {guess} ({guess_name})?",
+    ),
+    "reading-bool": ("是/否（布尔值）", "true/false"),
+    "reading-base60": ("六十进制数", "a base-60 number"),
+    "reading-octal": ("八进制数", "an octal number"),
+    "change-deleted": ("删除", "deleted"),
+    "change-moved": ("移动或改名", "moved or renamed"),
+}
+PHRASE = "\u00a7"  # §: no parameter a person writes starts with it
+
+
+def phrase(key: str) -> str:
+    """A parameter value that stands for PHRASES[key] in the message's language."""
+    assert key in PHRASES, key
+    return PHRASE + key
+
+
+def _resolved(params: dict[str, str], lang: str) -> dict[str, str]:
+    if not any(v.startswith(PHRASE) for v in params.values()):
+        return params
+    resolved = dict(params)
+    for key, value in params.items():
+        if value.startswith(PHRASE) and value[1:] in PHRASES:
+            zh, en = PHRASES[value[1:]]
+            resolved[key] = fill(en if lang == "en" else zh, params)
+    return resolved
+
+
 def _text(code: str) -> Text:
     try:
         return CATALOG[code]
@@ -522,6 +593,7 @@ def _text(code: str) -> Text:
 
 def render_message(code: str, params: dict[str, str], lang: str) -> str:
     text = _text(code)
+    params = _resolved(params, lang)
     message = _fill(text.en if lang == "en" else text.zh, params)
     task = params.get("in_task")
     if task:  # findings inside one task entry say which task, since liaisons think in tasks
@@ -531,7 +603,7 @@ def render_message(code: str, params: dict[str, str], lang: str) -> str:
 
 def render_hint(code: str, params: dict[str, str], lang: str) -> str:
     text = _text(code)
-    return _fill(text.hint_en if lang == "en" else text.hint_zh, params)
+    return _fill(text.hint_en if lang == "en" else text.hint_zh, _resolved(params, lang))
 
 
 class _Lenient(dict[str, str]):

@@ -8,10 +8,11 @@ fail, see messages.STRICT_VAR).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from zzgzn.diagnostics.messages import fill
+from zzgzn.diagnostics.messages import STRICT_VAR, fill
 
 
 class Say(NamedTuple):
@@ -48,7 +49,7 @@ UI: dict[str, Say] = {
     "template-builtin": Say("内置", "built in"),
     "list-joiner": Say("、", ", "),
     "part-joiner": Say("，", "; "),
-    "names-more": Say("{shown}等{count}个", "{shown} and {more} more"),
+    "names-more": Say("{shown}等{count}个", "{shown} and others ({count} in all)"),
     # --- report, summary, diff, cases ---------------------------------------------------
     "report-blocked": Say(
         "✗ {quarter} 有 {files} 个报送文件未通过校验，未生成报告。",
@@ -152,6 +153,90 @@ UI: dict[str, Say] = {
         "报送：每季度结束后 {days} 个工作日内报 {recipient}，共 {count} 个单位",
         "reporting: within {days} working days after each quarter, to {recipient}; {count} units",
     ),
+    # --- errors the core raises (errors.ZzgznError codes) --------------------------------
+    "plan-invalid": Say(
+        "方案（plan/）未通过校验（{count} 个错误，见上）：先改正方案",
+        "plan/ does not pass validation ({count} error(s), listed above): correct the plan first",
+    ),
+    "bad-today": Say(
+        "无法识别的日期“{value}”（--today 或 {var}）：请写成 2020-07-06",
+        'cannot read the date "{value}" (--today or {var}): write it as 2020-07-06',
+    ),
+    "calendar-year-unknown": Say(
+        "节假日日历中还没有 {year} 年的安排，无法判断 {day} 是否为工作日。请在 plan/calendar.yaml 中补充 {year} 年的放假和调休日期，并把 {year} 写入 complete_years。",
+        "the holiday calendar has no {year} yet, so whether {day} is a working day is unknown. Add {year}'s holidays and make-up working days to plan/calendar.yaml and {year} to complete_years.",
+    ),
+    "calendar-no-workdays": Say(
+        "{day} 之后 {span} 天内找不到 {count} 个工作日",
+        "no {count} working days within {span} days after {day}",
+    ),
+    "calendar-span-too-long": Say(
+        "{start} 到 {end} 的跨度过大", "{start} to {end} is too long a span"
+    ),
+    "quarter-not-in-campaign": Say(
+        "活动期间（{start} 至 {end}）内没有第 {number} 季度",
+        "the campaign ({start} to {end}) has no quarter {number}",
+    ),
+    "quarter-ambiguous": Say(
+        "“{value}”不明确：活动期间有 {choices}，请写明年份，例如 {example}",
+        '"{value}" is ambiguous: the campaign has {choices}; give the year, e.g. {example}',
+    ),
+    "quarter-unreadable": Say(
+        "无法识别的季度“{value}”：请写成 2020Q2、2020-Q2、Q2 或 2020年第二季度",
+        'cannot read the quarter "{value}": write 2020Q2, 2020-Q2, Q2 or 2020年第二季度',
+    ),
+    "quarter-outside-campaign": Say(
+        "{quarter} 不在活动期间（{start} 至 {end}）内；可选季度：{choices}",
+        "{quarter} is outside the campaign ({start} to {end}); quarters: {choices}",
+    ),
+    "template-unknown": Say(
+        "没有名为“{name}”的内置模板；可选：{choices}",
+        'no built-in template "{name}"; there are: {choices}',
+    ),
+    "template-exists": Say("{path} 已存在，未覆盖", "{path} exists and was left as it is"),
+    "template-broken": Say(
+        "报告模板有误（{where}）：{detail}", "the report template is broken ({where}): {detail}"
+    ),
+    "range-backwards": Say(
+        "季度范围“{value}”的结束早于开始", 'the range "{value}" ends before it starts'
+    ),
+    "diff-order": Say(
+        "先写较早的季度：{earlier} 不早于 {later}",
+        "give the earlier quarter first: {earlier} is not before {later}",
+    ),
+    "task-unknown": Say("方案中没有任务“{task}”", 'the plan has no task "{task}"'),
+    "unit-unknown": Say(
+        "单位代码“{unit}”不在单位名录中", 'the unit code "{unit}" is not in the registry'
+    ),
+    "unit-unknown-listed": Say(
+        "单位代码“{unit}”不在单位名录中；可选：{choices}",
+        'the unit code "{unit}" is not in the registry; there are: {choices}',
+    ),
+    "format-unknown": Say(
+        "不支持的格式：{formats}（可选 {choices}）",
+        "unknown format: {formats} (there are {choices})",
+    ),
+    "write-failed": Say("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "write-denied": Say(
+        "无法写入 {path}：{reason}（文件可能正在 Word/WPS/Excel 中打开：关闭后重试）",
+        "cannot write {path}: {reason} (is it open in Word, WPS or Excel? close it and try again)",
+    ),
+    "unit-has-no-tasks": Say(
+        "{name}（{unit}）在方案中没有负责的任务，不需要报送",
+        "{name} ({unit}) is responsible for no task in the plan and does not report",
+    ),
+    "scaffold-exists": Say(
+        "{path} 已存在，未覆盖。需要重写请先删除或改名。",
+        "{path} exists and was left as it is; delete or rename it to start again",
+    ),
+    "git-missing": Say(
+        "--changed-since 需要 git，但无法运行 git 命令",
+        "--changed-since needs git, which cannot be run",
+    ),
+    "git-compare-failed": Say(
+        "无法与 {base} 比较（{detail}）：请确认这是 git 仓库，且已获取该分支（CI 中 checkout 需 fetch-depth: 0）",
+        "cannot compare with {base} ({detail}): is this a git repository, and is that branch fetched (in CI, checkout needs fetch-depth: 0)?",
+    ),
     # --- the office extra ---------------------------------------------------------------
     "office-extra-missing": Say(
         "此命令需要 zzgzn 的办公文档组件（Word、Excel、图表；缺少 {module}）："
@@ -201,6 +286,8 @@ def say(key: str, lang: str = "zh", /, **params: object) -> str:
 
 def render(key: str, params: Mapping[str, str], lang: str) -> str:
     text = UI.get(key)
-    if text is None:  # free text from before the catalogue, or a bug: show it, never hide it
-        return key
+    if text is None:
+        if os.environ.get(STRICT_VAR):  # under tests: wording outside the catalogue fails
+            raise KeyError(f"{key!r} is not in the catalogue (diagnostics/ui.py)")
+        return key  # for a user: show what there is, never hide an error
     return fill(text.en if lang == "en" else text.zh, params)

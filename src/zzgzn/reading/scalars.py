@@ -101,12 +101,13 @@ def to_number(value: str, *, float_: bool) -> Any:
         return value
 
 
-def yaml11_reading(value: str) -> tuple[str, str] | None:
-    """How a YAML 1.1 reader (PyYAML, many editors) would misread a plain scalar."""
+def yaml11_reading(value: str) -> str | None:
+    """How a YAML 1.1 reader (PyYAML, many editors) would misread a plain scalar: the
+    catalogue's phrase for it (diagnostics.messages.PHRASES "reading-…")."""
     if _YAML11_BOOL.match(value):
-        return ("是/否（布尔值）", "true/false")
+        return "reading-bool"
     if _SEXAGESIMAL.match(value):
-        return ("六十进制数", "a base-60 number")
+        return "reading-base60"
     if _OCTAL11.match(value) and value.lstrip("+-") != "0":
-        return ("八进制数", "an octal number")
+        return "reading-octal"
     return None

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.reading.document import Document, Loc, Pos
 from zzgzn.reading.scalars import RawFloat, RawInt, raw_text, resolve, to_number, yaml11_reading
 
@@ -254,8 +255,7 @@ class Builder:
                     loc,
                     "ambiguous-scalar",
                     value=value,
-                    reading_zh=reading[0],
-                    reading_en=reading[1],
+                    reading=phrase(reading),
                 )
             return resolve(value)
         if tag is None or tag in ("!", "tag:yaml.org,2002:str") or tag not in _SAFE_TAGS:

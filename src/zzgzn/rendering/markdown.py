@@ -132,10 +132,10 @@ def copy_template(root: Path, name: str) -> Path:
     source = PACKAGE_TEMPLATES / name
     if "/" in name or "\\" in name or not source.is_file():
         choices = "、".join(n for n, _ in list_templates(root))
-        raise UsageError(f"没有名为“{name}”的内置模板；可选：{choices}")
+        raise UsageError("template-unknown", name=name, choices=choices)
     target = root / TEMPLATE_DIR / name
     if target.exists():
-        raise UsageError(f"{target} 已存在，未覆盖")
+        raise UsageError("template-exists", path=target)
     write_atomic(target, source.read_bytes())
     return target
 
@@ -155,7 +155,7 @@ def render_chunks(
         yield from tidy(pieces)
     except jinja2.TemplateError as exc:
         where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
-        raise ZzgznError(f"报告模板有误（{where}）：{exc}") from None
+        raise ZzgznError("template-broken", where=where, detail=exc) from None
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")

@@ -35,7 +35,7 @@ def run_diff(
     plan = valid_plan(result)
     earlier = parse_quarter(earlier_text, plan.activity)
     if not earlier < later:
-        raise UsageError(f"先写较早的季度：{earlier} 不早于 {later}")
+        raise UsageError("diff-order", earlier=earlier, later=later)
     diff = quarter_diff(plan, earlier, later, *diff_inputs(result.files, later))
     skipped = [f.path for f in result.files if not counts_for_status(f)]
     return DiffOutcome(plan, diff, render(TEMPLATE, root, d=diff, plan=plan), skipped)

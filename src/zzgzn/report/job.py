@@ -49,7 +49,7 @@ def belongs_to(checked: CheckedFile, quarter: Quarter) -> bool:
 def check_formats(formats: list[str], allowed: tuple[str, ...]) -> None:
     unknown = [f for f in formats if f not in allowed]
     if unknown:
-        raise UsageError(f"不支持的格式：{'、'.join(unknown)}（可选 {'、'.join(allowed)}）")
+        raise UsageError("format-unknown", formats="、".join(unknown), choices="、".join(allowed))
 
 
 def output_base(

@@ -99,9 +99,9 @@ def casebook(
 ) -> tuple[Plan, list[CaseEntry], str]:
     plan, files, _ = _validated(root, today)
     if task is not None and task not in plan.tasks:
-        raise UsageError(f"方案中没有任务“{task}”")
+        raise UsageError("task-unknown", task=task)
     if unit is not None and unit not in plan.units:
-        raise UsageError(f"单位代码“{unit}”不在单位名录中")
+        raise UsageError("unit-unknown", unit=unit)
     chosen = parse_quarter(quarter, plan.activity) if quarter else None
     quarters = parse_range(None, plan, today)
     summary = build_summary(plan, quarters, files, today, {})

@@ -131,7 +131,7 @@ def parse_range(text: str | None, plan: Plan, today: dt.date) -> list[Quarter]:
         first = parse_quarter(first_text, plan.activity)
         last = parse_quarter(last_text, plan.activity)
         if last < first:
-            raise UsageError(f"季度范围“{text}”的结束早于开始")
+            raise UsageError("range-backwards", value=text)
     else:
         first = last = parse_quarter(text, plan.activity)
     quarters, current = [], first

@@ -15,6 +15,7 @@ from zzgzn.calendar.quarters import Quarter
 from zzgzn.checking.discovery import PLAN_DIR, SUBMISSIONS_DIR, YAML_SUFFIXES
 from zzgzn.checking.planload import load_plan
 from zzgzn.checking.validate import Validation, validate_repository
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Problem, Severity, problem
 from zzgzn.errors import UsageError
 from zzgzn.git import run_git, show_file
@@ -58,12 +59,9 @@ def changed_files(root: Path, base: str) -> list[Change]:
     """What HEAD changes relative to its merge base with base (as a pull request shows it)."""
     completed = run_git(root, "diff", "--name-status", "--relative", "-M", f"{base}...HEAD")
     if completed is None:
-        raise UsageError("--changed-since 需要 git，但无法运行 git 命令")
+        raise UsageError("git-missing")
     if completed.returncode != 0:
-        raise UsageError(
-            f"无法与 {base} 比较（{completed.stderr.strip() or 'git 出错'}）："
-            "请确认这是 git 仓库，且已获取该分支（CI 中 checkout 需 fetch-depth: 0）"
-        )
+        raise UsageError("git-compare-failed", base=base, detail=completed.stderr.strip() or "git")
     changes = []
     for line in completed.stdout.splitlines():
         parts = line.split("\t")
@@ -112,8 +110,7 @@ def change_problems(plan: Plan, changes: list[Change], today: dt.date) -> list[P
                     (0, 0),
                     "pr-moved-or-deleted",
                     Severity.ERROR,
-                    status="删除" if change.status == "D" else "移动或改名",
-                    status_en="deleted" if change.status == "D" else "moved or renamed",
+                    status=phrase("change-deleted" if change.status == "D" else "change-moved"),
                     new=change.path,
                 )
             )

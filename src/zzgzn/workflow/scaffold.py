@@ -66,7 +66,7 @@ def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str
     district = unit.kind is UnitKind.DISTRICT
     tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
     if not tasks:
-        raise UsageError(f"{unit.name}（{unit_id}）在方案中没有负责的任务，不需要报送")
+        raise UsageError("unit-has-no-tasks", name=unit.name, unit=unit_id)
     due = deadline(plan, quarter).due
     return _render(
         root,
@@ -96,7 +96,7 @@ def write_scaffold(plan: Plan, folder: str, unit_id: str, root: Path) -> Path:
     """submissions/<folder>/<unit>.yaml, for a quarter (2020Q2) or a document kind."""
     if unit_id not in plan.units:
         ids = "、".join(plan.units)
-        raise UsageError(f"单位代码“{unit_id}”不在单位名录中；可选：{ids}")
+        raise UsageError("unit-unknown-listed", unit=unit_id, choices=ids)
     if folder in plan.document_kinds:
         text = filing_text(plan, folder, unit_id, root)
     else:
@@ -106,6 +106,6 @@ def write_scaffold(plan: Plan, folder: str, unit_id: str, root: Path) -> Path:
     # unit ids are checked against the registry above, so this path stays inside submissions/
     target = root / SUBMISSIONS_DIR / folder / f"{unit_id}.yaml"
     if target.exists():
-        raise UsageError(f"{target} 已存在，未覆盖。需要重写请先删除或改名。")
+        raise UsageError("scaffold-exists", path=target)
     write_atomic(target, text.encode("utf-8"))
     return target
