@@ -10,6 +10,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import matplotlib
 import pytest
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
@@ -80,8 +81,16 @@ def test_a_font_installed_after_the_cache_was_built_is_found(
     installed.parent.mkdir()
     shutil.copyfile(packaged_font(), installed)
     monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: [str(installed)])
+    cache = tmp_path / "mplcache"
+    cache.mkdir()
+    monkeypatch.setattr(matplotlib, "get_cachedir", lambda: str(cache))
     found = find_cjk_font()
     assert (found.source, found.path) == ("system", str(installed))
+    # matplotlib's own cache now lists it: a new process finds it without a scan
+    (written,) = cache.glob("fontlist-v*.json")
+    assert str(installed) in written.read_text("utf-8")
+    reloaded = font_manager.json_load(written)
+    assert any(f.fname == str(installed) for f in reloaded.ttflist)
     # and the next call answers from the list, without looking at the disk again
     monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: [])
     assert find_cjk_font().source == "cache"
