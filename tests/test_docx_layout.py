@@ -295,3 +295,21 @@ def test_dates_keep_their_width_when_the_table_is_too_wide() -> None:
     assert _dates_fit(data) == 9 * 3
     widths = _column_mm(next(_xml(data, "word/document.xml").iter(f"{W}tbl")))
     assert sum(widths) == pytest.approx(156, abs=0.5)  # the type area, no wider
+
+
+def test_no_addressee_when_the_plan_names_none(tmp_path_factory: pytest.TempPathFactory) -> None:
+    root = copy_campaign(tmp_path_factory.mktemp("repo"))
+    schedule = root / "plan" / "schedule.yaml"
+    text = schedule.read_text("utf-8")
+    schedule.write_text(
+        text.replace("report_to: 局“思想政治工作年”活动领导小组", 'report_to: ""'), "utf-8"
+    )
+    out = root / "r.docx"
+    args = ["report", "2020Q2", "--root", str(root), "-f", "docx", "-o", str(out)]
+    result = CliRunner().invoke(app, [*args, "--today", "2020-07-20"])
+    assert result.exit_code == 0, result.output
+    paragraphs = _paragraphs(out.read_bytes())
+    assert [_style_id(p) for p in paragraphs[:3]] == ["Title", "Subtitle", "Normal"]
+    assert _text(paragraphs[2]).startswith("按照《")
+    space = paragraphs[2].find(f"{W}pPr/{W}spacing")  # the text starts one line below the title
+    assert space is not None and int(space.get(f"{W}before")) == round(28.95 * 20)
