@@ -20,6 +20,7 @@ LAYERS = [
     "checking",
     "tracking",
     "report",
+    "site",
     "workflow",
     "cli",
 ]

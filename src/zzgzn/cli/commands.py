@@ -5,6 +5,7 @@ from zzgzn.cli import checks as _checks  # noqa: F401
 from zzgzn.cli import liaison as _liaison  # noqa: F401
 from zzgzn.cli import office as _office  # noqa: F401
 from zzgzn.cli import reports as _reports  # noqa: F401
+from zzgzn.cli import site as _site  # noqa: F401
 from zzgzn.cli.base import app, default_lang, main
 
 __all__ = ["app", "default_lang", "main"]

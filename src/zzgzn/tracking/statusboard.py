@@ -9,7 +9,7 @@ from pathlib import Path
 from zzgzn.calendar.quarters import is_quarter_folder, parse_quarter
 from zzgzn.checking.discovery import SUBMISSIONS_DIR
 from zzgzn.checking.runner import default_jobs
-from zzgzn.checking.validate import valid_plan, validate_repository
+from zzgzn.checking.validate import Validation, valid_plan, validate_repository
 from zzgzn.models.plan import Plan, Unit
 from zzgzn.rendering.markdown import render
 from zzgzn.tracking.obligations import ObligationStatus, obligation_statuses
@@ -45,6 +45,12 @@ def status_board(
     result = validate_repository(
         root, today, jobs=default_jobs(), use_cache=use_cache, trace_only=quarterly
     )
+    return board_of(root, result, quarter_text, today)
+
+
+def board_of(root: Path, result: Validation, quarter_text: str | None, today: dt.date) -> Board:
+    """The board from a validation already made (the site reads every file in full once
+    and builds this board and its pages from the same result)."""
     plan = valid_plan(result)
     quarters = (
         [parse_quarter(quarter_text, plan.activity)]

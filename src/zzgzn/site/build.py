@@ -1,0 +1,143 @@
+"""`zzgzn site`: the pages written from the site's data, as one folder replaced whole.
+
+HTML comes from jinja2 templates with autoescape on: every value a unit wrote is text, never
+markup. The stylesheet and the small script are files of the package, copied as they are;
+nothing is fetched from anywhere, so the folder works from file:// and on an offline intranet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from zzgzn.checking.runner import default_jobs
+from zzgzn.checking.validate import validate_repository
+from zzgzn.errors import ZzgznError
+from zzgzn.reading.loader import CONTROL_CHARS
+from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date
+from zzgzn.report.summarymodel import LEVEL_LABELS
+from zzgzn.site.folder import check_replaceable, replace_folder
+from zzgzn.site.model import REPORT_DIR, Site, site_of
+
+SITE_DIR = "site"
+TEMPLATES = "site"  # templates/site/ in the campaign, then the package's
+ASSETS = ("style.css", "site.js")
+
+
+@dataclass
+class SiteOutcome:
+    folder: Path
+    pages: int
+    site: Site
+
+
+def build_site(
+    root: Path, today: dt.date, *, output: Path | None = None, use_cache: bool = True
+) -> SiteOutcome:
+    """Validate every file once (keeping its data), then write the whole site to output
+    (default <root>/site). A failure anywhere leaves the previous site as it was."""
+    target = output if output is not None else root / SITE_DIR
+    check_replaceable(target)  # before the work, not after it
+    result = validate_repository(root, today, jobs=default_jobs(), use_cache=use_cache)
+    site = site_of(root, result, today)
+    env = environment(root)
+    pages = 0
+
+    def write(folder: Path) -> None:
+        nonlocal pages
+        for name, html in _pages(env, site):
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(html, "utf-8")
+            pages += 1
+        assets = folder / "assets"
+        assets.mkdir()
+        for asset in ASSETS:
+            shutil.copyfile(_asset(root, asset), assets / asset)
+        _copy_reports(root, site, folder)
+
+    replace_folder(target, write)
+    return SiteOutcome(target, pages, site)
+
+
+def _pages(env: jinja2.Environment, site: Site) -> Iterator[tuple[str, str]]:
+    yield "index.html", _render(env, "index.html.j2", site=site, base="")
+    yield "tasks.html", _render(env, "tasks.html.j2", site=site, base="")
+    yield "reports.html", _render(env, "reports.html.j2", site=site, base="")
+    for page in site.units:
+        yield (
+            f"units/{page.unit.id}.html",
+            _render(env, "unit.html.j2", site=site, page=page, base="../"),
+        )
+    for task in site.tasks:
+        yield (
+            f"tasks/{task.task.id}.html",
+            _render(env, "task.html.j2", site=site, page=task, base="../"),
+        )
+
+
+def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    try:
+        return env.get_template(template).render(**context)
+    except jinja2.TemplateError as exc:
+        where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
+        raise ZzgznError(f"网站模板有误（{where}）：{exc}") from None
+
+
+def _asset(root: Path, name: str) -> Path:
+    own = root / TEMPLATE_DIR / TEMPLATES / name
+    return own if own.is_file() else PACKAGE_TEMPLATES / TEMPLATES / name
+
+
+def _copy_reports(root: Path, site: Site, folder: Path) -> None:
+    """The documents in reports/, and the charts their Markdown shows, under <site>/reports/."""
+    if not site.reports:
+        return
+    source = root / REPORT_DIR
+    target = folder / REPORT_DIR
+    target.mkdir()
+    for link in site.reports:
+        shutil.copyfile(source / link.name, target / link.name)
+    charts = source / "charts"
+    if charts.is_dir():
+        (target / "charts").mkdir()
+        for chart in sorted(charts.glob("*.png")):
+            shutil.copyfile(chart, target / "charts" / chart.name)
+
+
+def environment(root: Path | None) -> jinja2.Environment:
+    """The campaign's templates/site/ first, then the package's; every value HTML-escaped."""
+    loaders: list[jinja2.BaseLoader] = []
+    if root is not None and (root / TEMPLATE_DIR / TEMPLATES).is_dir():
+        loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR / TEMPLATES))
+    loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES / TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cn_date"] = lambda d: cn_date(d) if d else ""
+    env.filters["lines"] = lines
+    env.filters["number"] = number
+    env.globals["LEVEL_LABELS"] = LEVEL_LABELS
+    return env
+
+
+def lines(value: object) -> list[str]:
+    """Text as its non-blank lines: one paragraph per line the writer typed."""
+    text = CONTROL_CHARS.sub("", "" if value is None else str(value))
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
