@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import copy_campaign, invoke
+from .conftest import copy_campaign, edit, invoke
 
 CHROMIUM = os.environ.get("ZZGZN_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -65,8 +65,10 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The shipped campaign (closed quarters included) and its site, built once."""
+    """The shipped campaign (closed quarters included) with one file that fails validation
+    (报送有误), and its site, built once."""
     root = copy_campaign(tmp_path_factory.mktemp("campaign") / "shipped", frozen=True)
+    edit(root / "submissions" / "2020Q3" / "hexi.yaml", "status: in_progress", "status: 进行中", 1)
     with pytest.MonkeyPatch.context() as env:  # the autouse settings are per test
         env.setenv("ZZGZN_LANG", "zh")
         code, output = invoke(CliRunner(), "site", "--root", str(root), "--today", "2021-06-30")
@@ -118,10 +120,11 @@ def _shots() -> Path | None:
     return None
 
 
-def _shot(page: Any, name: str, tmp_path: Path, *, full: bool = False) -> Path:
+def _shot(what: Any, name: str, tmp_path: Path, *, full: bool = False) -> Path:
+    """A screenshot of a page (full: its whole length) or of one element (a locator)."""
     target = (_shots() or tmp_path) / name
-    page.screenshot(path=str(target), full_page=full)
-    assert target.stat().st_size > 10_000  # a page, not a blank
+    what.screenshot(path=str(target), **({"full_page": True} if full else {}))
+    assert target.stat().st_size > 5_000  # something drawn, not a blank
     return target
 
 
@@ -146,6 +149,8 @@ def test_board_cells_in_the_browser_are_status_json(
     assert len(cells) == len(expected) and all(c["visible"] for c in cells)
     late = next(c for c in cells if c["unit"] == "ninghe" and c["quarter"] == "2020Q2")
     assert late["label"] == "逾期3个工作日"  # the words of `zzgzn status`, not a colour alone
+    wrong = next(c for c in cells if c["unit"] == "hexi" and c["quarter"] == "2020Q3")
+    assert (wrong["state"], wrong["label"]) == ("invalid", "报送有误")
     _shot(page, "board.png", tmp_path)
     watch.clean()
 
@@ -260,6 +265,10 @@ def test_a_unit_page_and_a_task_page_read_at_a_glance(
     record = page.locator('table.record td[data-quarter="2020Q2"] .label').inner_text()
     assert record == "按时（未审核）"  # the draft without an approver, as status says
     _shot(page, "unit.png", tmp_path, full=True)
+    page = watch.open(site / "units" / "hexi.html")
+    errors = page.locator("#q-2020Q3 ul.errors").inner_text()
+    assert "submissions/2020Q3/hexi.yaml:" in errors and "进行中" in errors
+    _shot(page.locator("#q-2020Q3"), "unit-invalid.png", tmp_path)
     page = watch.open(site / "tasks" / "3.1.html")
     assert "连续无进展" in page.locator("p.warn").inner_text()
     _shot(page, "task.png", tmp_path, full=True)

@@ -221,7 +221,7 @@ def _owed(page: UnitPage) -> list[Owed]:
             owed.append(Owed(f"报送{name}", status.deadline.due, False, status.working_days_left))
         elif state.state is State.MISSING:
             owed.append(Owed(f"补报{name}", status.deadline.due, True))
-        elif state.state.value == "invalid":  # 报送有误 (an enum member once it lands)
+        elif state.state is State.INVALID:
             owed.append(Owed(f"更正{name}的报送文件", status.deadline.due, True))
     for duty, row in page.duties:
         if row.standing is Standing.PENDING:
