@@ -7,7 +7,8 @@ and the same with 1 % of the files broken, then times whole processes on those f
 zzgzn validate (one process, all cores, again with nothing changed), the error path, a bare
 libyaml load of the same files (the floor), check-jsonschema with zzgzn's exported schema,
 one quarter's report (Markdown, DOCX; cold, and with the earlier quarters it compares with
-answered from the cache), the shipped city-size repository, and `zzgzn --version`
+answered from the cache), `zzgzn status` and `zzgzn site` (with the cache), the shipped
+city-size repository, and `zzgzn --version`
 against `python -c pass`. Peak memory is each process's maximum resident set (its workers
 included). Figures, not pass/fail: the machine is shared and noisy, so read the ratios; the
 last column says whether the issue's target was met in this run.
@@ -178,6 +179,17 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
         zz(valid, "report", QUARTER, "-f", "md", "-o", str(out))
     md_warm = by_turns("-f", "md")
     docx_warm = by_turns("-f", "docx")
+    # The site against the board it is built on, by turns (cache filled by the runs above):
+    # `status` reads traces; the site reads every file in full and writes 3,000+ pages.
+    site_out = work / "site"
+    statuses, sites, jsons = [], [], []
+    for _ in range(1 if ONCE else 2):
+        statuses.append(zz(valid, "status"))
+        jsons.append(zz(valid, "status", "--format", "json"))
+        sites.append(zz(valid, "site", "-o", str(site_out)))
+    status_text = min(statuses, key=lambda r: r.seconds)
+    status_json = min(jsons, key=lambda r: r.seconds)
+    site = min(sites, key=lambda r: r.seconds)
     city_cold = measure([*ZZGZN, "validate", "--no-cache"], cwd=ROOT, repeat=3)
     city_warm = measure([*ZZGZN, "validate"], cwd=ROOT, repeat=3)
     version = measure([*ZZGZN, "--version"], repeat=5)
@@ -230,6 +242,14 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
                 ("Markdown, earlier quarters cached", md_warm),
                 ("DOCX, earlier quarters cached", docx_warm),
             )
+        ),
+        Row("status, every quarter (cache)", status_text),
+        Row("status --format json (cache)", status_json),
+        Row(
+            "site, every quarter (cache)",
+            site,
+            site.seconds / status_text.seconds,
+            "status (table)",
         ),
         Row(
             "city size (shipped repo): validate, cold",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from zzgzn.calendar.quarters import Quarter
 from zzgzn.models.plan import Aggregate, MetricSpec, Task
-from zzgzn.models.submission import Metric, Submission
+from zzgzn.models.submission import Metric, Submission, TaskReport
 
 
 @dataclass(frozen=True)
@@ -29,38 +29,41 @@ class Figure:
 
 @dataclass(frozen=True)
 class Loose:
-    """A figure a unit reported that matches none of the task's declared metrics."""
+    """Figures reported under one name and measure that match none of the task's declared
+    metrics. Not added up (nothing says they may be): per quarter, how many units reported
+    it; each unit's value is on its own page."""
 
-    quarter: Quarter
+    name: str
     unit: str
-    metric: Metric
+    reporters: tuple[int, ...]
 
 
 def _matches(spec: MetricSpec, metric: Metric) -> bool:
     return metric.name.strip() == spec.name.strip() and metric.unit.strip() in ("", spec.unit)
 
 
+def reports_by_task(
+    sent: dict[tuple[str, str], tuple[Submission, str]], rank: Callable[[str], int]
+) -> dict[str, list[tuple[str, str, TaskReport]]]:
+    """task → (unit, quarter, report) of every submission the board counts, in the
+    registry's order of units (rank: Plan.rank_of): one pass for all the tasks' pages."""
+    found: dict[str, list[tuple[str, str, TaskReport]]] = {}
+    for unit, quarter in sorted(sent, key=lambda key: (rank(key[0]), key)):
+        for item in sent[(unit, quarter)][0].tasks:
+            found.setdefault(item.task, []).append((unit, quarter, item))
+    return found
+
+
 def task_figures(
-    task: Task,
-    quarters: list[Quarter],
-    sent: dict[tuple[str, str], tuple[Submission, str]],
-    rank: Callable[[str], int],
+    task: Task, quarters: list[Quarter], reports: list[tuple[str, str, TaskReport]]
 ) -> tuple[list[Figure], list[Loose]]:
-    """rank: the registry's order of units (Plan.rank_of), in which loose figures are listed."""
+    """reports: the task's (unit, quarter, report), from reports_by_task."""
     reported: dict[Quarter, list[tuple[str, Metric]]] = {q: [] for q in quarters}
     by_text = {str(q): q for q in quarters}
-    mine = sorted(
-        (key for key, (sub, _) in sent.items() if any(t.task == task.id for t in sub.tasks)),
-        key=lambda key: (rank(key[0]), key),
-    )
-    for unit, quarter_text in mine:
+    for unit, quarter_text, item in reports:
         quarter = by_text.get(quarter_text)
-        if quarter is None:
-            continue
-        submission = sent[(unit, quarter_text)][0]
-        for item in submission.tasks:
-            if item.task == task.id:
-                reported[quarter] += [(unit, m) for m in item.metrics]
+        if quarter is not None:
+            reported[quarter] += [(unit, m) for m in item.metrics]
     figures = []
     for spec in task.metrics:
         values: list[float | None] = []
@@ -75,10 +78,11 @@ def task_figures(
             else:
                 values.append(sum(found))
         figures.append(Figure(spec, tuple(values), tuple(counts)))
-    loose = [
-        Loose(q, unit, m)
-        for q in quarters
-        for unit, m in reported[q]
-        if not any(_matches(spec, m) for spec in task.metrics)
-    ]
+    counted: dict[tuple[str, str], list[int]] = {}
+    for i, q in enumerate(quarters):
+        for _, m in reported[q]:
+            if not any(_matches(spec, m) for spec in task.metrics):
+                key = (m.name.strip(), m.unit.strip())
+                counted.setdefault(key, [0] * len(quarters))[i] += 1
+    loose = [Loose(name, unit, tuple(n)) for (name, unit), n in counted.items()]
     return figures, loose

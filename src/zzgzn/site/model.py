@@ -23,7 +23,7 @@ from zzgzn.report.summarymodel import (
     TaskTimeline,
     build_summary,
 )
-from zzgzn.site.figures import Figure, Loose, task_figures
+from zzgzn.site.figures import Figure, Loose, reports_by_task, task_figures
 from zzgzn.tracking.obligations import Fulfilment, ObligationStatus, Standing
 from zzgzn.tracking.status import QuarterStatus, arrivals, counts_for_status, usable
 from zzgzn.tracking.statusboard import Board, board_of
@@ -150,13 +150,14 @@ def site_of(root: Path, result: Validation, today: dt.date) -> Site:
         for unit in _listed_units(plan, board)
     ]
     timelines = {t.task.id: t for t in summary.timelines}
+    by_task = reports_by_task(sent, plan.rank_of)
     tasks = [
         TaskPage(
             task,
             section,
             timelines[task.id],
             [d for d in summary.deliverables if d.task.id == task.id],
-            *task_figures(task, quarters, sent, plan.rank_of),
+            *task_figures(task, quarters, by_task.get(task.id, [])),
             [c for c in summary.cases if c.task.id == task.id],
         )
         for section in plan.sections
