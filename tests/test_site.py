@@ -15,7 +15,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from .conftest import edit, invoke
+from .conftest import REPO, edit, invoke
 
 
 class _Page(HTMLParser):
@@ -215,3 +215,19 @@ def test_reports_are_linked_and_copied(runner: CliRunner, shipped: Path) -> None
     name = "2020Q2进展情况报告.md"
     assert (site / "reports" / name).read_bytes() == (shipped / "reports" / name).read_bytes()
     assert f'href="reports/{quote(name)}"' in (site / "reports.html").read_text("utf-8")
+
+
+def test_the_workflow_publishes_what_zzgzn_site_builds(runner: CliRunner) -> None:
+    flow = yaml.safe_load((REPO / ".github" / "workflows" / "site.yml").read_text("utf-8"))
+    assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    steps = flow["jobs"]["build"]["steps"]
+    runs = [s["run"] for s in steps if "run" in s and s["run"].startswith("zzgzn ")]
+    assert runs == ["zzgzn summary", "zzgzn site -o site"]
+    for line in runs:  # each is a command and options zzgzn has
+        code, output = invoke(runner, *line.split()[1:], "--help")
+        assert code == 0, output
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == "site"
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
