@@ -24,9 +24,7 @@ MARKER = ".zzgzn-site"
 def check_replaceable(target: Path) -> None:
     """Refuse a target that exists and was not made by replace_folder (nor is empty)."""
     if target.exists() and not _replaceable(target):
-        raise UsageError(
-            f"{target} 已存在，且不是 zzgzn site 生成的文件夹，未覆盖（请换一个输出文件夹）"
-        )
+        raise UsageError("site-not-ours", path=target)
 
 
 def replace_folder(target: Path, build: Callable[[Path], None]) -> None:
@@ -37,7 +35,7 @@ def replace_folder(target: Path, build: Callable[[Path], None]) -> None:
         parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
     except OSError as exc:
-        raise ZzgznError(f"无法写入 {parent}：{exc.strerror or exc}") from None
+        raise ZzgznError("site-unwritable", path=parent, reason=exc.strerror or exc) from None
     old: Path | None = None
     try:
         temp.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
@@ -49,7 +47,7 @@ def replace_folder(target: Path, build: Callable[[Path], None]) -> None:
         os.replace(temp, target)
     except OSError as exc:
         _undo(temp, old, target)
-        raise ZzgznError(f"无法写入 {target}：{exc.strerror or exc}") from None
+        raise ZzgznError("site-unwritable", path=target, reason=exc.strerror or exc) from None
     except BaseException:
         _undo(temp, old, target)
         raise
