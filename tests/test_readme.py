@@ -35,6 +35,12 @@ def test_quick_start_has_exactly_two_commands() -> None:
     assert "zzgzn report Q2" in commands[0] and commands[0].endswith("zzgzn summary")
     assert commands[1].endswith("pytest")
     assert commands[1] in (REPO / ".ci" / "run").read_text("utf-8")
+    # the first command installs what report and summary need; CI installs no fonts by apt,
+    # so a green CI proves the charts on a fresh machine
+    assert "pip install -q '.[office]'" in commands[0]
+    ci = (REPO / ".ci" / "run").read_text("utf-8")
+    installs = re.findall(r"apt-get install[^\n]*", ci)
+    assert not [line for line in installs if "font" in line], installs
 
 
 def test_the_complete_example_validates(tmp_path: Path) -> None:
