@@ -217,6 +217,13 @@ UI: dict[str, Say] = {
         "unknown format: {formats} (there are {choices})",
     ),
     "write-failed": Say("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "site-not-ours": Say(
+        "{path} 已存在，且不是 zzgzn site 生成的文件夹，未覆盖（请换一个输出文件夹）",
+        "{path} exists and was not made by zzgzn site: left as it is (choose another folder)",
+    ),
+    "site-template-broken": Say(
+        "网站模板有误（{where}）：{detail}", "the site's template is broken ({where}): {detail}"
+    ),
     "write-denied": Say(
         "无法写入 {path}：{reason}（文件可能正在 Word/WPS/Excel 中打开：关闭后重试）",
         "cannot write {path}: {reason} (is it open in Word, WPS or Excel? close it and try again)",

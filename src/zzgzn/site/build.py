@@ -87,7 +87,7 @@ def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
         return env.get_template(template).render(**context)
     except jinja2.TemplateError as exc:
         where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
-        raise ZzgznError("site-template", where=where, detail=exc) from None
+        raise ZzgznError("site-template-broken", where=where, detail=exc) from None
 
 
 def _asset(root: Path, name: str) -> Path:

@@ -35,7 +35,7 @@ def replace_folder(target: Path, build: Callable[[Path], None]) -> None:
         parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp"))
     except OSError as exc:
-        raise ZzgznError("site-unwritable", path=parent, reason=exc.strerror or exc) from None
+        raise ZzgznError("write-failed", path=parent, reason=exc.strerror or exc) from None
     old: Path | None = None
     try:
         temp.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
@@ -47,7 +47,7 @@ def replace_folder(target: Path, build: Callable[[Path], None]) -> None:
         os.replace(temp, target)
     except OSError as exc:
         _undo(temp, old, target)
-        raise ZzgznError("site-unwritable", path=target, reason=exc.strerror or exc) from None
+        raise ZzgznError("write-failed", path=target, reason=exc.strerror or exc) from None
     except BaseException:
         _undo(temp, old, target)
         raise

@@ -46,8 +46,11 @@ class QuarterRecord:
 
 @dataclass(frozen=True)
 class Owed:
-    """Something a unit still has to do, and by when."""
+    """Something a unit still has to do, and by when. kind: "report" (a quarter not yet due),
+    "missing" (a quarter past its deadline), "invalid" (a file to correct) or "obligation";
+    what: the quarter's label or the obligation's name (the page words it)."""
 
+    kind: str
     what: str
     due: dt.date
     overdue: bool
@@ -81,7 +84,7 @@ class TaskPage:
 
 @dataclass(frozen=True)
 class ReportLink:
-    name: str  # path under reports/, e.g. 2020Q2进展情况报告.docx
+    name: str  # the file's name in reports/
     kind: str  # md, docx, xlsx
 
 
@@ -217,18 +220,17 @@ def _owed(page: UnitPage) -> list[Owed]:
         state, status = record.state, record.quarter
         if state is None or not state.required:
             continue
-        name = f"{status.deadline.quarter.label}进展情况"
+        label, due = status.deadline.quarter.label, status.deadline.due
         if state.state is State.NOT_DUE:
-            owed.append(Owed(f"报送{name}", status.deadline.due, False, status.working_days_left))
+            owed.append(Owed("report", label, due, False, status.working_days_left))
         elif state.state is State.MISSING:
-            owed.append(Owed(f"补报{name}", status.deadline.due, True))
+            owed.append(Owed("missing", label, due, True))
         elif state.state is State.INVALID:
-            owed.append(Owed(f"更正{name}的报送文件", status.deadline.due, True))
+            owed.append(Owed("invalid", label, due, True))
     for duty, row in page.duties:
-        if row.standing is Standing.PENDING:
-            owed.append(Owed(duty.obligation.name, duty.due, False))
-        elif row.standing is Standing.MISSING:
-            owed.append(Owed(duty.obligation.name, duty.due, True))
+        if row.standing in (Standing.PENDING, Standing.MISSING):
+            overdue = row.standing is Standing.MISSING
+            owed.append(Owed("obligation", duty.obligation.name, duty.due, overdue))
     return sorted(owed, key=lambda o: (not o.overdue, o.due, o.what))
 
 
