@@ -17,6 +17,7 @@ last column says whether the issue's target was met in this run.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -190,6 +192,7 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     status_text = min(statuses, key=lambda r: r.seconds)
     status_json = min(jsons, key=lambda r: r.seconds)
     site = min(sites, key=lambda r: r.seconds)
+    in_browser = _board_in_browser(site_out)
     city_cold = measure([*ZZGZN, "validate", "--no-cache"], cwd=ROOT, repeat=3)
     city_warm = measure([*ZZGZN, "validate"], cwd=ROOT, repeat=3)
     version = measure([*ZZGZN, "--version"], repeat=5)
@@ -251,6 +254,21 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
             site.seconds / status_text.seconds,
             "status (table)",
         ),
+        *(
+            [
+                Row(f"site board in chromium, {in_browser['rows']} rows: load", in_browser["load"]),
+                Row(
+                    "site board in chromium: one filter keystroke",
+                    in_browser["filter"],
+                    None,
+                    "",
+                    "≤ 0.5 s",
+                    in_browser["filter"].seconds <= 0.5,
+                ),
+            ]
+            if in_browser
+            else []
+        ),
         Row(
             "city size (shipped repo): validate, cold",
             city_cold,
@@ -308,6 +326,30 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     if failed:
         raise SystemExit(f"commands failed: {failed}")
     return rows
+
+
+def _board_in_browser(site: Path) -> dict[str, Any] | None:
+    """board_in_browser.py's figures as Runs, or None without playwright or chromium."""
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        print("site in the browser: not measured (no playwright package)", flush=True)
+        return None
+    if not Path("/usr/bin/chromium").is_file():
+        print("site in the browser: not measured (no /usr/bin/chromium)", flush=True)
+        return None
+    said = subprocess.run(
+        [sys.executable, str(HERE / "board_in_browser.py"), str(site)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    data = json.loads(said)
+    return {
+        "rows": data["rows"],
+        "load": Run(data["load"], 0.0, 0),
+        "filter": Run(data["filter"], 0.0, 0),
+    }
 
 
 def _pair(work: Path, valid: Path, broken: Path) -> tuple[Path, Path]:
