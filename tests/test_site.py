@@ -232,3 +232,13 @@ def test_the_workflow_publishes_what_zzgzn_site_builds(runner: CliRunner) -> Non
     deploy = flow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_what_the_command_says_follows_the_language_switch(
+    runner: CliRunner, shipped: Path
+) -> None:
+    code, output = invoke(runner, "site", "--root", str(shipped), "--lang", "en")
+    assert code == 0
+    assert "written" in output and "55 pages (29 units, 23 tasks)" in "".join(output.split("\n"))
+    code, output = invoke(runner, "site", "--root", str(shipped), "-q")
+    assert (code, output) == (0, "")

@@ -9,7 +9,19 @@ import typer
 from rich.markup import escape
 
 from zzgzn import clock
-from zzgzn.cli.base import NoCacheOpt, RootOpt, TodayOpt, app, err, handle_errors, out
+from zzgzn.cli.base import (
+    LangOpt,
+    NoCacheOpt,
+    QuietOpt,
+    RootOpt,
+    TodayOpt,
+    app,
+    err,
+    handle_errors,
+    out,
+    progress_bar,
+    t,
+)
 
 PANEL = "报告与汇总"
 
@@ -26,20 +38,31 @@ def site(
     root: RootOpt = Path("."),
     today: TodayOpt = None,
     no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """生成静态网站：各单位各季度报送情况表、每个单位和每项任务一页、报告链接；不需联网，
     可直接用浏览器打开 site/index.html，或放到内网服务器、GitHub Pages 上。"""
     from zzgzn.site.build import build_site
 
-    outcome = build_site(root, clock.today(today), output=output, use_cache=not no_cache)
+    with progress_bar(quiet):
+        outcome = build_site(root, clock.today(today), output=output, use_cache=not no_cache)
     board = outcome.site.board
     if board.invalid:
-        err.print(
-            f"[yellow]另有 {board.invalid} 个报送文件未通过校验、无法对应到表中的单位和季度"
-            "（运行 zzgzn validate 查看）[/]"
-        )
+        err.print(f"[yellow]{escape(t('status-unplaced', count=board.invalid))}[/]")
+    if quiet:
+        return
+    folder = outcome.folder
     out.print(
-        f"[green]已生成[/] {escape(str(outcome.folder))}：{outcome.pages} 个页面"
-        f"（{len(outcome.site.units)} 个单位、{len(outcome.site.tasks)} 项任务），"
-        f"打开 {escape(str(outcome.folder / 'index.html'))}"
+        f"[green]{escape(t('written'))}[/] "
+        + escape(
+            t(
+                "site-written",
+                folder=folder,
+                pages=outcome.pages,
+                units=len(outcome.site.units),
+                tasks=len(outcome.site.tasks),
+                index=folder / "index.html",
+            )
+        )
     )

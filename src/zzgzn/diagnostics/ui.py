@@ -90,6 +90,10 @@ UI: dict[str, Say] = {
         "：停滞任务 {stalled} 项，典型案例 {cases} 个，方案成果已完成 {done}",
         ": {stalled} stalled task(s), {cases} typical case(s), deliverables done {done}",
     ),
+    "site-written": Say(
+        "{folder}：{pages} 个页面（{units} 个单位、{tasks} 项任务），打开 {index}",
+        "{folder}: {pages} pages ({units} units, {tasks} tasks); open {index}",
+    ),
     "diff-skipped": Say(
         "注意：{count} 个报送文件未通过校验，未计入：",
         "note: {count} file(s) do not pass validation and are not counted: ",
