@@ -267,15 +267,6 @@ UI: dict[str, Say] = {
         "the font file {path} holds no usable Chinese font:"
         " pip install --force-reinstall noto-cjk-sans-otc",
     ),
-    # --- site -----------------------------------------------------------------------------
-    "site-template": Say(
-        "网站模板有误（{where}）：{detail}", "site template error ({where}): {detail}"
-    ),
-    "site-not-ours": Say(
-        "{path} 已存在，且不是 zzgzn site 生成的文件夹，未覆盖（请换一个输出文件夹）",
-        "{path} exists and was not made by zzgzn site: not replaced (choose another folder)",
-    ),
-    "site-unwritable": Say("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     # --- init -----------------------------------------------------------------------------
     "init-not-empty": Say(
         "{path} 已存在且不是空文件夹：zzgzn init 只在新文件夹中建立活动仓库",
