@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -123,6 +123,7 @@ def test_the_report_lists_amendments(runner: CliRunner, shipped: Path, tmp_path:
     assert "走访退役军人126人次" in text  # the report shows the corrected figure
 
 
+@settings(deadline=None)  # no timed assertions: the shared machine took 262 ms once (limit 200)
 @given(st.text(min_size=1, max_size=30).filter(str.strip))
 def test_digest_sees_every_change_of_text_but_not_amendments(text: str) -> None:
     plan = load_plan(REPO).plan
