@@ -227,3 +227,13 @@ def test_the_package_holds_nothing_of_the_shipped_campaign() -> None:
         if words.search(line)
     ]
     assert not found
+
+
+def test_an_error_about_a_hostile_file_name_shows_its_escapes_not_obeys_them(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    target = tmp_path / "plan\x1b[2J\x1b[31m.txt"
+    target.write_text("x", "utf-8")
+    code, output = invoke(runner, "init", str(target))
+    assert code == 2
+    assert "\x1b" not in output and "plan\\x1b[2J\\x1b[31m.txt" in output

@@ -48,3 +48,21 @@ def test_github_annotations_escape_what_would_end_a_property() -> None:
         "::notice file=submissions/2020Q2/a%2Cb%3Ac.yaml,title=ignored-file::"
     )
     assert all("\n" not in line for line in lines)
+
+
+def test_text_shows_control_characters_instead_of_sending_them_to_the_terminal() -> None:
+    # a file name from a unit's pull request can hold terminal escapes (clear the screen,
+    # recolour, move the cursor) or a right-to-left override that makes the name read falsely
+    hostile = problem(
+        "submissions/2020Q2/evil\x1b[2J\x1b[31m\u202egpj.yaml",
+        (3, 7),
+        "unit-mismatch",
+        file_unit="evil\x1b[2J\r",
+        unit="hebei",
+    )
+    for lang in ("zh", "en"):
+        shown = REPORTERS["text"]([hostile], lang)
+        assert "\x1b" not in shown and "\u202e" not in shown and "\r" not in shown
+        assert shown.startswith("submissions/2020Q2/evil\\x1b[2J\\x1b[31m\\u202egpj.yaml:3:7: ")
+        assert "evil\\x1b[2J\\r" in shown  # the value quoted in the message, visible too
+        assert len(shown.splitlines()) == 2  # still one line of finding and one of hint

@@ -24,6 +24,7 @@ from rich.markup import escape
 
 from zzgzn import __version__
 from zzgzn.diagnostics.problems import Problem, Severity
+from zzgzn.diagnostics.reporters import visible
 from zzgzn.diagnostics.ui import render as render_ui
 from zzgzn.diagnostics.ui import say
 from zzgzn.errors import PlanInvalid, ZzgznError, missing_extra
@@ -244,7 +245,7 @@ def fail(exc: ZzgznError) -> NoReturn:
     if isinstance(exc, PlanInvalid):
         problems = [p for p in exc.problems if isinstance(p, Problem)]
         print_problems(problems, DiagnosticFormat.text, current_lang())
-    text = render_ui(exc.code, exc.params, current_lang().value)
+    text = visible(render_ui(exc.code, exc.params, current_lang().value))
     err.print(f"[bold red]{escape(t('error-prefix'))}[/]{escape(text)}", soft_wrap=True)
     raise typer.Exit(exc.exit_code) from None
 

@@ -6,6 +6,7 @@ Each reporter is a pure function from problems to a string; REPORTERS maps --for
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 
 from zzgzn.diagnostics.problems import Problem
@@ -13,6 +14,17 @@ from zzgzn.diagnostics.problems import Problem
 Reporter = Callable[[Sequence[Problem], str], str]
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+# what a terminal would act on instead of showing: C0/C1 controls (escape sequences, carriage
+# return, new lines) and the bidirectional overrides that make a file name read falsely
+_INVISIBLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(value: str) -> str:
+    """value with each control character written out (\\x1b, \\r, \\u202e): a file name or a
+    value from a submission is shown to people, never obeyed by their terminal."""
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
 
 
 def _where(p: Problem) -> str:
@@ -23,9 +35,9 @@ def text(problems: Sequence[Problem], lang: str) -> str:
     lines = []
     for p in problems:
         severity = p.severity.value if lang == "en" else _SEVERITY_ZH[p.severity.value]
-        lines.append(f"{_where(p)}: {severity} [{p.code}] {p.message(lang)}")
+        lines.append(visible(f"{_where(p)}: {severity} [{p.code}] {p.message(lang)}"))
         if hint := p.hint(lang):
-            lines.append(f"    {'hint' if lang == 'en' else '提示'}: {hint}")
+            lines.append(f"    {'hint' if lang == 'en' else '提示'}: {visible(hint)}")
     return "\n".join(lines)
 
 
