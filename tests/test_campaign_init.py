@@ -237,3 +237,19 @@ def test_an_error_about_a_hostile_file_name_shows_its_escapes_not_obeys_them(
     code, output = invoke(runner, "init", str(target))
     assert code == 2
     assert "\x1b" not in output and "plan\\x1b[2J\\x1b[31m.txt" in output
+
+
+def test_a_task_whose_units_line_is_only_separators_gets_a_plain_message(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    source = tmp_path / "方案.txt"
+    source.write_text(
+        "关于开展“示例年”活动的实施方案\n一、总体要求\n做好示例工作。\n二、主要内容\n"
+        "（一）第一部分\n1.做第一件事。要认真。\n责任单位：、、 ，\n",
+        "utf-8",
+    )
+    code, output = invoke(runner, "init", str(tmp_path / "new"), "--from", str(source))
+    assert code == 1
+    assert "任务 1.1（做第一件事）没有责任单位" in output
+    assert "plan/sections/1.yaml:" in output and "[too-few-items]" in output
+    assert "“units”至少要有 1 项" in output and "List should" not in output

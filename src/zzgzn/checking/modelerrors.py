@@ -97,6 +97,8 @@ def _report(
             allowed=_allowed_values(str(ctx.get("expected", ""))),
             **extra,
         )
+    elif kind == "too_short" and isinstance(value, list):
+        _add(doc, loc, "too-few-items", field=field, min=ctx.get("min_length", 1), **extra)
     else:
         expected = _expected_of(kind)
         kind_of = expected if expected in _TYPES else "other"

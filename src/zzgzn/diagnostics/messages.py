@@ -171,6 +171,12 @@ CATALOG: dict[str, Text] = {
         "{type_hint}",
         "{type_hint}",
     ),
+    "too-few-items": Text(
+        "“{field}”至少要有 {min} 项，现在是空的",
+        '"{field}" needs at least {min} item(s) but is empty',
+        "在列表中填写至少 {min} 项",
+        "list at least {min} item(s) here",
+    ),
     "task-unfilled": Text(
         "任务 {task} 还没有填写（{fields}）",
         "task {task} is not filled in yet ({fields})",
