@@ -253,3 +253,18 @@ def test_a_task_whose_units_line_is_only_separators_gets_a_plain_message(
     assert "任务 1.1（做第一件事）没有责任单位" in output
     assert "plan/sections/1.yaml:" in output and "[too-few-items]" in output
     assert "“units”至少要有 1 项" in output and "List should" not in output
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_a_text_saved_as_unicode_by_notepad_drafts_like_utf8(
+    runner: CliRunner, tmp_path: Path, codec: str
+) -> None:
+    # Windows Notepad's "Unicode" is UTF-16 with a byte-order mark
+    source = tmp_path / "整治方案.txt"
+    bom = "\ufeff" if codec.endswith("be") else ""  # "utf-16" writes its own
+    source.write_bytes(bom.encode(codec) + SECOND.encode(codec))
+    assert source.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+    drafted = _loaded(_draft(runner, tmp_path, "--from", str(source)))
+    source.write_bytes(SECOND.encode("utf-8"))
+    again = _draft(runner, tmp_path / "utf8", "--from", str(source))
+    assert _tasks(drafted) == _tasks(_loaded(again))

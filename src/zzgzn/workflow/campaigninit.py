@@ -76,7 +76,7 @@ def init_campaign(target: Path, source: Path | None = None, *, issuer: str = "")
 
 
 def read_document(source: Path) -> str:
-    """The text of a .docx (its paragraphs) or a text file in UTF-8 or GBK."""
+    """The text of a .docx (its paragraphs) or a text file in UTF-8, GBK or UTF-16 (BOM)."""
     try:
         if source.suffix.lower() == ".docx":
             import docx  # the office extra
@@ -91,7 +91,11 @@ def read_document(source: Path) -> str:
         raw = source.read_bytes()
     except OSError as exc:
         raise ZzgznError("init-unreadable", path=source, reason=exc.strerror or exc) from None
-    for codec in ("utf-8-sig", "gb18030"):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": UTF-16 with its BOM
+        codecs: tuple[str, ...] = ("utf-16",)
+    else:
+        codecs = ("utf-8-sig", "gb18030")
+    for codec in codecs:
         try:
             return raw.decode(codec)
         except UnicodeDecodeError:
