@@ -166,6 +166,17 @@ def test_a_failed_build_leaves_the_old_site(runner: CliRunner, repo: Path) -> No
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".site")) == []
 
 
+def test_a_site_template_override_cannot_reach_python(runner: CliRunner, repo: Path) -> None:
+    # templates/site/ is the campaign's own: it may change the pages, never run code
+    override = repo / "templates" / "site" / "index.html.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("{{ cycler.__init__.__globals__.os.getcwd() }}", "utf-8")
+    code, output = invoke(runner, "site", "--root", str(repo), "--today", "2021-06-30")
+    assert code == 1, output
+    assert "网站模板有误" in output and "index.html.j2" in output
+    assert not (repo / "site" / "index.html").exists()
+
+
 def test_a_folder_it_did_not_make_is_never_replaced(runner: CliRunner, repo: Path) -> None:
     code, output = invoke(runner, "site", "--root", str(repo), "-o", str(repo / "plan"))
     assert code == 2, output

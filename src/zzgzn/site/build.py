@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import validate_repository
@@ -112,12 +113,14 @@ def _copy_reports(root: Path, site: Site, folder: Path) -> None:
 
 
 def environment(root: Path | None) -> jinja2.Environment:
-    """The campaign's templates/site/ first, then the package's; every value HTML-escaped."""
+    """The campaign's templates/site/ first, then the package's; every value HTML-escaped,
+    in jinja's sandbox."""
     loaders: list[jinja2.BaseLoader] = []
     if root is not None and (root / TEMPLATE_DIR / TEMPLATES).is_dir():
         loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR / TEMPLATES))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES / TEMPLATES))
-    env = jinja2.Environment(
+    # sandboxed: a campaign's templates change the pages, they cannot reach Python's objects
+    env = ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
