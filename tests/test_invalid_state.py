@@ -100,3 +100,21 @@ def test_the_scorecard_scores_it_as_plan_scoring_decides(
         if "| 河西区退役军人事务局 |" in line and "得分" not in line and line.count("|") == 9
     )
     assert row.endswith(f"| 4 | 0 | 0 | 1 | 0 | {expected} |"), row
+
+
+def test_last_quarters_file_copied_without_changing_its_quarter_is_invalid_where_it_is(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # the commonest slip: hexi copies its 2020Q1 file into 2020Q2/ and forgets `quarter:`.
+    # It did send something for 2020Q2: 报送有误 there, not 未报送 (and 2020Q1 keeps its file)
+    root = copy_campaign(tmp_path / "repo")
+    path = root / "submissions" / "2020Q2" / "hexi.yaml"
+    path.write_bytes((root / "submissions" / "2020Q1" / "hexi.yaml").read_bytes())
+    code, output = _run(runner, root, "status", "-f", "json", "--today", AFTER)
+    assert code == 0, output
+    quarters = {q["quarter"]: q for q in json.loads(output)}
+    hexi = {q: next(u for u in s["units"] if u["unit"] == "hexi") for q, s in quarters.items()}
+    assert hexi["2020Q2"]["state"] == "invalid"
+    assert hexi["2020Q2"]["path"] == "submissions/2020Q2/hexi.yaml"
+    assert "quarter-mismatch" in [e["code"] for e in hexi["2020Q2"]["errors"]]
+    assert hexi["2020Q1"]["state"] != "invalid"

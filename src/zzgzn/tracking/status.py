@@ -57,12 +57,15 @@ FIRST_ERRORS = 3
 
 def rejections(plan: Plan, files: list[CheckedFile]) -> dict[tuple[str, str], Rejected]:
     """(unit, quarter) → the file that does not pass validation, where it can be placed: by
-    what the file says, else by where it is (submissions/<quarter>/<unit>.yaml)."""
+    where it is (submissions/<quarter>/<unit>.yaml: a file copied from last quarter with its
+    old `quarter:` was still sent for this one), else by what the file says."""
     found: dict[tuple[str, str], Rejected] = {}
     for checked in files:
         if counts_for_status(checked):
             continue
-        key = checked.key or (checked.stem, checked.folder or "")
+        key = (checked.stem, checked.folder or "")
+        if key[0] not in plan.units or not is_quarter_folder(key[1]):
+            key = checked.key or key
         if key[0] not in plan.units or not is_quarter_folder(key[1]):
             continue
         errors = tuple(sorted(p for p in checked.problems if p.is_error))[:FIRST_ERRORS]
