@@ -268,3 +268,12 @@ def test_a_text_saved_as_unicode_by_notepad_drafts_like_utf8(
     source.write_bytes(SECOND.encode("utf-8"))
     again = _draft(runner, tmp_path / "utf8", "--from", str(source))
     assert _tasks(drafted) == _tasks(_loaded(again))
+
+
+def test_the_next_step_can_be_pasted_into_a_shell_when_the_folder_has_spaces(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "2027 专项 活动"
+    code, output = invoke(runner, "init", str(target))
+    assert code == 0, output
+    assert f"cd '{target}' && git init" in "".join(output.splitlines())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -53,4 +54,5 @@ def init(
     if has_errors(done.problems):
         err.print("[red]✗[/]")
         raise typer.Exit(1)
-    out.print(escape(t("init-next", path=done.root)), soft_wrap=True)
+    # quoted as a shell needs it: the line is meant to be pasted
+    out.print(escape(t("init-next", path=shlex.quote(str(done.root)))), soft_wrap=True)
