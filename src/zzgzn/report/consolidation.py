@@ -1,0 +1,287 @@
+"""The quarter consolidated: what the main report says, as data.
+
+Per task: the lead's account, how many units report each status (the most common one without
+names, the others by name), who else reported, their figures added up (totals.py), and the
+responsible units that said nothing. Across tasks: problems and next steps with their
+near-duplicates grouped (similar.py), typical cases merged by title with every unit credited,
+and a few chosen per task for the main report (CASE RULE below); the changes since the
+previous quarter condensed the same way. Templates decide how many of each to print.
+
+CASE RULE: a task's cases in the main report are those the office lists in the editorial file
+(`cases.featured`, by title) first, then the others by how many units share them (most
+first), then in the order of the units reporting them (lead unit first); at most
+`cases.per_task` (default 2) a task, none the office lists in `cases.omitted`. A case
+reported under several tasks belongs to the first of them. The compilation holds them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from zzgzn.models.plan import Plan, Task, Unit
+from zzgzn.models.submission import Metric, Status
+from zzgzn.report.diff import QuarterDiff
+from zzgzn.report.model import Attributed, Entry, QuarterReport, TaskBlock
+from zzgzn.report.totals import TaskTotals, task_totals
+from zzgzn.similar import Group, group_similar, letters
+
+CASES_PER_TASK = 2
+
+
+@dataclass(frozen=True)
+class Raised:
+    """One problem or plan, as many units put it: the commonest wording, who, under which tasks."""
+
+    text: str
+    units: tuple[Unit, ...]
+    tasks: tuple[Task, ...]
+    wordings: int  # how many different wordings were merged into this one
+
+
+@dataclass(frozen=True)
+class MergedCase:
+    """One typical case, however many units reported it (merged by title)."""
+
+    title: str
+    summary: str  # as the first unit reporting it wrote it; every version is in the compilation
+    units: tuple[Unit, ...]
+    tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
+class StatusGroup:
+    status: Status
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class TaskView:
+    block: TaskBlock
+    lead: Entry | None  # the lead unit's report, when it sent one
+    statuses: tuple[StatusGroup, ...]  # most units first
+    others: tuple[Unit, ...]  # every other unit that reported, in report order
+    totals: TaskTotals
+    cases: tuple[MergedCase, ...]  # chosen for the main report
+    case_count: int  # distinct cases on this task
+    note: str = ""  # the office's words on this task (editorial file)
+
+    @property
+    def task(self) -> Task:
+        return self.block.task
+
+    @property
+    def reporting(self) -> int:
+        return sum(len(g.units) for g in self.statuses)
+
+
+@dataclass(frozen=True)
+class Transition:
+    before: Status
+    after: Status
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class TaskChangeView:
+    task: Task
+    transitions: tuple[Transition, ...]
+    first_progress: tuple[Unit, ...]
+    carried: tuple[Raised, ...]
+    slipped: tuple[Raised, ...]
+    silent: tuple[Unit, ...]  # reported the task last quarter, not this one
+
+    @property
+    def empty(self) -> bool:
+        return not (self.transitions or self.first_progress or self.carried or self.slipped)
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    diff: QuarterDiff
+    tasks: tuple[TaskChangeView, ...]
+
+    @property
+    def changed(self) -> list[TaskChangeView]:
+        return [t for t in self.tasks if not t.empty]
+
+
+@dataclass(frozen=True)
+class CasePolicy:
+    per_task: int = CASES_PER_TASK
+    featured: tuple[str, ...] = ()
+    omitted: tuple[str, ...] = ()
+
+
+@dataclass
+class Consolidation:
+    tasks: list[TaskView]
+    problems: list[Raised]
+    next_steps: list[Raised]
+    cases: list[MergedCase]  # every distinct case, in plan and unit order
+    policy: CasePolicy
+    changes: ChangesView | None = None
+    case_units: int = 0  # units that reported at least one case
+
+    @property
+    def featured(self) -> list[MergedCase]:
+        """The cases the main report prints, task by task."""
+        return [case for t in self.tasks for case in t.cases]
+
+    @property
+    def featured_cases(self) -> int:
+        return len(self.featured)
+
+    def task(self, task_id: str) -> TaskView:
+        return next(t for t in self.tasks if t.task.id == task_id)
+
+
+def consolidate(
+    report: QuarterReport,
+    policy: CasePolicy | None = None,
+    notes: dict[str, str] | None = None,
+) -> Consolidation:
+    plan = report.plan
+    policy = policy or CasePolicy()
+    notes = notes or {}
+    cases = merge_cases(plan, report.cases)
+    chosen = choose_cases(cases, policy)
+    views = [
+        task_view(
+            plan,
+            block,
+            chosen.get(block.task.id, ()),
+            sum(c.tasks[0].id == block.task.id for c in cases),
+            notes.get(block.task.id, ""),
+        )
+        for block in report.tasks
+    ]
+    return Consolidation(
+        views,
+        raised(plan, report.problems),
+        raised(plan, report.next_steps),
+        cases,
+        policy,
+        condense_changes(plan, report.changes) if report.changes else None,
+        len({a.unit.id for a in report.cases}),
+    )
+
+
+def task_view(
+    plan: Plan, block: TaskBlock, cases: Sequence[MergedCase], case_count: int, note: str
+) -> TaskView:
+    lead = next((e for e in block.entries if e.unit.id == block.task.lead), None)
+    by_status: dict[Status, list[Unit]] = {}
+    seen: set[str] = set()
+    for entry in block.entries:
+        if entry.unit.id not in seen:
+            seen.add(entry.unit.id)
+            by_status.setdefault(entry.report.status, []).append(entry.unit)
+    order = list(Status)
+    statuses = sorted(
+        (StatusGroup(s, tuple(units)) for s, units in by_status.items()),
+        key=lambda g: (-len(g.units), order.index(g.status)),
+    )
+    others = tuple(dict.fromkeys(e.unit for e in block.entries if e.unit.id != block.task.lead))
+    metrics: dict[str, tuple[Unit, list[Metric]]] = {}
+    for entry in block.entries:
+        metrics.setdefault(entry.unit.id, (entry.unit, []))[1].extend(entry.report.metrics)
+    totals = task_totals(block.task, metrics.values())
+    return TaskView(block, lead, tuple(statuses), others, totals, tuple(cases), case_count, note)
+
+
+def raised(plan: Plan, items: Iterable[Attributed]) -> list[Raised]:
+    """Problems (or next steps) grouped by near-identical wording; most items first."""
+    return [
+        _line(plan, g, [(a.unit, a.task, a.text) for a in g.items])
+        for g in group_similar(items, lambda a: a.text)
+    ]
+
+
+def _line(plan: Plan, group: Group[Any], said: Sequence[tuple[Unit, Task, str]]) -> Raised:
+    """One grouped line: said is (unit, task, wording) of each item of the group."""
+    order = {t: i for i, t in enumerate(plan.tasks)}
+    tasks = sorted({t.id: t for _, t, _ in said}.values(), key=lambda t: order[t.id])
+    wordings = len({letters(text) for _, _, text in said})
+    return Raised(group.text, _in_unit_order(plan, (u for u, _, _ in said)), tuple(tasks), wordings)
+
+
+def _rank(plan: Plan, unit: Unit) -> int:
+    return plan.unit_rank.get(unit.id, len(plan.units))
+
+
+def _in_unit_order(plan: Plan, units: Iterable[Unit]) -> tuple[Unit, ...]:
+    found = {u.id: u for u in units}
+    return tuple(sorted(found.values(), key=lambda u: _rank(plan, u)))
+
+
+def merge_cases(plan: Plan, cases: Sequence[Attributed]) -> list[MergedCase]:
+    """Cases with the same title (near-identical wording) as one, crediting every unit."""
+    order = {t: i for i, t in enumerate(plan.tasks)}
+    merged = []
+    for group in group_similar(cases, lambda a: a.case.title if a.case else ""):
+        first = group.items[0]
+        assert first.case is not None
+        tasks = sorted({a.task.id: a.task for a in group.items}.values(), key=lambda t: order[t.id])
+        merged.append(
+            MergedCase(
+                first.case.title,
+                first.case.summary,
+                _in_unit_order(plan, (a.unit for a in group.items)),
+                tuple(tasks),
+            )
+        )
+    # as the report lists them: by task, then by the first unit reporting (not by size)
+    return sorted(merged, key=lambda c: (order[c.tasks[0].id], _rank(plan, c.units[0])))
+
+
+def choose_cases(
+    cases: Sequence[MergedCase], policy: CasePolicy
+) -> dict[str, tuple[MergedCase, ...]]:
+    """The main report's cases by task (CASE RULE in the module docstring)."""
+    featured = {letters(t): i for i, t in enumerate(policy.featured)}
+    omitted = {letters(t) for t in policy.omitted}
+    by_task: dict[str, list[tuple[int, MergedCase]]] = {}
+    for i, case in enumerate(cases):
+        if letters(case.title) not in omitted:
+            by_task.setdefault(case.tasks[0].id, []).append((i, case))
+
+    def rank(pair: tuple[int, MergedCase]) -> tuple[int, int, int]:
+        i, case = pair
+        return (featured.get(letters(case.title), len(featured)), -len(case.units), i)
+
+    chosen = {}
+    for task_id, found in by_task.items():
+        picked = sorted(found, key=rank)
+        top = [p for p in picked if letters(p[1].title) in featured]
+        rest = [p for p in picked if letters(p[1].title) not in featured]
+        keep = (top + rest)[: max(policy.per_task, len(top))]
+        chosen[task_id] = tuple(c for _, c in sorted(keep, key=rank))
+    return chosen
+
+
+def condense_changes(plan: Plan, diff: QuarterDiff) -> ChangesView:
+    """The diff with its units grouped: by status move, and by near-identical wording."""
+    tasks = []
+    for t in diff.tasks:
+        moves: dict[tuple[Status, Status], list[Unit]] = {}
+        for c in t.status_changes:
+            moves.setdefault((c.before, c.after), []).append(c.unit)
+        transitions = tuple(
+            Transition(before, after, tuple(units))
+            for (before, after), units in sorted(moves.items(), key=lambda kv: -len(kv[1]))
+        )
+        carried = tuple(
+            _line(plan, g, [(c.unit, t.task, c.now) for c in g.items])
+            for g in group_similar(t.carried, lambda c: c.now)
+        )
+        unmentioned = [s for s in t.slipped if not s.silent]
+        slipped = tuple(
+            _line(plan, g, [(s.unit, t.task, s.promise) for s in g.items])
+            for g in group_similar(unmentioned, lambda s: s.promise)
+        )
+        silent = _in_unit_order(plan, (s.unit for s in t.slipped if s.silent))
+        view = TaskChangeView(t.task, transitions, t.first_progress, carried, slipped, silent)
+        tasks.append(view)
+    return ChangesView(diff, tuple(tasks))
