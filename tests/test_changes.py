@@ -145,4 +145,5 @@ def test_the_report_shows_changes_but_not_for_the_first_quarter(
         text = out.read_text("utf-8")
         assert ("## 六、与上季度相比的变化" in text) is expected
         if expected:
-            assert "#### 1.2 完善尊崇措施" in text
+            assert "2020年第三季度与2020年第二季度相比：" in text
+            assert "zzgzn diff 2020Q2 2020Q3" in text  # the task-by-task detail is a command away

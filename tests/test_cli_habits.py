@@ -73,10 +73,11 @@ def test_format_auto_is_github_under_github_actions(
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     code, output = invoke(runner, "validate", "--root", str(repo))
     assert code == 0
-    assert output.startswith("::warning file=submissions/2020Q2/hongqiao.yaml,")
+    assert output.startswith("::warning file=submissions/2020Q2/baodi.yaml,")
+    assert "::warning file=submissions/2020Q2/hongqiao.yaml," in output
     monkeypatch.delenv("GITHUB_ACTIONS")
     code, output = invoke(runner, "validate", "--root", str(repo))
-    assert output.startswith("submissions/2020Q2/hongqiao.yaml:3:1: 警告 [no-approver]")
+    assert output.startswith("submissions/2020Q2/baodi.yaml:36:15: 警告 [metric-unit]")
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
@@ -182,7 +183,10 @@ def test_json_on_every_command_that_prints_data(runner: CliRunner, repo: Path) -
         "missing": 2,
         "not_due": 0,
     }
-    assert done["written"] == [str(repo / "reports" / "2020Q2进展情况报告.md")]
+    assert done["written"] == [
+        str(repo / "reports" / "2020Q2进展情况报告.md"),
+        str(repo / "reports" / "2020Q2各单位进展情况汇编.md"),
+    ]
 
     code, output = invoke(runner, "summary", "-f", "md", "--output-format", "json", *root)
     summary = json.loads(output)

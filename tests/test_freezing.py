@@ -29,7 +29,7 @@ def _findings(runner: CliRunner, root: Path, today: str = "2021-06-30") -> list[
     return [
         f"{p['path']}:{p['line']}:{p['column']} {p['severity']} {p['code']}"
         for p in json.loads(output)
-        if p["code"] != "no-approver"
+        if p["code"] != "no-approver" and not p["code"].startswith("metric-")
     ]
 
 
@@ -120,7 +120,9 @@ def test_the_report_lists_amendments(runner: CliRunner, shipped: Path, tmp_path:
     text = out.read_text("utf-8")
     assert "报告生成（本季度封存）后更正1处：" in text
     assert "1. 河西区退役军人事务局，2020年7月16日，更正人示例联络员17：" in text
-    assert "走访退役军人126人次" in text  # the report shows the corrected figure
+    # the compilation shows the corrected figure, the report's total counts it
+    whole = out.with_name("2020Q2各单位进展情况汇编.md").read_text("utf-8")
+    assert "走访退役军人126人次" in whole
 
 
 @settings(deadline=None)  # no timed assertions: the shared machine took 262 ms once (limit 200)

@@ -57,7 +57,8 @@ def test_untouched_scaffold_fails_naming_what_is_empty(runner: CliRunner, empty_
     found = {(p["code"], p["message"]) for p in json.loads(output)}
     assert code == 1
     assert ("empty-value", "“submitted_on”还没有填写") in found
-    assert ("task-unfilled", "任务 1.4 还没有填写（status、narrative）") in found
+    # its declared metrics (统计口径) are pre-filled: their values are still to fill in
+    assert ("task-unfilled", "任务 1.4 还没有填写（status、narrative、value）") in found
 
 
 def test_filled_scaffold_validates(runner: CliRunner, empty_repo: Path) -> None:
@@ -69,6 +70,8 @@ def test_filled_scaffold_validates(runner: CliRunner, empty_repo: Path) -> None:
     for task in data["tasks"]:
         task["status"] = "推进中"
         task["narrative"] = "按计划推进。"
+        for metric in task.get("metrics") or []:  # the declared ones, pre-filled but for values
+            metric["value"] = 12
     data["filled_by"].update(name="示例填报人", post="科员")
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)

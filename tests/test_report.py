@@ -27,13 +27,20 @@ def test_golden_markdown(quarter: str, runner: CliRunner, repo: Path, tmp_path: 
     )
     assert code == 0, output
     check_golden(f"report-{quarter}.md", (tmp_path / "r.md").read_text("utf-8"))
+    compilation = tmp_path / f"{quarter}各单位进展情况汇编.md"
+    check_golden(f"compilation-{quarter}.md", compilation.read_text("utf-8"))
 
 
 def test_default_writes_both_formats_under_reports(runner: CliRunner, repo: Path) -> None:
     code, output = _report(runner, repo, "Q2")
     assert code == 0, output
     written = sorted(p.name for p in (repo / "reports").iterdir())
-    assert written == ["2020Q2进展情况报告.docx", "2020Q2进展情况报告.md"]
+    assert written == [
+        "2020Q2各单位进展情况汇编.docx",
+        "2020Q2各单位进展情况汇编.md",
+        "2020Q2进展情况报告.docx",
+        "2020Q2进展情况报告.md",
+    ]
     assert "按时 24" in output and "逾期 3" in output and "未报 2" in output
 
 
@@ -46,24 +53,39 @@ def test_same_inputs_give_identical_bytes(runner: CliRunner, repo: Path, tmp_pat
         assert (first / name).read_bytes() == (second / name).read_bytes()
 
 
-def test_every_submitted_item_appears(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+def test_the_compilation_holds_every_word_of_every_valid_file(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "r.md"
     assert _report(runner, repo, "2020Q2", "-f", "md", "-o", str(out))[0] == 0
-    text = _unescape(out.read_text("utf-8"))
+    text = _unescape(out.with_name("2020Q2各单位进展情况汇编.md").read_text("utf-8"))
     checked = 0
     for path in sorted((repo / "submissions" / "2020Q2").glob("*.yaml")):
         data = load_path(path).data
-        pieces = [data.get("summary") or ""]
+        assert f"来源文件：submissions/2020Q2/{path.name}" in text
+        pieces = (data.get("summary") or "").splitlines()
         for item in data["tasks"]:
             pieces += item["narrative"].splitlines() + item.get("measures", [])
             pieces += item.get("problems", []) + item.get("next_steps", [])
-            pieces += [m["name"] for m in item.get("metrics", [])]
-            pieces += [c[k] for c in item.get("cases", []) for k in ("title", "summary")]
+            pieces += [
+                f"{m['name']}{_figure(m['value'])}{m.get('unit', '')}"
+                for m in item.get("metrics", [])
+            ]
+            pieces += [
+                line
+                for c in item.get("cases", [])
+                for line in [c["title"], *c["summary"].splitlines()]
+            ]
             pieces += [d["note"] for d in item.get("deliverables", []) if d.get("note")]
+        pieces += [a["reason"] for a in data.get("amendments", [])]
         for piece in filter(None, (p.strip() for p in pieces)):
-            assert piece in text, f"{path.name}: {piece!r} missing from the report"
+            assert piece in text, f"{path.name}: {piece!r} missing from the compilation"
             checked += 1
     assert checked > 500
+
+
+def _figure(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def test_invalid_file_blocks_the_report_unless_allowed(runner: CliRunner, repo: Path) -> None:
@@ -138,7 +160,7 @@ def test_hostile_text_renders_as_text(runner: CliRunner, repo: Path, tmp_path: P
     out = tmp_path / "r.md"
     code, output = _report(runner, repo, "2020Q2", "-o", str(out))
     assert code == 0, output
-    md = out.read_text("utf-8")
+    md = out.with_name("2020Q2各单位进展情况汇编.md").read_text("utf-8")
     # each typed line is one paragraph of plain text: no table, heading, list or code block
     assert r"\| 表格 \| 破坏 \|" in md and "\n\\# 假标题" in md
     assert r"\*星号\* \<script\>x\</script\>" in md
@@ -165,7 +187,10 @@ def _unescape(markdown: str) -> str:
 
 
 def test_golden_files_exist() -> None:
-    assert sorted(p.name for p in (REPO / "tests" / "golden").glob("report-*.md")) == [
+    found = sorted(p.name for p in (REPO / "tests" / "golden").glob("*-2020Q*.md"))
+    assert found == [
+        "compilation-2020Q1.md",
+        "compilation-2020Q2.md",
         "report-2020Q1.md",
         "report-2020Q2.md",
     ]

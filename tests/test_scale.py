@@ -246,7 +246,8 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     for row in (
         "validate, 1 process",
         "validate again, nothing changed",
-        "report 2020Q2, DOCX",
+        "report 2020Q2, main report, DOCX",
+        "report 2020Q2, compilation, DOCX",
         "zzgzn --version",
         "peak memory",
     ):

@@ -86,3 +86,22 @@ def test_every_item_is_in_exactly_one_group(texts: list[str]) -> None:
     merged = any(len({t for _, t in g.items}) > 1 for g in groups)
     event("different wordings merged" if merged else "no merge")
     assert SAME_TEXT > 0
+
+
+WORDS = st.text(
+    alphabet=st.sampled_from(list("基层服务站工作力量不足专职人员偏少经费")),
+    min_size=2,
+    max_size=24,
+)
+
+
+@given(WORDS, WORDS)
+def test_the_ratio_prefilter_never_drops_a_match(a: str, b: str) -> None:
+    """group_similar asks fuzz.ratio first and drops leaders under 2/3 of the threshold: that
+    must never lose a pair that partial_ratio, within the length bound, calls the same."""
+    from rapidfuzz import fuzz
+
+    if same_text(a, b):
+        event("same")
+        assert fuzz.ratio(a, b) >= 2 * SAME_TEXT / 3 - 0.5
+        assert len(group_similar([a, b], str)) == 1

@@ -21,7 +21,7 @@ from zzgzn.checking.planrules import add_unknown_unit
 from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Problem, Severity
 from zzgzn.models.filing import Filing
-from zzgzn.models.plan import Plan
+from zzgzn.models.plan import Plan, Task
 from zzgzn.models.submission import Submission
 from zzgzn.reading import fastload, loader
 from zzgzn.reading.loader import Document, Loc
@@ -165,7 +165,7 @@ def _merge_unfilled(doc: Document) -> None:
         if index is None:
             continue
         doc.problems[:] = [p for p in doc.problems if p not in empties]
-        fields = "、".join(dict(p.params)["field"] for p in empties)
+        fields = "、".join(dict.fromkeys(dict(p.params)["field"] for p in empties))
         doc.add(("tasks", index), "task-unfilled", task=task, fields=fields)
 
 
@@ -301,7 +301,46 @@ def _check_tasks(doc: Document, tasks: list[Any], unit_id: str, plan: Plan) -> N
                     deliverable=item["id"],
                     allowed="、".join(known) or "（无）",
                 )
+        if task.metrics:
+            _check_metrics(doc, i, entry.get("metrics"), task)
     if unit is not None and not plan.may_report_any_task(unit_id):
         missing = [t.id for t in plan.tasks_of(unit_id) if t.id not in first_line]
         if missing and tasks:
             doc.add(("tasks",), "task-missing", Severity.WARNING, tasks="、".join(missing))
+
+
+def _check_metrics(doc: Document, index: int, metrics: Any, task: Task) -> None:
+    """A figure under a near-variant of a declared name, or in another unit of measure, is
+    not added to the task's total: warn where it is written, with what the plan declares."""
+    if not isinstance(metrics, list):
+        return
+    for m, item in enumerate(metrics):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            continue
+        name = item["name"].strip()
+        spec = task.declared_metric(name)
+        if spec is None:
+            continue
+        loc: Loc = ("tasks", index, "metrics", m)
+        if spec.name != name:
+            doc.add(
+                (*loc, "name"),
+                "metric-name",
+                Severity.WARNING,
+                task=task.id,
+                name=name,
+                declared=spec.name,
+                unit=spec.unit,
+            )
+        unit = item.get("unit")
+        written = loader.raw_text(unit).strip() if unit is not None else ""
+        if written != spec.unit:
+            doc.add(
+                (*loc, "unit") if unit is not None else loc,
+                "metric-unit",
+                Severity.WARNING,
+                task=task.id,
+                name=spec.name,
+                written=written or "（未写）",
+                declared=spec.unit,
+            )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from zzgzn.checking.cache import Cache
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.discovery import SUBMISSIONS_DIR, discover, plan_files
+from zzgzn.checking.editorial import EDITORIAL_DIR, check_editorial, editorial_files
 from zzgzn.checking.runner import check_files
 from zzgzn.diagnostics.problems import Problem, Severity, has_errors
 from zzgzn.errors import PlanInvalid
@@ -86,7 +87,17 @@ def validate_repository(
         assert result.plan is not None  # it was readable when its findings were cached
         return result.plan
 
-    found = discover(root, paths)
+    # the office's editorial files: all of them with the repository, or those paths name
+    editorial_dir = (root / EDITORIAL_DIR).resolve()
+    named = [p for p in paths or [] if editorial_dir in (p.resolve(), *p.resolve().parents)]
+    for path in editorial_files(root):
+        if paths is None or any(n.resolve() in (path.resolve(), editorial_dir) for n in named):
+            result.problems += check_editorial(root, path, plan()).problems
+    if named and len(named) == len(paths or []):
+        result.problems.sort()
+        _save(cache)
+        return result
+    found = discover(root, [p for p in paths if p not in named] if paths is not None else None)
     result.problems += found.problems
     result.files = check_files(
         found.files,

@@ -9,10 +9,12 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from zzgzn import clock
 from zzgzn.cli.base import (
     DataFormat,
     QuietOpt,
     RootOpt,
+    TodayOpt,
     app,
     complete_quarter_or_document,
     complete_unit,
@@ -39,17 +41,33 @@ def new(
         ),
     ],
     unit: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--unit", "-u", help="单位代码，见 zzgzn plan。", autocompletion=complete_unit
         ),
-    ],
+    ] = None,
+    editorial: Annotated[
+        bool,
+        typer.Option(
+            "--editorial",
+            help="处室用：生成该季度报告的编审文件 editorial/<季度>.yaml（附本季度情况供参考）。",
+        ),
+    ] = False,
     root: RootOpt = Path("."),
+    today: TodayOpt = None,
 ) -> None:
     """生成本单位的报送文件模板：季度报送只列本单位负责的任务（区局列出全部任务），
-    或工作方案、评估总结等材料。"""
-    from zzgzn.workflow.scaffold import write_scaffold
+    或工作方案、评估总结等材料；--editorial 生成处室的季度编审文件。"""
+    from zzgzn.workflow.scaffold import write_editorial, write_scaffold
 
+    if editorial:
+        target = write_editorial(root, what, clock.today(today))
+        out.print(f"[green]{escape(t('written'))}[/] {escape(str(target))}")
+        out.print(escape(t("editorial-next", path=target)))
+        return
+    if unit is None:
+        err.print(f"[red]{escape(t('new-needs-unit'))}[/]")
+        raise typer.Exit(2)
     plan = plan_or_exit(root)
     target = write_scaffold(plan, what, unit, root)
     out.print(f"[green]{escape(t('written'))}[/] {escape(str(target))}")

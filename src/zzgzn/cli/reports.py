@@ -49,6 +49,11 @@ class ReportFormat(StrEnum):
     docx = "docx"
 
 
+class ReportPart(StrEnum):
+    main = "main"
+    compilation = "compilation"
+
+
 @app.command(rich_help_panel=PANEL)
 @handle_errors
 def report(
@@ -69,6 +74,13 @@ def report(
     allow_invalid: Annotated[
         bool, typer.Option("--allow-invalid", help="跳过未通过校验的文件，并在报告开头列出。")
     ] = False,
+    parts: Annotated[
+        list[ReportPart] | None,
+        typer.Option(
+            "--part",
+            help="只生成其中一份，可重复：main（进展情况报告）、compilation（各单位进展情况汇编）。",
+        ),
+    ] = None,
     root: RootOpt = Path("."),
     lang: LangOpt = None,
     today: TodayOpt = None,
@@ -76,7 +88,8 @@ def report(
     quiet: QuietOpt = False,
     printed: PrintedOpt = DataFormat.text,
 ) -> None:
-    """汇总一个季度的报送，生成 Markdown 和公文格式（GB/T 9704-2012）的 Word 报告。"""
+    """汇总一个季度的报送：进展情况报告（汇总、归并）和各单位进展情况汇编（全文），
+    Markdown 和公文格式（GB/T 9704-2012）的 Word。"""
     from zzgzn.report.job import run_report
 
     language = lang or default_lang()
@@ -89,6 +102,7 @@ def report(
             output=output,
             allow_invalid=allow_invalid,
             use_cache=not no_cache,
+            **({"parts": [p.value for p in parts]} if parts else {}),
         )
     if outcome.blocking:
         if printed is DataFormat.json:
@@ -106,6 +120,8 @@ def report(
     if printed is DataFormat.json:
         _print_json(_report_data(outcome))
         return
+    if outcome.warnings:
+        print_problems(outcome.warnings, DiagnosticFormat.text, language)
     if r.excluded:
         err.print(f"[yellow]{escape(t('report-excluded', count=len(r.excluded)))}[/]")
         for item in r.excluded:

@@ -262,6 +262,30 @@ CATALOG: dict[str, Text] = {
         "可选：{allowed}",
         "choose from: {allowed}",
     ),
+    "editorial-quarter-mismatch": Text(
+        "文件名是 {name}.yaml，但 quarter 写的是 {quarter}",
+        "the file is named {name}.yaml but quarter says {quarter}",
+        "编审文件应为 editorial/<季度>.yaml，与 quarter 一致",
+        "an editorial file is editorial/<quarter>.yaml, agreeing with quarter",
+    ),
+    "editorial-unknown-case": Text(
+        "典型案例“{title}”不在本季度报送的案例中{suggestion_zh}",
+        'no typical case titled "{title}" was reported this quarter{suggestion_en}',
+        "照《各单位进展情况汇编》中的案例标题填写（标点可以不同）",
+        "copy the title from the compilation (punctuation may differ)",
+    ),
+    "metric-name": Text(
+        "任务 {task}：数据“{name}”与统计口径“{declared}”相近，是不是想写“{declared}”？",
+        'task {task}: metric "{name}" is close to the declared "{declared}"; did you mean it?',
+        "按方案的统计口径填写名称“{declared}”（单位{unit}），否则这个数不计入合计",
+        'write the declared name "{declared}" (in {unit}), or the figure stays out of the total',
+    ),
+    "metric-unit": Text(
+        "任务 {task}：数据“{name}”的单位写的是“{written}”，统计口径是“{declared}”",
+        'task {task}: metric "{name}" is in "{written}", the plan declares "{declared}"',
+        "换算成“{declared}”填写；单位不同的数不计入合计（例如户和人次不能相加）",
+        'convert it to "{declared}"; a figure in another unit is never added (户 and 人次 differ)',
+    ),
     "unit-mismatch": Text(
         "文件名是 {file_unit}，但 unit 写的是 {unit}",
         "the file is named {file_unit} but unit says {unit}",

@@ -117,6 +117,14 @@ UI: dict[str, Say] = {
     "new-next": Say(
         "填写后运行：zzgzn validate {path}", "fill it in, then run: zzgzn validate {path}"
     ),
+    "editorial-next": Say(
+        "填写后运行：zzgzn validate {path}，再运行 zzgzn report",
+        "fill it in, then run: zzgzn validate {path}, then zzgzn report",
+    ),
+    "new-needs-unit": Say(
+        "请用 --unit 指明单位代码（见 zzgzn plan），或用 --editorial 生成编审文件",
+        "name the unit with --unit (see zzgzn plan), or use --editorial for the office's file",
+    ),
     "fix-needed": Say("需要修复：", "needs fixing:"),
     "fix-done": Say("已修复：", "fixed:"),
     "fix-nothing": Say("没有需要修复的内容", "nothing to fix"),

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from zzgzn.models.fields import Date, OptionalText, Slug, Strict, TaskId, Text, UnitId, Version
+from zzgzn.similar import SAME_NAME, letters, similarity
 
 # --- units.yaml ----------------------------------------------------------------------
 
@@ -125,6 +126,17 @@ class Task(Strict):
     @property
     def lead(self) -> str:
         return self.units[0]
+
+    def declared_metric(self, name: str) -> MetricSpec | None:
+        """The declared metric a reported name means: the same name, else the most similar
+        (similar.SAME_NAME), for a name misspelt or reworded ("培训人数" for "参加培训人数")."""
+        name = name.strip()
+        exact = next((m for m in self.metrics if m.name == name), None)
+        if exact is not None or not letters(name):
+            return exact
+        scored = [(similarity(m.name, name), i) for i, m in enumerate(self.metrics)]
+        best = max(scored, default=(0.0, -1))
+        return self.metrics[best[1]] if best[0] >= SAME_NAME else None
 
 
 class Role(StrEnum):

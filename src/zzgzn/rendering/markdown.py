@@ -86,6 +86,27 @@ def cn_number(n: int) -> str:
     return head + (digits[ones] if ones else "")
 
 
+def unit_names(units: Iterable[Any], limit: int = 3, noun: str = "个单位") -> str:
+    """Names, shortened past limit: 甲区、乙区等9个单位 (items with .name, or strings)."""
+    names = [getattr(u, "name", u) for u in units]
+    if len(names) <= limit:
+        return "、".join(str(n) for n in names)
+    return f"{'、'.join(str(n) for n in names[: max(limit - 1, 1)])}等{len(names)}{noun}"
+
+
+def task_list(tasks: Iterable[Any], limit: int = 4) -> str:
+    """任务1.2、4.3 — or 涉及19项任务 past limit (items with .id, or strings)."""
+    ids = [str(getattr(t, "id", t)) for t in tasks]
+    return f"任务{'、'.join(ids)}" if len(ids) <= limit else f"涉及{len(ids)}项任务"
+
+
+def figure(value: float) -> str:
+    """A figure as official reports print it: 1,234 and 12.5 (no .0, at most two decimals)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _finalize(value: Any) -> Any:
     # the usual value, plain prose with nothing to escape, goes out as it is (no copy into
     # an Md): a national report prints over half a million values
@@ -118,6 +139,9 @@ def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environme
     env.filters["cn_join"] = lambda items, sep="、": sep.join(str(i) for i in items)
     env.filters["number"] = _plain
     env.filters["cn_number"] = cn_number
+    env.filters["unit_names"] = unit_names
+    env.filters["figure"] = figure
+    env.filters["task_list"] = task_list
     return env
 
 
@@ -156,6 +180,23 @@ def render_chunks(
     except jinja2.TemplateError as exc:
         where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
         raise ZzgznError("template-broken", where=where, detail=exc) from None
+
+
+def blocks(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """The Markdown of chunks again, in pieces of about size characters that each end just
+    before a heading: every block (paragraph, list, table) closes inside its piece, so the
+    pieces can be parsed one by one (pulldown-cmark holds all events of what it parses)."""
+    held = ""
+    for chunk in chunks:
+        held += chunk
+        if len(held) < size:
+            continue
+        at = held.rfind("\n\n#")
+        if at > 0:
+            yield held[: at + 2]
+            held = held[at + 2 :]
+    if held:
+        yield held
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")

@@ -20,12 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from zzgzn.diagnostics.problems import Problem, Severity, problem
+from zzgzn.models.editorial import Editorial
 from zzgzn.models.plan import Plan, Task, Unit
 from zzgzn.models.submission import Metric, Status
+from zzgzn.reading.document import Document
 from zzgzn.report.diff import QuarterDiff
 from zzgzn.report.model import Attributed, Entry, QuarterReport, TaskBlock
 from zzgzn.report.totals import TaskTotals, task_totals
-from zzgzn.similar import Group, group_similar, letters
+from zzgzn.similar import Group, group_similar, letters, similarity
 
 CASES_PER_TASK = 2
 
@@ -98,13 +101,40 @@ class TaskChangeView:
 
 
 @dataclass(frozen=True)
+class Move:
+    """Units whose status on some task went from before to after, across the tasks."""
+
+    before: Status
+    after: Status
+    units: tuple[Unit, ...]
+    tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
 class ChangesView:
+    """The diff condensed across tasks: a few lines however many units there are."""
+
     diff: QuarterDiff
     tasks: tuple[TaskChangeView, ...]
+    moves: tuple[Move, ...]  # most units first
+    carried: tuple[Raised, ...]  # problems raised again, near-identical wordings as one
+    slipped: tuple[Raised, ...]  # promises not mentioned, likewise
 
     @property
     def changed(self) -> list[TaskChangeView]:
         return [t for t in self.tasks if not t.empty]
+
+    @property
+    def first_progress(self) -> list[TaskChangeView]:
+        return [t for t in self.tasks if t.first_progress]
+
+    @property
+    def went_silent(self) -> list[TaskChangeView]:
+        return [t for t in self.tasks if t.silent]
+
+    def units_in(self, name: str) -> int:
+        """How many distinct units appear under name (first_progress or silent), all tasks."""
+        return len({u.id for t in self.tasks for u in getattr(t, name)})
 
 
 @dataclass(frozen=True)
@@ -137,14 +167,15 @@ class Consolidation:
         return next(t for t in self.tasks if t.task.id == task_id)
 
 
-def consolidate(
-    report: QuarterReport,
-    policy: CasePolicy | None = None,
-    notes: dict[str, str] | None = None,
-) -> Consolidation:
+def consolidate(report: QuarterReport, editorial: Editorial | None = None) -> Consolidation:
+    """The report's facts consolidated; editorial (the office's file) chooses cases and adds
+    its remarks on tasks."""
     plan = report.plan
-    policy = policy or CasePolicy()
-    notes = notes or {}
+    policy, notes = CasePolicy(), {}
+    if editorial is not None:
+        choice = editorial.cases
+        policy = CasePolicy(choice.per_task, tuple(choice.featured), tuple(choice.omitted))
+        notes = {n.task: n.note for n in editorial.tasks}
     cases = merge_cases(plan, report.cases)
     chosen = choose_cases(cases, policy)
     views = [
@@ -166,6 +197,38 @@ def consolidate(
         condense_changes(plan, report.changes) if report.changes else None,
         len({a.unit.id for a in report.cases}),
     )
+
+
+def unknown_titles(
+    editorial: Editorial, consolidation: Consolidation, doc: Document
+) -> list[Problem]:
+    """The editorial file's featured or omitted case titles that match no case reported,
+    where the file (doc) names them."""
+    titles = [c.title for c in consolidation.cases]
+    known = {letters(t) for t in titles}
+    found = []
+    for field, wanted in (
+        ("featured", editorial.cases.featured),
+        ("omitted", editorial.cases.omitted),
+    ):
+        for i, title in enumerate(wanted):
+            if letters(title) in known:
+                continue
+            close = max(titles, key=lambda t: similarity(t, title), default=None)
+            guess = close if close is not None and similarity(close, title) >= 60 else None
+            found.append(
+                problem(
+                    doc.path,
+                    doc.pos(("cases", field, i)),
+                    "editorial-unknown-case",
+                    Severity.WARNING,
+                    title=title,
+                    field=field,
+                    suggestion_zh=f"，是不是“{guess}”？" if guess else "",
+                    suggestion_en=f'; did you mean "{guess}"?' if guess else "",
+                )
+            )
+    return found
 
 
 def task_view(
@@ -262,15 +325,18 @@ def choose_cases(
 
 
 def condense_changes(plan: Plan, diff: QuarterDiff) -> ChangesView:
-    """The diff with its units grouped: by status move, and by near-identical wording."""
+    """The diff with its units grouped: by status move, and by near-identical wording, per
+    task and across tasks."""
     tasks = []
+    moves: dict[tuple[Status, Status], list[tuple[Unit, Task]]] = {}
     for t in diff.tasks:
-        moves: dict[tuple[Status, Status], list[Unit]] = {}
+        here: dict[tuple[Status, Status], list[Unit]] = {}
         for c in t.status_changes:
-            moves.setdefault((c.before, c.after), []).append(c.unit)
+            here.setdefault((c.before, c.after), []).append(c.unit)
+            moves.setdefault((c.before, c.after), []).append((c.unit, t.task))
         transitions = tuple(
             Transition(before, after, tuple(units))
-            for (before, after), units in sorted(moves.items(), key=lambda kv: -len(kv[1]))
+            for (before, after), units in sorted(here.items(), key=lambda kv: -len(kv[1]))
         )
         carried = tuple(
             _line(plan, g, [(c.unit, t.task, c.now) for c in g.items])
@@ -284,4 +350,22 @@ def condense_changes(plan: Plan, diff: QuarterDiff) -> ChangesView:
         silent = _in_unit_order(plan, (s.unit for s in t.slipped if s.silent))
         view = TaskChangeView(t.task, transitions, t.first_progress, carried, slipped, silent)
         tasks.append(view)
-    return ChangesView(diff, tuple(tasks))
+    order = {t: i for i, t in enumerate(plan.tasks)}
+    all_moves = tuple(
+        Move(
+            before,
+            after,
+            _in_unit_order(plan, (u for u, _ in pairs)),
+            tuple(sorted({t.id: t for _, t in pairs}.values(), key=lambda t: order[t.id])),
+        )
+        for (before, after), pairs in sorted(moves.items(), key=lambda kv: -len(kv[1]))
+    )
+    said_again = [(c.unit, t.task, c.now) for t in diff.tasks for c in t.carried]
+    promised = [(s.unit, t.task, s.promise) for t in diff.tasks for s in t.slipped if not s.silent]
+    return ChangesView(
+        diff, tuple(tasks), all_moves, _across(plan, said_again), _across(plan, promised)
+    )
+
+
+def _across(plan: Plan, said: list[tuple[Unit, Task, str]]) -> tuple[Raised, ...]:
+    return tuple(_line(plan, g, g.items) for g in group_similar(said, lambda x: x[2]))

@@ -24,7 +24,7 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -73,7 +73,7 @@ class _State:
 
 
 def markdown_to_docx(
-    markdown: str,
+    markdown: str | Iterable[str],
     today: dt.date,
     layout: Layout = LAYOUT,
     images: Path | None = None,
@@ -83,15 +83,19 @@ def markdown_to_docx(
     """The document's bytes; identical input gives identical bytes. Its title is the first #,
     its author who issues it (the office in its 落款).
 
+    markdown may come in pieces that each end at a block's end (rendering.markdown.blocks):
+    a national compilation is then never parsed, nor held, all at once.
     Images (![alt](path)) are read relative to images; without it they show as their alt text.
     """
-    doc = new_document(_title(markdown), today, layout, author=author)
+    pieces = iter([markdown] if isinstance(markdown, str) else markdown)
+    first = next(pieces, "")
+    doc = new_document(_title(first), today, layout, author=author)
     body = doc.paragraphs[0]._element if doc.paragraphs else None
     if body is not None:  # the template's empty first paragraph
         body.getparent().remove(body)
     out = _Writer(doc, layout)
     state = _State(images=images)
-    for token in tokens(markdown):
+    for token in (t for piece in itertools.chain([first], pieces) for t in tokens(piece)):
         kind = token.type
         if kind == "heading":
             _heading(out, int(token.tag[1]), token, state)

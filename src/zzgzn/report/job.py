@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzgzn.calendar.quarters import Quarter
 from zzgzn.checking.checkedfile import CheckedFile
+from zzgzn.checking.editorial import EditorialFile, check_editorial, editorial_path
 from zzgzn.checking.freezing import freeze, frozen_path
 from zzgzn.checking.freezing import render as render_frozen
 from zzgzn.checking.runner import default_jobs
@@ -15,7 +17,9 @@ from zzgzn.checking.validate import valid_plan, validate_quarter
 from zzgzn.diagnostics.problems import Problem
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
-from zzgzn.rendering.markdown import render_chunks
+from zzgzn.models.editorial import Editorial
+from zzgzn.rendering.markdown import blocks, render_chunks
+from zzgzn.report.consolidation import consolidate, unknown_titles
 from zzgzn.report.diff import diff_inputs, quarter_diff
 from zzgzn.report.model import Excluded, QuarterReport, build
 from zzgzn.tracking.obligations import obligation_statuses
@@ -24,6 +28,9 @@ from zzgzn.tracking.status import arrivals, counts_for_status, rejections, usabl
 FORMATS = ("md", "docx")
 REPORTS_DIR = "reports"
 TEMPLATE = "report.md.j2"
+COMPILATION_TEMPLATE = "compilation.md.j2"
+# what `zzgzn report` writes: the main report, the compilation of every unit's text, or both
+PARTS = ("main", "compilation")
 
 
 @dataclass
@@ -32,6 +39,7 @@ class ReportOutcome:
     report: QuarterReport | None = None
     written: list[Path] = field(default_factory=list)
     blocking: list[Problem] = field(default_factory=list)  # invalid files, when not allowed
+    warnings: list[Problem] = field(default_factory=list)  # e.g. an editorial file's case title
     frozen: Path | None = None  # the record written when this run closed the quarter
 
 
@@ -78,32 +86,68 @@ def output_paths(
     return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
 
 
-def run_report(
-    root: Path,
-    quarter_text: str,
-    today: dt.date,
-    *,
-    formats: list[str] | None = None,
-    output: Path | str | None = None,
-    allow_invalid: bool = False,
-    use_cache: bool = False,
-) -> ReportOutcome:
-    """use_cache: earlier quarters' files are answered from the cache (findings, traces)."""
-    formats = formats or list(FORMATS)
-    check_formats(formats, FORMATS)
+def compilation_paths(main: dict[str, Path], quarter: Quarter) -> dict[str, Path]:
+    """The compilation goes beside the main report, under its own name."""
+    return {fmt: path.with_name(f"{quarter}各单位进展情况汇编.{fmt}") for fmt, path in main.items()}
+
+
+def write_document(
+    paths: dict[str, Path], chunks: Iterable[str], today: dt.date, author: str
+) -> None:
+    """Markdown pieces to the .md and/or .docx paths; author: who issues the document."""
+    if "docx" in paths:
+        from zzgzn.report.docx import markdown_to_docx  # python-docx and lxml: 0.1 s to import
+
+        if "md" in paths:
+            kept = list(chunks)  # the text once, for both files
+            write_atomic(paths["md"], (c.encode("utf-8") for c in kept))
+            chunks = kept
+        # parsed a piece at a time: the parser's events for a whole national compilation
+        # would take 60 MB
+        write_atomic(paths["docx"], markdown_to_docx(blocks(chunks), today, author=author))
+    else:  # written as it is made: never the whole text in memory
+        write_atomic(paths["md"], (chunk.encode("utf-8") for chunk in chunks))
+
+
+@dataclass
+class Assembled:
+    """A quarter's report built (outcome.report), or why not (outcome.blocking)."""
+
+    outcome: ReportOutcome
+    valid: list[CheckedFile] = field(default_factory=list)
+    office: EditorialFile | None = None
+    editorial: Editorial | None = None
+
+
+def assemble(
+    root: Path, quarter_text: str, today: dt.date, *, allow_invalid: bool, use_cache: bool
+) -> Assembled:
+    """Validate, pick the quarter's files and the office's editorial file, build the report."""
     result, quarter = validate_quarter(
         root, quarter_text, today, jobs=default_jobs(), history=True, use_cache=use_cache
     )
     plan = valid_plan(result)
-    outcome = ReportOutcome(quarter)
+    made = Assembled(ReportOutcome(quarter))
+    outcome = made.outcome
     mine = [f for f in result.files if belongs_to(f, quarter)]
     # Replaying a past day (--today), a file dated later has not arrived yet: not an error.
     invalid = [f for f in mine if not counts_for_status(f)]
     if invalid and not allow_invalid:
         outcome.blocking = sorted(p for f in invalid for p in f.problems if p.is_error)
-        return outcome
+        return made
+    if (path := editorial_path(root, quarter)).is_file():
+        made.office = check_editorial(root, path, plan)
+        made.editorial = made.office.editorial
+    said = made.office.problems if made.office is not None else []
+    if made.editorial is None and any(p.is_error for p in said) and not allow_invalid:
+        outcome.blocking = sorted(p for p in said if p.is_error)
+        return made
     excluded = [Excluded(f.path, tuple(p for p in f.problems if p.is_error)) for f in invalid]
-    valid = [f for f in mine if usable(f)]
+    if made.editorial is None and said:  # a broken editorial file, allowed: left out, listed
+        excluded.append(Excluded(said[0].path, tuple(p for p in said if p.is_error)))
+    else:
+        outcome.warnings += said
+    made.valid = valid = [f for f in mine if usable(f)]
     report = build(
         plan,
         quarter,
@@ -123,18 +167,43 @@ def run_report(
         if o.due <= report.deadline.due
     ]
     outcome.report = report
-    chunks = render_chunks(TEMPLATE, root, r=report)
-    paths = output_paths(root, quarter, formats, output)
-    if "docx" in paths:
-        from zzgzn.report.docx import markdown_to_docx  # python-docx and lxml: 0.1 s to import
+    return made
 
-        markdown = "".join(chunks)
-        if "md" in paths:
-            write_atomic(paths["md"], markdown.encode("utf-8"))
-        write_atomic(paths["docx"], markdown_to_docx(markdown, today, author=plan.office.name))
-    else:  # written as it is made: never the whole text in memory
-        write_atomic(paths["md"], (chunk.encode("utf-8") for chunk in chunks))
-    outcome.written = list(paths.values())
+
+def run_report(
+    root: Path,
+    quarter_text: str,
+    today: dt.date,
+    *,
+    formats: list[str] | None = None,
+    output: Path | str | None = None,
+    allow_invalid: bool = False,
+    use_cache: bool = False,
+    parts: Sequence[str] = PARTS,
+) -> ReportOutcome:
+    """use_cache: earlier quarters' files are answered from the cache (findings, traces);
+    parts: main (the consolidated report) and/or compilation (every unit's text)."""
+    formats = formats or list(FORMATS)
+    check_formats(formats, FORMATS)
+    check_formats(list(parts), PARTS)
+    made = assemble(root, quarter_text, today, allow_invalid=allow_invalid, use_cache=use_cache)
+    outcome, report, editorial = made.outcome, made.outcome.report, made.editorial
+    if report is None:
+        return outcome
+    quarter, plan, valid = outcome.quarter, report.plan, made.valid
+    paths = output_paths(root, quarter, formats, output)
+    if "main" in parts:
+        consolidation = consolidate(report, editorial)
+        if made.office is not None and editorial is not None:
+            outcome.warnings += unknown_titles(editorial, consolidation, made.office.doc)
+        chunks = render_chunks(TEMPLATE, root, r=report, c=consolidation, e=editorial)
+        write_document(paths, chunks, today, plan.office.name)
+        outcome.written += paths.values()
+    if "compilation" in parts:
+        whole = compilation_paths(paths, quarter)
+        chunks = render_chunks(COMPILATION_TEMPLATE, root, r=report)
+        write_document(whole, chunks, today, plan.office.name)
+        outcome.written += whole.values()
     if today > report.deadline.due:  # the deadline has passed and the report exists: close it
         submissions = [f.submission for f in valid if f.submission is not None]
         record = freeze(plan.frozen, str(quarter), submissions, today)

@@ -61,6 +61,16 @@ class Attributed:
 
 
 @dataclass(frozen=True)
+class Filed:
+    """A unit's submission for the quarter as it stands in its file."""
+
+    unit: Unit
+    submission: Submission
+    source: str  # the file's path, as validate names it
+    state: UnitState | None
+
+
+@dataclass(frozen=True)
 class Excluded:
     path: str
     problems: tuple[Problem, ...]
@@ -82,6 +92,24 @@ class QuarterReport:
     amendments: list[tuple[Unit, Amendment]] = field(default_factory=list)
     changes: QuarterDiff | None = None  # against the previous quarter, when there is one
     obligations: list[ObligationStatus] = field(default_factory=list)  # as of today
+    # each valid file of the quarter, in registry order: what the compilation prints whole
+    filed: list[Filed] = field(default_factory=list)
+
+    @property
+    def filed_by_kind(self) -> list[tuple[str, list[Filed]]]:
+        """The filed submissions by kind of unit (机关处室, 区局…), kinds as the registry
+        first lists them, units in registry order within each."""
+        kinds: dict[str, list[Filed]] = {}
+        for f in self.filed:
+            kinds.setdefault(f.unit.kind.label, []).append(f)
+        return list(kinds.items())
+
+    @property
+    def states_by_kind(self) -> list[tuple[str, list[UnitState]]]:
+        kinds: dict[str, list[UnitState]] = {}
+        for s in self.states:
+            kinds.setdefault(s.unit.kind.label, []).append(s)
+        return list(kinds.items())
 
     @property
     def unsigned(self) -> list[Unit]:
@@ -145,6 +173,7 @@ def build(
             for u, (s, _) in by_unit.items()
         }
     status = quarter_status(plan, quarter, arrived, today, rejected=rejected)
+    states = {s.unit.id: s for s in status.states}
 
     # each task's reports by unit, in unit order: one pass, not one per task over every unit
     by_task: dict[str, dict[str, list[TaskReport]]] = {}
@@ -192,6 +221,10 @@ def build(
         next_steps,
         excluded or [],
         amendments,
+        filed=[
+            Filed(plan.units[u], submission, source, states.get(u))
+            for u, (submission, source) in by_unit.items()
+        ],
     )
 
 

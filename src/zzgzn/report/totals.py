@@ -14,13 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from zzgzn.models.plan import Aggregate, MetricSpec, Task, Unit
+from zzgzn.models.plan import Aggregate, Task, Unit
 from zzgzn.models.submission import Metric
-from zzgzn.similar import letters, similarity
 
-# A metric name this close to a declared one is taken for it (misspelt or reworded): lower
-# than similar.SAME_TEXT because names are short ("开展政治教育" / "政治教育" scores 80).
-SAME_NAME = 75.0
 # Units of measure that are shares, not counts: never added, even under one name.
 RATES = frozenset({"%", "％", "‰", "百分比", "百分点"})
 
@@ -67,16 +63,6 @@ class TaskTotals:
     left_out: tuple[LeftOut, ...]
 
 
-def declared_like(specs: Sequence[MetricSpec], name: str) -> MetricSpec | None:
-    """The declared metric a name means: the same name, else the most similar one (≥ SAME_NAME)."""
-    exact = next((m for m in specs if m.name == name), None)
-    if exact is not None or not letters(name):
-        return exact
-    scored = [(similarity(m.name, name), i) for i, m in enumerate(specs)]
-    best = max(scored, default=(0.0, -1))
-    return specs[best[1]] if best[0] >= SAME_NAME else None
-
-
 def task_totals(task: Task, reported: Iterable[tuple[Unit, Sequence[Metric]]]) -> TaskTotals:
     """reported: each unit's metrics on the task (each unit once, in report order)."""
     declared = {(m.name, m.unit): m for m in task.metrics}
@@ -88,7 +74,7 @@ def task_totals(task: Task, reported: Iterable[tuple[Unit, Sequence[Metric]]]) -
             key = (metric.name.strip(), metric.unit.strip())
             spec = declared.get(key)
             if spec is None:
-                near = declared_like(task.metrics, key[0])
+                near = task.declared_metric(key[0])
                 if near is not None:  # a declared measure written another way: not added
                     left_out.append(LeftOut(unit, metric, near.name, near.unit))
                     continue

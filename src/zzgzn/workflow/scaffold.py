@@ -109,3 +109,27 @@ def write_scaffold(plan: Plan, folder: str, unit_id: str, root: Path) -> Path:
         raise UsageError("scaffold-exists", path=target)
     write_atomic(target, text.encode("utf-8"))
     return target
+
+
+EDITORIAL_TEMPLATE = "editorial.yaml.j2"
+
+
+def write_editorial(root: Path, quarter_text: str, today: dt.date) -> Path:
+    """editorial/<quarter>.yaml: the office's file, with the quarter's computed facts as
+    comments; never over an existing one."""
+    from zzgzn.checking.editorial import editorial_path
+    from zzgzn.rendering.markdown import figure
+    from zzgzn.report.consolidation import consolidate
+    from zzgzn.report.job import assemble
+
+    made = assemble(root, quarter_text, today, allow_invalid=True, use_cache=True)
+    report = made.outcome.report
+    assert report is not None  # with allow_invalid, a report is always built
+    target = editorial_path(root, report.quarter)
+    if target.exists():
+        raise UsageError(f"{target} 已存在，未覆盖。需要重写请先删除或改名。")
+    env = _env(root)
+    env.filters["figure"] = figure
+    text = env.get_template(EDITORIAL_TEMPLATE).render(r=report, c=consolidate(report))
+    write_atomic(target, text.encode("utf-8"))
+    return target

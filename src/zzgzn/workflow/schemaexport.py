@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from zzgzn.models.editorial import Editorial
 from zzgzn.models.filing import Filing
 from zzgzn.models.plan import (
     CalendarOverrides,
@@ -39,6 +40,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "obligations": Obligations,
     "frozen": FrozenRecord,
     "filing": Filing,
+    "editorial": Editorial,
 }
 
 
