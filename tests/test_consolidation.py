@@ -120,7 +120,9 @@ def test_cases_for_the_main_report_follow_the_rule() -> None:
     assert [c.title for c in chosen["1.2"]] == ["丁"]
     office = CasePolicy(per_task=2, featured=("甲",), omitted=("戊",))
     assert [c.title for c in choose_cases(cases, office)["4.3"]] == ["甲", "乙"]
-    assert [c.title for c in choose_cases(cases, CasePolicy(per_task=0))["4.3"]] == []
+    assert choose_cases(cases, CasePolicy(per_task=0)) == {}
+    # at most total in all: the ones most units share, whatever their task
+    assert choose_cases(cases, CasePolicy(total=2)) == {"4.3": (cases[4], cases[1])}
     every = choose_cases(cases, CasePolicy(per_task=0, featured=("甲", "丙")))
     assert [c.title for c in every["4.3"]] == ["甲", "丙"]  # featured even past the limit
 

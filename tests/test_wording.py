@@ -106,7 +106,7 @@ def test_the_language_switch_also_reads_the_environment(
     monkeypatch.setenv("ZZGZN_LANG", "en")
     code, output = invoke(runner, "validate", "--root", str(repo))
     assert code == 0 and output.endswith(
-        "191 submission file(s) checked: 0 error(s), 1 warning(s)\n"
+        "191 submission file(s) checked: 0 error(s), 3 warning(s)\n"
     )
     monkeypatch.setenv("ZZGZN_LANG", "zh")
     code, output = invoke(runner, "diff", "2020Q3", "2020Q2", "--root", str(repo))

@@ -269,8 +269,8 @@ CATALOG: dict[str, Text] = {
         "an editorial file is editorial/<quarter>.yaml, agreeing with quarter",
     ),
     "editorial-unknown-case": Text(
-        "典型案例“{title}”不在本季度报送的案例中{suggestion_zh}",
-        'no typical case titled "{title}" was reported this quarter{suggestion_en}',
+        "典型案例“{title}”不在本季度报送的案例中{suggestion}",
+        'no typical case titled "{title}" was reported this quarter{suggestion}',
         "照《各单位进展情况汇编》中的案例标题填写（标点可以不同）",
         "copy the title from the compilation (punctuation may differ)",
     ),
@@ -584,6 +584,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "value-number": ("数字 {shown}", "number {shown}"),
     "value-text": ("“{shown}”", '"{shown}"'),
     "did-you-mean-key": ("，是不是想写“{guess}”？", '; did you mean "{guess}"?'),
+    "did-you-mean-case": ("，是不是“{guess}”？", '; did you mean "{guess}"?'),
     "did-you-mean-unit": (
         "，是不是 {guess}（{guess_name}）？",
         "; did you mean {guess} ({guess_name})?",

@@ -21,6 +21,7 @@ class CaseChoice(Strict):
     """Which typical cases the main report features (all of them are in the compilation)."""
 
     per_task: int = Field(2, ge=0, le=20, description="每项任务最多选录几个（默认 2）")
+    total: int = Field(6, ge=0, le=100, description="报告中最多选录几个（默认 6）")
     featured: list[Text] = Field([], description="指定选录的案例标题（优先，不受个数限制）")
     omitted: list[Text] = Field([], description="不选录的案例标题")
 

@@ -10,7 +10,8 @@ previous quarter condensed the same way. Templates decide how many of each to pr
 CASE RULE: a task's cases in the main report are those the office lists in the editorial file
 (`cases.featured`, by title) first, then the others by how many units share them (most
 first), then in the order of the units reporting them (lead unit first); at most
-`cases.per_task` (default 2) a task, none the office lists in `cases.omitted`. A case
+`cases.per_task` (default 2) a task and `cases.total` (default 6) in all (the office's
+featured cases always, then by the same order), none the office lists in `cases.omitted`. A case
 reported under several tasks belongs to the first of them. The compilation holds them all.
 """
 
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Problem, Severity, problem
 from zzgzn.models.editorial import Editorial
 from zzgzn.models.plan import Plan, Task, Unit
@@ -31,6 +33,7 @@ from zzgzn.report.totals import TaskTotals, task_totals
 from zzgzn.similar import Group, group_similar, letters, similarity
 
 CASES_PER_TASK = 2
+CASES_IN_ALL = 6
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class ChangesView:
 @dataclass(frozen=True)
 class CasePolicy:
     per_task: int = CASES_PER_TASK
+    total: int = CASES_IN_ALL
     featured: tuple[str, ...] = ()
     omitted: tuple[str, ...] = ()
 
@@ -174,7 +178,9 @@ def consolidate(report: QuarterReport, editorial: Editorial | None = None) -> Co
     policy, notes = CasePolicy(), {}
     if editorial is not None:
         choice = editorial.cases
-        policy = CasePolicy(choice.per_task, tuple(choice.featured), tuple(choice.omitted))
+        policy = CasePolicy(
+            choice.per_task, choice.total, tuple(choice.featured), tuple(choice.omitted)
+        )
         notes = {n.task: n.note for n in editorial.tasks}
     cases = merge_cases(plan, report.cases)
     chosen = choose_cases(cases, policy)
@@ -224,8 +230,8 @@ def unknown_titles(
                     Severity.WARNING,
                     title=title,
                     field=field,
-                    suggestion_zh=f"，是不是“{guess}”？" if guess else "",
-                    suggestion_en=f'; did you mean "{guess}"?' if guess else "",
+                    suggestion=phrase("did-you-mean-case") if guess else "",
+                    guess=guess or "",
                 )
             )
     return found
@@ -314,14 +320,21 @@ def choose_cases(
         i, case = pair
         return (featured.get(letters(case.title), len(featured)), -len(case.units), i)
 
-    chosen = {}
-    for task_id, found in by_task.items():
+    kept: list[tuple[int, MergedCase]] = []
+    for found in by_task.values():
         picked = sorted(found, key=rank)
         top = [p for p in picked if letters(p[1].title) in featured]
         rest = [p for p in picked if letters(p[1].title) not in featured]
-        keep = (top + rest)[: max(policy.per_task, len(top))]
-        chosen[task_id] = tuple(c for _, c in sorted(keep, key=rank))
-    return chosen
+        kept += (top + rest)[: max(policy.per_task, len(top))]
+    kept.sort(key=rank)
+    must = sum(letters(c.title) in featured for _, c in kept)
+    kept = kept[: max(policy.total, must)]
+    chosen: dict[str, list[MergedCase]] = {}
+    for _, case in sorted(kept, key=lambda p: p[0]):
+        chosen.setdefault(case.tasks[0].id, []).append(case)
+    return {
+        task: tuple(sorted(found, key=lambda c: rank((0, c)))) for task, found in chosen.items()
+    }
 
 
 def condense_changes(plan: Plan, diff: QuarterDiff) -> ChangesView:
