@@ -22,6 +22,7 @@ LAYERS = [
     "report",
     "site",
     "workflow",
+    "intake",
     "cli",
 ]
 

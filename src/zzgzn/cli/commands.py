@@ -2,6 +2,7 @@
 
 from zzgzn.cli import campaign as _campaign  # noqa: F401
 from zzgzn.cli import checks as _checks  # noqa: F401
+from zzgzn.cli import intake as _intake  # noqa: F401
 from zzgzn.cli import liaison as _liaison  # noqa: F401
 from zzgzn.cli import office as _office  # noqa: F401
 from zzgzn.cli import reports as _reports  # noqa: F401

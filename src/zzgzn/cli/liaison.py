@@ -53,11 +53,22 @@ def new(
             help="处室用：生成该季度报告的编审文件 editorial/<季度>.yaml（附本季度情况供参考）。",
         ),
     ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="yaml（默认，写入 submissions/）或 xlsx（WPS/Excel 填报表）。"
+        ),
+    ] = "yaml",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="xlsx 的输出文件或文件夹（默认 单位代码-季度.xlsx）。"),
+    ] = None,
     root: RootOpt = Path("."),
     today: TodayOpt = None,
 ) -> None:
     """生成本单位的报送文件模板：季度报送只列本单位负责的任务（区局列出全部任务），
-    或工作方案、评估总结等材料；--editorial 生成处室的季度编审文件。"""
+    或工作方案、评估总结等材料；--editorial 生成处室的季度编审文件；--format xlsx 生成同样内容的
+    WPS/Excel 填报表。"""
     from zzgzn.workflow.scaffold import write_editorial, write_scaffold
 
     if editorial:
@@ -68,6 +79,15 @@ def new(
     if unit is None:
         err.print(f"[red]{escape(t('new-needs-unit'))}[/]")
         raise typer.Exit(2)
+    if fmt == "xlsx":
+        from zzgzn.cli.intake import new_workbook
+
+        new_workbook(what, unit, output, root, None)
+        return
+    if fmt != "yaml":
+        err.print(f"[bold red]错误：[/]不支持的格式“{escape(fmt)}”；可用：yaml、xlsx")
+        raise typer.Exit(2)
+
     plan = plan_or_exit(root)
     target = write_scaffold(plan, what, unit, root)
     out.print(f"[green]{escape(t('written'))}[/] {escape(str(target))}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan, UnitKind
 from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date
+from zzgzn.workflow.filled import Filled, quote, scalar, status_value, text_value
 
 TEMPLATE = "submission.yaml.j2"
 FILING_TEMPLATE = "filing.yaml.j2"
@@ -23,7 +23,18 @@ FILING_TEMPLATE = "filing.yaml.j2"
 
 def yaml_quote(value: object) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(str(value), ensure_ascii=False)
+    return quote(value)
+
+
+COMMENT_COLUMN = 25
+
+
+def _line(prefix: str, rendered: str, comment: str) -> str:
+    """A key and its value with a comment on the first line, aligned like the scaffold's."""
+    first, newline, rest = rendered.partition("\n")
+    head = f"{prefix}{first}"
+    pad = " " * max(2 if first else 1, COMMENT_COLUMN - len(head))
+    return f"{head}{pad}# {comment}{newline}{rest}"
 
 
 def _env(root: Path) -> jinja2.Environment:
@@ -40,6 +51,10 @@ def _env(root: Path) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["y"] = yaml_quote
+    env.filters["yv"] = scalar
+    env.filters["yt"] = text_value
+    env.filters["ys"] = status_value
+    env.globals["line"] = _line
     env.filters["cn_date"] = cn_date
     return env
 
@@ -61,11 +76,14 @@ def _render(
     )
 
 
-def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str:
+def scaffold_text(
+    plan: Plan, quarter: Quarter, unit_id: str, root: Path, values: Filled | None = None
+) -> str:
+    """The file `zzgzn new` writes; with values, the same file filled in (`zzgzn import`)."""
     unit = plan.units[unit_id]
     district = unit.kind is UnitKind.DISTRICT
     tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
-    if not tasks:
+    if not tasks and values is None:
         raise UsageError("unit-has-no-tasks", name=unit.name, unit=unit_id)
     due = deadline(plan, quarter).due
     return _render(
@@ -78,6 +96,7 @@ def scaffold_text(plan: Plan, quarter: Quarter, unit_id: str, root: Path) -> str
         quarter=quarter,
         tasks=tasks,
         district=district,
+        values=values,
     )
 
 

@@ -1,0 +1,48 @@
+"""`zzgzn new --format xlsx` and `zzgzn export`: the workbook, blank or filled in from a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from zzgzn.calendar.deadlines import deadline
+from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.checking.rules import check_file
+from zzgzn.diagnostics.problems import Problem
+from zzgzn.errors import UsageError
+from zzgzn.intake.xlsxwrite import build_workbook
+from zzgzn.models.plan import Plan
+from zzgzn.workflow.filled import Filled
+
+
+def workbook_name(unit_id: str, quarter: Quarter) -> str:
+    return f"{unit_id}-{quarter}.xlsx"
+
+
+def blank_workbook(plan: Plan, quarter_text: str, unit_id: str) -> tuple[Quarter, bytes]:
+    if unit_id not in plan.units:
+        raise UsageError(f"单位代码“{unit_id}”不在单位名录中；可选：{'、'.join(plan.units)}")
+    quarter = parse_quarter(quarter_text, plan.activity)
+    tasks = plan.tasks_of(unit_id)
+    if not tasks and not plan.may_report_any_task(unit_id):
+        unit = plan.units[unit_id]
+        raise UsageError(f"{unit.name}（{unit_id}）在方案中没有负责的任务，不需要报送")
+    return quarter, build_workbook(plan, unit_id, quarter, deadline(plan, quarter).due)
+
+
+def filled_workbook(
+    plan: Plan, path: Path, display: str, today: dt.date
+) -> tuple[str, bytes | None, list[Problem]]:
+    """The workbook filled in from a submission file; None (and its errors) if it has any."""
+    checked = check_file(path, display, plan, today)
+    submission = checked.submission
+    errors = [p for p in checked.problems if p.is_error]
+    if submission is None or errors:
+        return "", None, errors or checked.problems
+    quarter = Quarter.from_canonical(submission.quarter)
+    if quarter is None or submission.unit not in plan.units:  # validated above: never
+        return "", None, checked.problems
+    data = build_workbook(
+        plan, submission.unit, quarter, deadline(plan, quarter).due, Filled.of(submission)
+    )
+    return workbook_name(submission.unit, quarter), data, checked.problems
