@@ -160,3 +160,32 @@ def new_workbook(what: str, unit: str, output: Path | None, root: Path, lang: La
         raise typer.Exit(2)
     write_output(data, target)
     out.print(f"填好后运行：zzgzn import {escape(os.fspath(target))}")
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def form(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="输出文件夹（默认 site/fill/）。", file_okay=False),
+    ] = None,
+    quarter: Annotated[
+        str | None, typer.Option("--quarter", "-q", help="季度（默认：截止日期未过的第一个季度）。")
+    ] = None,
+    unit: Annotated[
+        list[str] | None, typer.Option("--unit", "-u", help="只生成这些单位的页面（可写多次）。")
+    ] = None,
+    root: RootOpt = Path("."),
+    today: TodayOpt = None,
+) -> None:
+    """生成浏览器填报页 site/fill/<单位代码>.html：不装软件、不用 git，在浏览器里填写，
+
+    生成 zzgzn validate 可直接通过的报送文件（复制、下载，或在 GitHub/Gitea/GitLab 上直接新建）。
+    """
+    from zzgzn.intake.form import FORM_DIR, write_forms
+
+    plan = plan_or_exit(root)
+    written = write_forms(plan, output or root / FORM_DIR, clock.today(today), quarter, unit)
+    out.print(
+        f"[green]已生成[/] {len(written)} 个填报页，在 {escape(str(output or root / FORM_DIR))}"
+    )

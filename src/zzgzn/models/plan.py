@@ -355,6 +355,14 @@ class Requirements(Strict):
     closing: OptionalText = ""
 
 
+class Repository(Strict):
+    """Where the submissions live online: the browser form opens the forge's "new file" page."""
+
+    url: Text = Field(description="仓库网址，如 https://github.com/机构/仓库")
+    forge: Literal["github", "gitea", "gitlab"] = Field(description="代码托管平台")
+    branch: Text = Field("main", description="报送合并进的分支")
+
+
 class Meta(Strict):
     schema_version: Literal[1]
     version: Version
@@ -367,6 +375,7 @@ class Meta(Strict):
     guiding_ideology: Heading | None = None
     main_content: Heading | None = None
     requirements: Requirements | None = None
+    repository: Repository | None = None
 
 
 # --- the whole plan ------------------------------------------------------------------
