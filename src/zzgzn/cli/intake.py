@@ -20,11 +20,14 @@ from zzgzn.cli.base import (
     app,
     default_lang,
     err,
+    fail,
     handle_errors,
     out,
     plan_or_exit,
     print_problems,
+    t,
 )
+from zzgzn.errors import UsageError, ZzgznError
 
 PANEL = "各单位填报"
 
@@ -44,7 +47,7 @@ def write_output(data: bytes, target: Path) -> None:
     from zzgzn.files import write_atomic
 
     write_atomic(target, data)
-    out.print(f"[green]已生成[/] {escape(str(target))}")
+    out.print(f"[green]✓[/] {escape(t('generated', path=target))}")
 
 
 def workbook_target(output: Path | None, name: str) -> Path:
@@ -84,8 +87,7 @@ def import_(
 
     language = (lang or default_lang()).value
     if not workbook.is_file():
-        err.print(f"[bold red]错误：[/]找不到工作簿 {escape(str(workbook))}")
-        raise typer.Exit(1)
+        fail(ZzgznError("workbook-not-found", path=workbook))
     plan = plan_or_exit(root, lang)
     result = import_workbook(workbook, root, plan, clock.today(today), force=force)
     name = workbook.name
@@ -97,23 +99,22 @@ def import_(
             out.print(escape(first), style=_STYLE[p.problem.severity.value], soft_wrap=True)
             for line in rest:
                 out.print(escape(line), style="dim", soft_wrap=True)
-    target = escape(result.target)
     if result.outcome is Outcome.INVALID:
-        err.print("[red]✗ 未写入报送文件[/]：请在工作簿中改正上面的错误后重新导入。")
+        err.print(escape(t("import-not-written")), style="red")
         raise typer.Exit(1)
     if result.outcome is Outcome.UNCHANGED:
-        out.print(f"[green]✓[/] {target} 已是这些内容，未改动")
+        out.print(escape(t("import-unchanged", path=result.target)), style="green")
         return
     if result.changes:
-        title = "已改写" if result.outcome is Outcome.WRITTEN else "已有内容不同的文件"
-        out.print(f"{title} {target}，与原文件相比：")
+        key = "import-replaced" if result.outcome is Outcome.WRITTEN else "import-differs"
+        out.print(escape(t(key, path=result.target)))
         for line in result.changes:
             out.print(f"  - {escape(line)}", soft_wrap=True)
     if result.outcome is Outcome.REFUSED:
-        err.print("[red]✗ 未改写[/]：确认以工作簿为准时加 --force 重新运行。")
+        err.print(escape(t("import-refused")), style="red")
         raise typer.Exit(1)
-    out.print(f"[green]已生成[/] {target}（已通过校验）")
-    out.print("下一步：提交这个文件（拉取请求），或交给处室。")
+    out.print(escape(t("import-written", path=result.target)), style="green")
+    out.print(escape(t("import-next")))
 
 
 @app.command(rich_help_panel=PANEL)
@@ -135,13 +136,12 @@ def export(
     from zzgzn.intake.export import filled_workbook
 
     if fmt != "xlsx":
-        err.print(f"[bold red]错误：[/]不支持的格式“{escape(fmt)}”；可用：xlsx")
-        raise typer.Exit(2)
+        fail(UsageError("format-unsupported", fmt=fmt, allowed="xlsx"))
     plan = plan_or_exit(root, lang)
     name, data, problems = filled_workbook(plan, path, repo_display(path, root), clock.today(today))
     if data is None:
         print_problems(problems, DiagnosticFormat.text, lang or default_lang())
-        err.print("[red]✗ 文件未通过校验，未导出[/]：先按提示改正（zzgzn validate）。")
+        err.print(escape(t("export-invalid")), style="red")
         raise typer.Exit(1)
     write_output(data, workbook_target(output, name))
 
@@ -154,12 +154,9 @@ def new_workbook(what: str, unit: str, output: Path | None, root: Path, lang: La
     quarter, data = blank_workbook(plan, what, unit)
     target = workbook_target(output, workbook_name(unit, quarter))
     if target.exists():
-        err.print(
-            f"[bold red]错误：[/]{escape(str(target))} 已存在，未覆盖。需要重写请先删除或改名。"
-        )
-        raise typer.Exit(2)
+        fail(UsageError("workbook-exists", path=target))
     write_output(data, target)
-    out.print(f"填好后运行：zzgzn import {escape(os.fspath(target))}")
+    out.print(escape(t("workbook-next", path=os.fspath(target))))
 
 
 @app.command(rich_help_panel=PANEL)
@@ -170,7 +167,7 @@ def form(
         typer.Option("--output", "-o", help="输出文件夹（默认 site/fill/）。", file_okay=False),
     ] = None,
     quarter: Annotated[
-        str | None, typer.Option("--quarter", "-q", help="季度（默认：截止日期未过的第一个季度）。")
+        str | None, typer.Option("--quarter", help="季度（默认：截止日期未过的第一个季度）。")
     ] = None,
     unit: Annotated[
         list[str] | None, typer.Option("--unit", "-u", help="只生成这些单位的页面（可写多次）。")
@@ -186,6 +183,5 @@ def form(
 
     plan = plan_or_exit(root)
     written = write_forms(plan, output or root / FORM_DIR, clock.today(today), quarter, unit)
-    out.print(
-        f"[green]已生成[/] {len(written)} 个填报页，在 {escape(str(output or root / FORM_DIR))}"
-    )
+    folder = output or root / FORM_DIR
+    out.print(f"[green]✓[/] {escape(t('forms-written', count=len(written), path=folder))}")

@@ -85,8 +85,10 @@ def new(
         new_workbook(what, unit, output, root, None)
         return
     if fmt != "yaml":
-        err.print(f"[bold red]错误：[/]不支持的格式“{escape(fmt)}”；可用：yaml、xlsx")
-        raise typer.Exit(2)
+        from zzgzn.cli.base import fail
+        from zzgzn.errors import UsageError
+
+        fail(UsageError("format-unsupported", fmt=fmt, allowed="yaml、xlsx"))
 
     plan = plan_or_exit(root)
     target = write_scaffold(plan, what, unit, root)

@@ -295,6 +295,69 @@ UI: dict[str, Say] = {
         "next: review the values marked 待核对 in plan/, then cd {path} && git init && "
         "zzgzn validate",
     ),
+    # --- intake: workbooks and browser forms (zzgzn new --format xlsx, import, export, form)
+    "unit-unknown": Say(
+        "单位代码“{unit}”不在单位名录中；可选：{choices}",
+        'unit id "{unit}" is not in the registry; choose one of {choices}',
+    ),
+    "unit-no-tasks": Say(
+        "{name}（{unit}）在方案中没有负责的任务，不需要报送",
+        "{name} ({unit}) is responsible for no task in the plan and need not report",
+    ),
+    "format-unsupported": Say(
+        "不支持的格式“{fmt}”；可用：{allowed}", 'unsupported format "{fmt}"; use {allowed}'
+    ),
+    "workbook-unreadable": Say(
+        "无法读取工作簿 {path}：{reason}"
+        "（WPS 请“另存为”Excel 工作簿 *.xlsx；.xls、.et 格式读不了）",
+        "cannot read the workbook {path}: {reason} (save it as an Excel workbook, *.xlsx;"
+        " .xls and .et cannot be read)",
+    ),
+    "workbook-not-ours": Say(
+        "{path} 不是 zzgzn 生成的填报表（没有“{sheet}”工作表）："
+        "请用 zzgzn new 季度 --unit 单位代码 --format xlsx 生成的工作簿填写",
+        '{path} is not a zzgzn workbook (it has no sheet "{sheet}"):'
+        " fill in one made by zzgzn new QUARTER --unit UNIT --format xlsx",
+    ),
+    "workbook-not-found": Say("找不到工作簿 {path}", "no workbook at {path}"),
+    "workbook-exists": Say(
+        "{path} 已存在，未覆盖。需要重写请先删除或改名。",
+        "{path} exists and was left alone; delete or rename it to write it again.",
+    ),
+    "generated": Say("已生成 {path}", "written: {path}"),
+    "workbook-next": Say(
+        "填好后运行：zzgzn import {path}", "when filled in, run: zzgzn import {path}"
+    ),
+    "import-not-written": Say(
+        "✗ 未写入报送文件：请在工作簿中改正上面的错误后重新导入。",
+        "✗ nothing written: correct the errors above in the workbook and import it again.",
+    ),
+    "import-unchanged": Say(
+        "✓ {path} 已是这些内容，未改动", "✓ {path} already says exactly this: left as it is"
+    ),
+    "import-replaced": Say(
+        "已改写 {path}，与原文件相比：", "{path} replaced; compared with before:"
+    ),
+    "import-differs": Say(
+        "已有内容不同的文件 {path}，与原文件相比：",
+        "{path} exists and says something else; compared with it:",
+    ),
+    "import-refused": Say(
+        "✗ 未改写：确认以工作簿为准时加 --force 重新运行。",
+        "✗ not replaced: run again with --force if the workbook is right.",
+    ),
+    "import-written": Say("已生成 {path}（已通过校验）", "written: {path} (it validates)"),
+    "import-next": Say(
+        "下一步：提交这个文件（拉取请求），或交给处室。",
+        "next: commit this file (a pull request), or hand it to the office.",
+    ),
+    "export-invalid": Say(
+        "✗ 文件未通过校验，未导出：先按提示改正（zzgzn validate）。",
+        "✗ the file does not validate, nothing exported: correct it first (zzgzn validate).",
+    ),
+    "forms-written": Say(
+        "已生成 {count} 个填报页，在 {path}", "{count} form pages written to {path}"
+    ),
 }
 
 

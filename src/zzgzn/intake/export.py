@@ -21,12 +21,12 @@ def workbook_name(unit_id: str, quarter: Quarter) -> str:
 
 def blank_workbook(plan: Plan, quarter_text: str, unit_id: str) -> tuple[Quarter, bytes]:
     if unit_id not in plan.units:
-        raise UsageError(f"单位代码“{unit_id}”不在单位名录中；可选：{'、'.join(plan.units)}")
+        raise UsageError("unit-unknown", unit=unit_id, choices="、".join(plan.units))
     quarter = parse_quarter(quarter_text, plan.activity)
     tasks = plan.tasks_of(unit_id)
     if not tasks and not plan.may_report_any_task(unit_id):
         unit = plan.units[unit_id]
-        raise UsageError(f"{unit.name}（{unit_id}）在方案中没有负责的任务，不需要报送")
+        raise UsageError("unit-no-tasks", name=unit.name, unit=unit_id)
     return quarter, build_workbook(plan, unit_id, quarter, deadline(plan, quarter).due)
 
 

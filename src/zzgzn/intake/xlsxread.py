@@ -70,9 +70,8 @@ def open_workbook(path: Path) -> Any:
     try:
         return load_workbook(path, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        hint = "（WPS 请“另存为”Excel 工作簿 *.xlsx；.xls、.et 格式读不了）"
         reason = getattr(exc, "strerror", None) or exc.__class__.__name__
-        raise ZzgznError(f"无法读取工作簿 {path}：{reason}{hint}") from None
+        raise ZzgznError("workbook-unreadable", path=path, reason=reason) from None
 
 
 class _Rows:
@@ -155,10 +154,7 @@ def read_workbook(path: Path) -> WorkbookRead:
     wb = open_workbook(path)
     out = WorkbookRead()
     if L.INFO_SHEET not in wb.sheetnames:
-        raise ZzgznError(
-            f"{path} 不是 zzgzn 生成的填报表（没有“{L.INFO_SHEET}”工作表）："
-            "请用 zzgzn new 季度 --unit 单位代码 --format xlsx 生成的工作簿填写"
-        )
+        raise ZzgznError("workbook-not-ours", path=path, sheet=L.INFO_SHEET)
     info = _Rows(wb[L.INFO_SHEET], out)
     info.need([f.label for f in L.INFO_FIELDS])
     v: dict[str, Value] = {}

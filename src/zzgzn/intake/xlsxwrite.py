@@ -205,6 +205,10 @@ def build_workbook(
     _help_rows(help_ws, plan, unit.name, quarter, due, sheets, district)
     info.finish()
     help_ws.protection.sheet = True
+    help_ws.page_setup.paperSize = help_ws.PAPERSIZE_A4
+    help_ws.sheet_properties.pageSetUpPr.fitToPage = True
+    help_ws.page_setup.fitToWidth = 1
+    help_ws.page_setup.fitToHeight = 0
     wb.security = WorkbookProtection(lockStructure=True)
     wb.properties.creator = plan.meta.issuer
     wb.properties.title = f"{unit.name} {quarter.label}进展情况"
