@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -41,6 +41,35 @@ HINT_FONT = Font(color="7F7F7F", size=9)
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
 STATUS_CHOICES = [STATUS_LABELS[s] for s in Status]
+UNLOCKED = Protection(locked=False)
+
+
+def _styles() -> list[NamedStyle]:
+    """One named cell style per kind of cell: one assignment per cell (openpyxl is slow at
+    setting font, fill and border one by one), and the styles show by name in WPS and Excel."""
+    return [
+        NamedStyle("zz-label", font=Font(bold=True), border=BOX, alignment=WRAP),
+        NamedStyle("zz-head", font=Font(bold=True), fill=HEAD_FILL, border=BOX),
+        NamedStyle("zz-hint", font=HINT_FONT, alignment=WRAP),
+        NamedStyle("zz-fixed", border=BOX, alignment=WRAP, number_format=TEXT_FORMAT),
+        NamedStyle(
+            "zz-text",
+            fill=INPUT_FILL,
+            border=BOX,
+            alignment=WRAP,
+            number_format=TEXT_FORMAT,
+            protection=UNLOCKED,
+        ),
+        NamedStyle("zz-number", fill=INPUT_FILL, border=BOX, alignment=WRAP, protection=UNLOCKED),
+        NamedStyle(
+            "zz-date",
+            fill=INPUT_FILL,
+            border=BOX,
+            number_format=DATE_FORMAT,
+            alignment=Alignment(horizontal="left", vertical="top"),
+            protection=UNLOCKED,
+        ),
+    ]
 
 
 def status_label(value: Value) -> Value:
@@ -90,9 +119,7 @@ class _Sheet:
         for col, text in zip((L.LABEL, L.MAIN, L.SECOND, L.THIRD), texts, strict=False):
             cell = self.ws[f"{col}{self.row}"]
             cell.value = text or None
-            cell.font = Font(bold=True)
-            cell.fill = HEAD_FILL
-            cell.border = BOX
+            cell.style = "zz-head"
         self.row += 1
 
     def put(
@@ -107,15 +134,12 @@ class _Sheet:
         """One labelled row: cells go into B, C, D in turn."""
         ws, r = self.ws, self.row
         ws[f"A{r}"] = label
-        ws[f"A{r}"].font = Font(bold=True)
-        ws[f"A{r}"].alignment = WRAP
-        ws[f"A{r}"].border = BOX
+        ws[f"A{r}"].style = "zz-label"
         for col, (kind, value) in zip((L.MAIN, L.SECOND, L.THIRD), cells, strict=False):
             _cell(self, f"{col}{r}", kind, value, window)
         if hint:
             ws[f"E{r}"] = hint
-            ws[f"E{r}"].font = HINT_FONT
-            ws[f"E{r}"].alignment = WRAP
+            ws[f"E{r}"].style = "zz-hint"
         if tall:
             ws.row_dimensions[r].height = 96
         self.row += 1
@@ -137,24 +161,21 @@ def _cell(
     sheet: _Sheet, ref: str, kind: L.Kind, value: Value, window: tuple[dt.date, dt.date] | None
 ) -> None:
     cell = sheet.ws[ref]
-    cell.border = BOX
-    cell.alignment = WRAP
     if kind is L.Kind.FIXED:
         cell.value = value
-        cell.number_format = TEXT_FORMAT
+        cell.style = "zz-fixed"
         return
-    cell.protection = Protection(locked=False)
-    cell.fill = INPUT_FILL
     if kind is L.Kind.STATUS:
         cell.value = status_label(value)
+        cell.style = "zz-text"
         sheet.status.add(ref)
     elif kind is L.Kind.NUMBER:
         cell.value = value
+        cell.style = "zz-number"
         sheet.number.add(ref)
     elif kind is L.Kind.DATE:
         cell.value = value
-        cell.number_format = DATE_FORMAT
-        cell.alignment = Alignment(horizontal="left", vertical="top")
+        cell.style = "zz-date"
         if window is not None:
             dv = DataValidation(
                 type="date",
@@ -171,7 +192,7 @@ def _cell(
             dv.add(ref)
     else:
         cell.value = value
-        cell.number_format = TEXT_FORMAT
+        cell.style = "zz-text"
 
 
 def build_workbook(
@@ -183,6 +204,8 @@ def build_workbook(
     tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
     by_id = {t.task: t for t in values.tasks} if values else {}
     wb = Workbook()
+    for style in _styles():
+        wb.add_named_style(style)
     help_ws = wb.active
     help_ws.title = L.HELP_SHEET
     info = _Sheet(
@@ -340,7 +363,7 @@ def _help_rows(
     sheets: list[tuple[str, Task]],
     district: bool,
 ) -> None:
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 100
     lines = [
         f"{unit_name} {quarter.label}“{plan.meta.short_title}”活动进展情况填报表",
         f"报送截止：{due.year}年{due.month}月{due.day}日（季度结束后"
@@ -348,13 +371,14 @@ def _help_rows(
         "",
         "怎样填写",
         "1. 先填“基本信息”表：报送日期、联络员、填报人和审核人（单位负责人审核后填写）。",
-        "2. 每项任务一张表（见下方目录，或点表格下方的标签）：从下拉列表选“状态”，填写“进展情况”，"
-        "再按行填写措施、数据、典型案例、存在的问题和下一步打算，每格一条，用不完的行留空。",
+        "2. 每项任务一张表（见下方目录，或点表格下方的标签）：从下拉列表选“状态”，填写“进展情况”，",
+        "    再按行填写措施、数据、典型案例、存在的问题和下一步打算，每格一条，用不完的行留空。",
         "3. 只在浅黄色格子里填写。表格已加保护：不能插入、删除行或改表名，以免内容对不上任务。",
         "4. “数据”的数值只填数字（半角），单位写在右边一格；方案规定的统计口径已列出名称和单位。",
         "5. 日期格子直接输入 2020-07-06 这样的日期。",
-        "6. 填好后保存为 .xlsx（WPS 选“Excel 工作簿”），交给信息化同事运行 "
-        "zzgzn import 文件名.xlsx：程序生成报送文件并校验，每个问题都指明工作表和单元格。",
+        "6. 填好后保存为 .xlsx（WPS 选“Excel 工作簿”），"
+        "交给信息化同事运行 zzgzn import 文件名.xlsx：",
+        "    程序生成报送文件并校验，每个问题都指明工作表和单元格。",
         "",
         "状态的含义：未启动；推进中；已完成；常态化推进（已形成长效机制、持续开展）。",
     ]
