@@ -120,7 +120,7 @@ def import_(
 @app.command(rich_help_panel=PANEL)
 @handle_errors
 def export(
-    path: Annotated[Path, typer.Argument(help="报送文件，如 submissions/2020Q2/hexi.yaml。")],
+    path: Annotated[Path, typer.Argument(help="报送文件，如 submissions/2020Q2/<单位代码>.yaml。")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="导出格式：xlsx（工作簿）。")] = "xlsx",
     output: Annotated[
         Path | None,

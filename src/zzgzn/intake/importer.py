@@ -46,7 +46,7 @@ class Placed:
 @dataclass
 class ImportResult:
     workbook: str
-    target: str = ""  # submissions/2020Q2/hexi.yaml
+    target: str = ""  # submissions/<quarter>/<unit>.yaml
     text: str = ""
     outcome: Outcome = Outcome.INVALID
     findings: list[Placed] = field(default_factory=list)
