@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -249,6 +250,15 @@ def test_cli_round_trip(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.M
     assert code == 0 and (tmp_path / "hexi-2020Q2.xlsx").is_file(), output
     code, output = invoke(runner, "import", "hexi-2020Q2.xlsx", "--root", str(root))
     assert code == 0 and "未改动" in output
+    code, output = invoke(
+        runner, "import", "bangongshi-2020Q3.xlsx", "--root", str(root), "--format", "json"
+    )
+    found = json.loads(output)
+    assert code == 1 and {"sheet": "基本信息", "cell": "B7"}.items() <= found[0].items()
+    code, output = invoke(
+        runner, "import", "bangongshi-2020Q3.xlsx", "--root", str(root), "--lang", "en"
+    )
+    assert code == 1 and "sheet “基本信息” B7" in output and "nothing written" in output
     code, output = invoke(runner, "import", "nothing.xlsx", "--root", str(root))
     assert code == 1 and "找不到" in output
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")

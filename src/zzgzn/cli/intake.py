@@ -91,8 +91,9 @@ def import_(
     plan = plan_or_exit(root, lang)
     result = import_workbook(workbook, root, plan, clock.today(today), force=force)
     name = workbook.name
-    if fmt is DataFormat.json:
+    if fmt is DataFormat.json:  # for programs: the findings only; the exit code says the rest
         print(report.json_list(result.findings, name, language))
+        raise typer.Exit(0 if result.ok else 1)
     else:
         for p in result.findings:
             first, *rest = report.text([p], name, language).splitlines()

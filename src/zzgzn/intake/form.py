@@ -145,7 +145,10 @@ def write_forms(
     quarter = (
         parse_quarter(quarter_text, plan.activity) if quarter_text else open_quarter(plan, today)
     )
-    chosen = units or [u.id for u in plan.reporters]
+    # a unit that must report but owns no task (and is no district) has nothing to fill in
+    chosen = units or [
+        u.id for u in plan.reporters if plan.tasks_of(u.id) or plan.may_report_any_task(u.id)
+    ]
     written = []
     for unit_id in chosen:
         if unit_id not in plan.units:
