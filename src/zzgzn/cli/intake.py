@@ -137,7 +137,7 @@ def export(
     from zzgzn.intake.export import filled_workbook
 
     if fmt != "xlsx":
-        fail(UsageError("format-unsupported", fmt=fmt, allowed="xlsx"))
+        fail(UsageError("format-unknown", formats=fmt, choices="xlsx"))
     plan = plan_or_exit(root, lang)
     name, data, problems = filled_workbook(plan, path, repo_display(path, root), clock.today(today))
     if data is None:

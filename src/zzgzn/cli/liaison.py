@@ -88,7 +88,7 @@ def new(
         from zzgzn.cli.base import fail
         from zzgzn.errors import UsageError
 
-        fail(UsageError("format-unsupported", fmt=fmt, allowed="yaml、xlsx"))
+        fail(UsageError("format-unknown", formats=fmt, choices="yaml、xlsx"))
 
     plan = plan_or_exit(root)
     target = write_scaffold(plan, what, unit, root)

@@ -296,17 +296,6 @@ UI: dict[str, Say] = {
         "zzgzn validate",
     ),
     # --- intake: workbooks and browser forms (zzgzn new --format xlsx, import, export, form)
-    "unit-unknown": Say(
-        "单位代码“{unit}”不在单位名录中；可选：{choices}",
-        'unit id "{unit}" is not in the registry; choose one of {choices}',
-    ),
-    "unit-no-tasks": Say(
-        "{name}（{unit}）在方案中没有负责的任务，不需要报送",
-        "{name} ({unit}) is responsible for no task in the plan and need not report",
-    ),
-    "format-unsupported": Say(
-        "不支持的格式“{fmt}”；可用：{allowed}", 'unsupported format "{fmt}"; use {allowed}'
-    ),
     "workbook-unreadable": Say(
         "无法读取工作簿 {path}：{reason}"
         "（WPS 请“另存为”Excel 工作簿 *.xlsx；.xls、.et 格式读不了）",

@@ -21,12 +21,12 @@ def workbook_name(unit_id: str, quarter: Quarter) -> str:
 
 def blank_workbook(plan: Plan, quarter_text: str, unit_id: str) -> tuple[Quarter, bytes]:
     if unit_id not in plan.units:
-        raise UsageError("unit-unknown", unit=unit_id, choices="、".join(plan.units))
+        raise UsageError("unit-unknown-listed", unit=unit_id, choices="、".join(plan.units))
     quarter = parse_quarter(quarter_text, plan.activity)
     tasks = plan.tasks_of(unit_id)
     if not tasks and not plan.may_report_any_task(unit_id):
         unit = plan.units[unit_id]
-        raise UsageError("unit-no-tasks", name=unit.name, unit=unit_id)
+        raise UsageError("unit-has-no-tasks", name=unit.name, unit=unit_id)
     return quarter, build_workbook(plan, unit_id, quarter, deadline(plan, quarter).due)
 
 

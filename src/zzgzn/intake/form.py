@@ -75,7 +75,7 @@ def form_page(plan: Plan, unit_id: str, quarter: Quarter) -> str:
     district = unit.kind is UnitKind.DISTRICT
     tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
     if not tasks:
-        raise UsageError("unit-no-tasks", name=unit.name, unit=unit_id)
+        raise UsageError("unit-has-no-tasks", name=unit.name, unit=unit_id)
     due = deadline(plan, quarter).due
     folder = f"{SUBMISSIONS_DIR}/{quarter}"
     forge = (
@@ -152,7 +152,7 @@ def write_forms(
     written = []
     for unit_id in chosen:
         if unit_id not in plan.units:
-            raise UsageError("unit-unknown", unit=unit_id, choices="、".join(plan.units))
+            raise UsageError("unit-unknown-listed", unit=unit_id, choices="、".join(plan.units))
         target = out_dir / f"{unit_id}.html"
         write_atomic(target, form_page(plan, unit_id, quarter).encode("utf-8"))
         written.append(target)
