@@ -116,7 +116,12 @@ def test_the_form_makes_a_file_validate_accepts(
                     task,
                     f"任务 {task}：开通“老兵之声”专栏 #1，" + "编发简报、走访座谈。" * 40,
                 )
-        page.reload()  # the draft survives a reload
+        # the draft is in localStorage (written on every keystroke), and survives a reload
+        page.wait_for_function(
+            "() => Object.keys(localStorage)"
+            ".some(k => localStorage.getItem(k).includes('示例填报人01'))"
+        )
+        page.reload()
         assert page.input_value("input[name='filled_by.name']") == "示例填报人01"
         page.click("#make")
         yaml_text = page.inner_text("#yaml")

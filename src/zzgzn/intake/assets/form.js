@@ -186,6 +186,7 @@
   for (const box of form.querySelectorAll("fieldset.task")) if (box.syncTake) box.syncTake();
   form.addEventListener("input", save);
   form.addEventListener("change", save);
+  window.addEventListener("pagehide", save); // the last keystroke is kept when the page goes
 
   // --- collecting and writing --------------------------------------------------------------
   function v(name) {
