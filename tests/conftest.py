@@ -14,8 +14,13 @@ SOURCE = REPO / "source" / "notice.txt"  # the document plan/ encodes, kept in t
 
 
 @pytest.fixture(autouse=True)
-def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pin what output depends on: width, language, today; make the catalogue strict."""
+def _stable_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Pin what output depends on: width, language, today; make the catalogue strict; the
+    cache works as on a desk (not as on CI, where .ci/run sets CI=true), with its key in a
+    folder of the tests' own."""
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("ZZGZN_LANG", "zh")

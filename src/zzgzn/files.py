@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import stat
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,11 +21,16 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write to a temporary file beside path, then rename it over path in one step.
 
     data may come in pieces (written as they come); if making them fails, nothing is left.
+    The temporary file's name carries this process's id, so that a later run can tell the
+    leftovers of a killed run (clean_leftovers) from another run's file in the making.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(path)
+        fd, temp = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
+        )
         with os.fdopen(fd, "wb") as handle:
             for piece in [data] if isinstance(data, bytes) else data:
                 handle.write(piece)
@@ -32,13 +39,14 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
         os.chmod(temp, mode)
         os.replace(temp, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        code = "write-denied" if isinstance(exc, PermissionError) else "write-failed"
-        raise ZzgznError(code, path=path, reason=exc.strerror or exc) from None
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise ZzgznError(_write_code(path, exc), path=path, reason=exc.strerror or exc) from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
         raise
 
 
@@ -51,6 +59,58 @@ def _mode_for(path: Path) -> int:
         mask = os.umask(0o022)  # reading the umask means setting it: put it straight back
         os.umask(mask)
         return 0o666 & ~mask
+
+
+def _write_code(path: Path, exc: OSError) -> str:
+    """Which write error this is: the catalogue's wording for each says what to do."""
+    blocker = next((p for p in path.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        return "write-under-a-file"  # -o into a file's path
+    if path.is_dir():
+        return "write-a-folder"
+    return "write-denied" if isinstance(exc, PermissionError) else "write-failed"
+
+
+TEMP_SUFFIX = ".tmp"
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]+)\.[^.]+\.tmp$")
+_ORPHAN_AGE_S = 3600  # where a process cannot be asked after (Windows), an hour-old one is dead
+
+
+def clean_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files a killed write_atomic left in folder (SIGKILL, power loss):
+    those of a process that no longer runs. Returns what was removed; never fails."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _LEFTOVER.match(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        if _running(int(match["pid"]), entry):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int, entry: os.DirEntry[str]) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
+        try:
+            return time.time() - entry.stat().st_mtime < _ORPHAN_AGE_S
+        except OSError:
+            return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, as another user's process
+        return True
+    return True
 
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)

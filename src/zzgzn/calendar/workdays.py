@@ -69,12 +69,26 @@ class WorkCalendar:
             return 0
         return self.workdays_after(due, arrived) + (not self.is_workday(arrived))
 
+    def covers(self, start: dt.date, end: dt.date) -> bool:
+        """Whether every day from start to end can be answered (the tables or complete_years
+        hold each year): what validate asks of a date, so that no later command refuses it."""
+        for year in range(start.year, end.year + 1):
+            if year in self._complete_years:
+                continue
+            try:
+                self._library(dt.date(year, 1, 1))
+            except NotImplementedError:
+                return False
+        return True
+
     def workdays_after(self, start: dt.date, end: dt.date) -> int:
-        """Working days in (start, end]: how many working days late a submission on end is."""
+        """Working days in (start, end]: how many working days late a submission on end is.
+
+        Any span the calendar covers is counted (a file sent years late is still late by a
+        number); a year it does not cover is a CalendarError, which validate reports first.
+        """
         if end <= start:
             return 0
-        if (end - start).days > MAX_SPAN_DAYS * 3:
-            raise CalendarError("calendar-span-too-long", start=start, end=end)
         return sum(
             self.is_workday(start + dt.timedelta(days=offset))
             for offset in range(1, (end - start).days + 1)

@@ -8,14 +8,29 @@ dated in the future) is re-decided from the stored date.
 
 The cache lives in <root>/.zzgzn_cache/ (with a .gitignore of its own, so it is never
 committed) as JSON: it is data, never code, whoever wrote it.
+
+It can never change a verdict (issue 17: a pull request once carried a forged cache that
+said a broken file was clean):
+- every cache file carries a keyed BLAKE2b MAC made with a key that lives outside the
+  repository, in the user's cache folder (platformdirs); a file anyone else made, a pull
+  request's included, fails the check and is a miss. Everything else in it (the fingerprint,
+  the digests) is public, so it could be forged; the key cannot.
+- on CI ($CI or $GITHUB_ACTIONS set), the cache is neither read nor written: the gate decides
+  from the files alone, every time.
+- a damaged file or entry (bad dates, wrong shapes, nesting too deep for json) is a miss, and a
+  cache that cannot be written (read-only checkout, no key) only makes the run slower.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
+import re
+import secrets
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -24,7 +39,8 @@ from typing import TYPE_CHECKING, Any
 
 from zzgzn import __version__
 from zzgzn.diagnostics.problems import Problem, Severity
-from zzgzn.files import write_atomic
+from zzgzn.errors import ZzgznError
+from zzgzn.files import clean_leftovers, write_atomic
 from zzgzn.reading.loader import MAX_BYTES
 
 if TYPE_CHECKING:
@@ -35,7 +51,8 @@ _FILE = "validate.json"
 _TRACES = "traces"
 _FORMAT = 3  # 2: entries keep every date compared with today; 3: params name catalogue phrases
 _RACY_NS = 2_000_000_000  # file systems keep coarse times: distrust the last 2 s
-_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml")
+# chinesecalendar: validate asks it whether a late date's year can be counted
+_LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml", "chinesecalendar")
 
 
 def digest(display: str, raw: bytes) -> str:
@@ -97,26 +114,29 @@ class Cache:
     traces: dict[str, dict[str, Any]] = field(default_factory=dict)
     traces_changed: set[str] = field(default_factory=set)
     traces_used: dict[str, set[str]] = field(default_factory=dict)  # what to write back
+    key: bytes | None = field(default=None, repr=False)  # the MAC key (cache_key)
 
     @classmethod
     def open(cls, root: Path, plan_files: list[Path], *, enabled: bool = True) -> Cache:
         stamp = fingerprint(plan_files)
         folder = root / CACHE_DIR
-        cache = cls(folder / _FILE if enabled else None, stamp)
+        key = cache_key() if enabled and not in_ci() else None
+        cache = cls(folder / _FILE if key is not None else None, stamp, key=key)
         if cache.path is None or not cache.path.is_file():
             return cache
         try:
-            stored = json.loads(cache.path.read_bytes())
-            if stored.get("fingerprint") == stamp:
-                cache.raw_entries = stored["entries"]  # made Entry objects when asked for
-                problems, usable = stored["plan"]
-                cache.plan = cache.stored_plan = (_problems(problems), bool(usable))
-                cache.stats = stored["stats"]
-                cache.trusted_before = int(stored["written_ns"]) - _RACY_NS
-                if not (isinstance(cache.raw_entries, dict) and isinstance(cache.stats, dict)):
+            stored = _verified(cache.path.read_bytes(), key)
+            if stored is not None and stored.get("fingerprint") == stamp:
+                entries, plan, stats = stored["entries"], stored["plan"], stored["stats"]
+                if not (isinstance(entries, dict) and isinstance(stats, dict)):
                     raise TypeError("damaged cache")
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                problems, usable = plan
+                cache.plan = cache.stored_plan = (_problems(problems), bool(usable))
+                cache.raw_entries, cache.stats = entries, stats  # entries made when asked for
+                cache.trusted_before = _int(stored["written_ns"]) - _RACY_NS
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             cache.raw_entries, cache.plan, cache.stats = {}, None, {}  # unreadable: afresh
+            cache.stored_plan = None
         return cache
 
     def digest_of(self, path: str, display: str) -> str | None:
@@ -156,7 +176,7 @@ class Cache:
                 return None
             try:
                 entry = self.entries[key] = _entry(raw)
-            except (TypeError, ValueError, KeyError, AttributeError):
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError):
                 return None  # a damaged entry is a miss: the file is checked again
         if not entry.holds_on(today):
             return None  # the day has moved past a date in the file (or back, with --today)
@@ -171,7 +191,7 @@ class Cache:
             return None
         try:
             return _trace(raw)
-        except (TypeError, ValueError, KeyError, AttributeError):
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError):
             return None  # damaged: the file is checked again
 
     def put_trace(self, folder: str, key: str, trace: Trace) -> None:
@@ -185,12 +205,14 @@ class Cache:
             found = self.traces[folder] = {}
             if self.path is not None:
                 try:
-                    stored = json.loads(
-                        (self.path.parent / _TRACES / f"{folder}.json").read_bytes()
-                    )
-                    if stored.get("fingerprint") == self.fingerprint:
-                        found.update(stored["traces"])
-                except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                    raw = (self.path.parent / _TRACES / f"{folder}.json").read_bytes()
+                    stored = _verified(raw, self.key)
+                    if stored is not None and stored.get("fingerprint") == self.fingerprint:
+                        traces = stored["traces"]
+                        if not isinstance(traces, dict):
+                            raise TypeError("damaged traces")
+                        found.update(traces)
+                except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
                     pass  # none yet, or unreadable: made afresh
         return found
 
@@ -222,18 +244,13 @@ class Cache:
                 "stats": stats,
                 "entries": dict(sorted(entries.items())),
             }
-            write_atomic(self.path, json.dumps(body, ensure_ascii=False).encode("utf-8"))
-        except OSError:
+            write_atomic(self.path, _signed(body, self.key))
+        except (OSError, ValueError, ZzgznError):
             pass  # a read-only checkout still validates; it only cannot remember
 
     def _folder(self) -> Path:
         assert self.path is not None
-        folder = self.path.parent
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# zzgzn's cache: never committed\n*\n", encoding="utf-8")
-        return folder
+        return lock_folder(self.path.parent.parent)
 
     def _save_traces(self) -> None:
         for name in sorted(self.traces_changed):
@@ -244,7 +261,7 @@ class Cache:
             used = self.traces_used.get(name, set())
             kept = {k: v for k, v in self.traces[name].items() if k in used}
             body = {"fingerprint": self.fingerprint, "traces": kept}
-            write_atomic(folder / f"{name}.json", json.dumps(body, ensure_ascii=False).encode())
+            write_atomic(folder / f"{name}.json", _signed(body, self.key))
         self.traces_changed.clear()
 
 
@@ -256,10 +273,15 @@ def _plain_problems(problems: list[Problem]) -> list[Any]:
 
 
 def _problems(value: list[Any]) -> list[Problem]:
-    return [
-        Problem(path, line, column, code, Severity(severity), tuple((k, v) for k, v in params))
-        for path, line, column, code, severity, params in value
-    ]
+    if not isinstance(value, list):
+        raise TypeError("problems")
+    found = []
+    for path, line, column, code, severity, params in value:
+        if not (isinstance(path, str) and isinstance(code, str) and isinstance(params, list)):
+            raise TypeError("problem")
+        pairs = tuple((_str(k), _str(v)) for k, v in params)
+        found.append(Problem(path, _int(line), _int(column), code, Severity(severity), pairs))
+    return found
 
 
 def _plain(entry: Entry) -> list[Any]:
@@ -270,11 +292,15 @@ def _plain(entry: Entry) -> list[Any]:
 
 def _entry(value: list[Any]) -> Entry:
     problems, key, submitted_on, checked_on, dated = value
-    if not (submitted_on is None or isinstance(submitted_on, str)):
+    if not (submitted_on is None or _is_iso_date(submitted_on)):
         raise TypeError("submitted_on")
-    if type(checked_on) is not str or not all(type(d) is str for d in dated):
+    if not (_is_iso_date(checked_on) and isinstance(dated, list)):
         raise TypeError("dates")
-    key = (key[0], key[1]) if key else None
+    if not all(_is_iso_date(d) for d in dated):
+        raise TypeError("dates")
+    if key is not None:
+        first, second = key  # exactly two (quarter, unit)
+        key = (_str(first), _str(second))
     return Entry(
         _problems(problems) if problems else [], key, submitted_on, checked_on, list(dated)
     )
@@ -292,18 +318,140 @@ def _trace(value: list[Any]) -> Trace:
     from zzgzn.models.submission import Status
 
     unit, quarter, submitted_on, tasks = value
+    if not (_is_iso_date(submitted_on) and isinstance(tasks, list)):
+        raise TypeError("trace")
     return Trace(
-        str(unit),
-        str(quarter),
+        _str(unit),
+        _str(quarter),
         dt.date.fromisoformat(submitted_on),
         tuple(
             TaskTrace(
-                str(task),
+                _str(task),
                 Status(status),
-                tuple(map(str, problems)),
-                tuple(map(str, steps)),
-                int(cases),
+                tuple(map(_str, _list(problems))),
+                tuple(map(_str, _list(steps))),
+                _int(cases),
             )
             for task, status, problems, steps, cases in tasks
         ),
     )
+
+
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _is_iso_date(value: object) -> bool:
+    """An ISO date that exists (entries compare dates as text; traces parse them)."""
+    if type(value) is not str or not _ISO_DATE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _str(value: object) -> str:
+    if type(value) is not str:
+        raise TypeError("text expected")
+    return value
+
+
+def _int(value: object) -> int:
+    if type(value) is not int:
+        raise TypeError("whole number expected")
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("list expected")
+    return value
+
+
+# --- binding the files to a key outside the repository ----------------------------------
+
+_KEY_FILE = "cache.key"
+_KEY_BYTES = 32
+_MAC_PREFIX = b'{"mac": "'
+_MAC_LEN = 64  # hex digits of a 32-byte BLAKE2b
+
+
+def in_ci() -> bool:
+    """On CI (GitHub Actions sets both variables) the cache is never used."""
+    return any(
+        os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")
+        for name in ("CI", "GITHUB_ACTIONS")
+    )
+
+
+def key_path() -> Path:
+    """Where the MAC key lives: the user's cache folder, never inside a repository."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("zzgzn", appauthor=False) / _KEY_FILE
+
+
+def cache_key() -> bytes | None:
+    """This user's key, made on first use; None when it cannot be had (then no cache)."""
+    path = key_path()
+    try:
+        key = path.read_bytes()
+        if len(key) == _KEY_BYTES:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        new = secrets.token_bytes(_KEY_BYTES)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(new)
+        return new
+    except FileExistsError:  # another run made it meanwhile, or a damaged key: use or replace
+        with contextlib.suppress(OSError):
+            key = path.read_bytes()
+            if len(key) == _KEY_BYTES:
+                return key
+            path.unlink()
+        return None
+    except OSError:
+        return None
+
+
+def _mac(key: bytes, body: bytes) -> bytes:
+    return hashlib.blake2b(body, key=key, digest_size=_MAC_LEN // 2).hexdigest().encode()
+
+
+def _signed(body: dict[str, Any], key: bytes | None) -> bytes:
+    """The body as JSON with its MAC as the first member: {"mac": "…", …the body…}."""
+    if key is None:
+        raise ValueError("no cache key")
+    text = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    if not text.startswith(b"{") or text == b"{}":
+        raise ValueError("cache body")
+    return _MAC_PREFIX + _mac(key, text) + b'", ' + text[1:]
+
+
+def _verified(raw: bytes, key: bytes | None) -> dict[str, Any] | None:
+    """The body of a file _signed made with this key; None for any other file."""
+    start = len(_MAC_PREFIX)
+    end = start + _MAC_LEN
+    if key is None or not raw.startswith(_MAC_PREFIX) or raw[end : end + 3] != b'", ':
+        return None
+    body = b"{" + raw[end + 3 :]
+    if not hmac.compare_digest(raw[start:end], _mac(key, body)):
+        return None
+    stored = json.loads(body)
+    return stored if isinstance(stored, dict) else None
+
+
+def lock_folder(root: Path) -> Path:
+    """<root>/.zzgzn_cache, made with its .gitignore: for the cache and for zzgzn's locks."""
+    folder = root / CACHE_DIR
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# zzgzn's cache: never committed\n*\n", encoding="utf-8")
+    clean_leftovers(folder)
+    return folder

@@ -97,3 +97,57 @@ def render(record: FrozenRecord) -> str:
             for unit, f in q.files.items()
         ]
     return "\n".join(lines) + "\n"
+
+
+def read_record(raw: bytes | None) -> FrozenRecord | None:
+    """A frozen.yaml's record from its bytes; None if absent or not a valid record."""
+    if raw is None:
+        return None
+    from pydantic import ValidationError
+
+    from zzgzn.reading.loader import load_bytes
+
+    data = load_bytes(raw, FROZEN_FILE).data
+    if data is None:
+        return None
+    try:
+        return FrozenRecord.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def close_quarter(
+    root: Path, quarter: str, submissions: Iterable[Submission], today: dt.date
+) -> Path | None:
+    """Record quarter as closed in plan/frozen.yaml; the path written, or None if it was closed.
+
+    Two reports may run at once (one per quarter): under a lock, the record is read again
+    from disk and the quarter added to what is there, so neither run's closing is lost.
+    """
+    from filelock import FileLock, Timeout
+
+    from zzgzn.checking.cache import lock_folder
+    from zzgzn.errors import ZzgznError
+    from zzgzn.files import write_atomic
+
+    path = frozen_path(root)
+    try:
+        # the lock file lives in the cache folder, which git ignores: never committed by mistake
+        lock = FileLock(str(lock_folder(root) / "frozen.lock"), timeout=_LOCK_TIMEOUT_S)
+        with lock:
+            current = path.read_bytes() if path.is_file() else None
+            record = read_record(current) if current is not None else FrozenRecord()
+            if record is None:
+                raise ZzgznError("frozen-damaged", path=path)
+            updated = freeze(record, quarter, submissions, today)
+            if updated is None:
+                return None
+            write_atomic(path, render(updated).encode("utf-8"))
+            return path
+    except Timeout:
+        raise ZzgznError("frozen-busy", path=path, seconds=_LOCK_TIMEOUT_S) from None
+    except OSError as exc:
+        raise ZzgznError("frozen-lock-failed", path=path, reason=exc.strerror or exc) from None
+
+
+_LOCK_TIMEOUT_S = 60

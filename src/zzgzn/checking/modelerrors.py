@@ -29,6 +29,8 @@ _CUSTOM = {
     "bad_version": "bad-version",
     "bad_id": "bad-id",
     "bad_slug": "bad-slug",
+    "bad_github": "bad-github",
+    "bad_github_user": "bad-github-user",
 }
 # expected types that have their own words in the catalogue (messages.PHRASES "type-…")
 _TYPES = {"string", "int", "float", "bool", "list", "dict", "model", "date"}

@@ -29,6 +29,16 @@ from zzgzn.reading.loader import Document, Loc
 _UNIT_STEM = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 
+def _calendar_covers(plan: Plan, start: dt.date, day: dt.date) -> bool:
+    """Whether the working-day calendar can count from start to day (status, report, remind and
+    summary count a late file's working days; a date they cannot count is refused here)."""
+    if day <= start:
+        return True
+    from zzgzn.calendar.deadlines import calendar_for
+
+    return calendar_for(plan).covers(start, day)
+
+
 def check_file(
     path: str | Path, display: str, plan: Plan, today: dt.date, *, fast: bool = True
 ) -> CheckedFile:
@@ -125,6 +135,13 @@ def _check_filing(checked: CheckedFile, data: dict[str, Any], plan: Plan, today:
     checked.dated = (filing.submitted_on,)
     if filing.submitted_on > today:
         doc.add(("submitted_on",), "submitted-future", date=filing.submitted_on, today=today)
+    elif not _calendar_covers(plan, plan.activity[0], filing.submitted_on):
+        doc.add(
+            ("submitted_on",),
+            "calendar-gap",
+            date=filing.submitted_on,
+            year=filing.submitted_on.year,
+        )
     checked.cacheable = not filing.attachment
     if filing.attachment and checked.source is not None:
         parents = Path(checked.source).parents
@@ -201,6 +218,13 @@ def _cross_check(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: 
         if submission.submitted_on > today:
             doc.add(
                 ("submitted_on",), "submitted-future", date=submission.submitted_on, today=today
+            )
+        elif not _calendar_covers(plan, quarter.end, submission.submitted_on):
+            doc.add(
+                ("submitted_on",),
+                "calendar-gap",
+                date=submission.submitted_on,
+                year=submission.submitted_on.year,
             )
         elif submission.submitted_on <= quarter.end - dt.timedelta(days=14):
             doc.add(

@@ -295,6 +295,13 @@ def _root(
     set_lang(lang or default_lang())  # every run decides afresh (tests run many in one process)
 
 
+def shown(text: str) -> str:
+    """Text from a file or a file name, fit to print: no markup, no control characters."""
+    from zzgzn.diagnostics.reporters import visible
+
+    return escape(visible(text))
+
+
 _STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 

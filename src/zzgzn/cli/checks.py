@@ -64,6 +64,14 @@ def validate(
     ] = 0,
     no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            help="拉取请求的提交者（GitHub 账号，工作流传入 github.actor）：与 units.yaml 中"
+            "登记的 github_users 比对，他人修改本单位的文件即报错。",
+        ),
+    ] = None,
 ) -> None:
     """校验方案（plan/）和报送文件（submissions/），列出每个问题的位置和修改提示。
 
@@ -80,7 +88,12 @@ def validate(
             from zzgzn.workflow.prcheck import validate_pull_request
 
             result = validate_pull_request(
-                root, changed_since, day, jobs=jobs or default_jobs(), use_cache=not no_cache
+                root,
+                changed_since,
+                day,
+                jobs=jobs or default_jobs(),
+                use_cache=not no_cache,
+                actor=actor,
             )
         else:
             # Only findings are printed: keep no data; answer unchanged files from the cache.

@@ -22,6 +22,7 @@ from zzgzn.cli.base import (
     handle_errors,
     out,
     plan_or_exit,
+    shown,
     t,
 )
 
@@ -129,7 +130,7 @@ def fix(
             broken += 1
             found.append({"path": result.path, "error": result.error})
             if fmt is DataFormat.text:
-                err.print(f"[red]{escape(result.path)}[/]：{escape(result.error)}")
+                err.print(f"[red]{shown(result.path)}[/]：{shown(result.error)}")
             continue
         if not result.changed:
             continue
@@ -147,10 +148,10 @@ def fix(
         if fmt is DataFormat.json or quiet:
             continue
         out.print(
-            f"[yellow]{escape(result.path)}[/] {escape(t('fix-needed' if check else 'fix-done'))}"
+            f"[yellow]{shown(result.path)}[/] {escape(t('fix-needed' if check else 'fix-done'))}"
         )
         for change in result.changes:
-            out.print(f"  - {escape(change)}")
+            out.print(f"  - {shown(change)}")
         if check and (diff := result.diff()):
             out.print(escape(diff), style="dim", soft_wrap=True)
     if fmt is DataFormat.json:

@@ -40,6 +40,16 @@ CATALOG: dict[str, Text] = {
         FIX + "；或在 WPS/记事本中“另存为”并选择 UTF-8 编码",
         FIX_EN + ", or save it again as UTF-8 in your editor",
     ),
+    "mixed-encoding": Text(
+        "文件混用了两种编码：第 {utf8_lines} 行是 UTF-8，"
+        "第 {other_lines} 行是另一种编码（多为 GBK）",
+        "the file mixes two encodings: lines {utf8_lines} are UTF-8, lines {other_lines} "
+        "another (usually GBK)",
+        "zzgzn fix 不会改写这样的文件（会把一部分变成乱码）：在 WPS/记事本中重新输入或粘贴这些行，"
+        "整个文件另存为 UTF-8",
+        "zzgzn fix leaves such a file alone (it would garble one part): retype or paste those "
+        "lines again and save the whole file as UTF-8",
+    ),
     "bom": Text(
         "文件以 BOM（字节顺序标记）开头",
         "the file starts with a byte-order mark (BOM)",
@@ -109,6 +119,12 @@ CATALOG: dict[str, Text] = {
         "anchors and aliases expand to too much (over {limit} nodes)",
         "报送文件不需要 & 和 * 引用；请直接写出内容",
         "submissions need no & anchors or * aliases; write the content out",
+    ),
+    "too-many-nodes": Text(
+        "文件内容过多（超过 {limit} 个值）",
+        "the file holds too much (over {limit} values)",
+        "一个单位一个季度的报送远用不了这么多字段；请检查是否误粘贴了大量内容",
+        "a quarterly submission never needs this many; look for content pasted by mistake",
     ),
     "too-deep": Text(
         "嵌套层数过深（超过 {limit} 层）",
@@ -347,6 +363,15 @@ CATALOG: dict[str, Text] = {
         "check the path and the name (relative to the current folder); submissions are"
         " submissions/<quarter>/<unit>.yaml",
     ),
+    "calendar-gap": Text(
+        "报送日期 {date}：节假日日历中还没有 {year} 年的安排，无法计算逾期的工作日",
+        "submitted on {date}: the holiday calendar has no table for {year}, so working days "
+        "late cannot be counted",
+        "核对 submitted_on；日期无误时，由办公室在 plan/calendar.yaml 中补充 {year} 年的放假和调休"
+        "日期并写入 complete_years",
+        "check submitted_on; if it is right, the office adds {year} to plan/calendar.yaml "
+        "(holidays, make-up days, complete_years)",
+    ),
     "path-escape": Text(
         "路径指向 submissions/ 之外（{target}）",
         "the path leads outside submissions/ ({target})",
@@ -471,6 +496,51 @@ CATALOG: dict[str, Text] = {
         "- {{date: 更正日期, by: 更正人, reason: 更正原因}}",
         "add an entry under amendments for this change: - {{date: ..., by: ..., reason: ...}}",
     ),
+    "pr-mixed-office": Text(
+        "{kind}的修改和报送文件混在同一次改动中",
+        "a change to {kind} is mixed with submissions",
+        "报送文件的拉取请求只能包含本单位的报送文件；{kind}的修改单独提交，由领导小组办公室审核",
+        "a unit's pull request holds its submission files only; send the change to {kind} "
+        "on its own for the office's review",
+    ),
+    "pr-office-change": Text(
+        "本次改动修改了{kind}：这是领导小组办公室的修改，CI 只检查数据，须由办公室审核",
+        "this change edits {kind}: an office change, which CI cannot judge; the office "
+        "must review it",
+        "审核时逐行看差异：模板会在生成报告时执行，代码和工作流决定 CI 怎样检查",
+        "read the diff: templates run when reports are made, code and workflow decide the checks",
+    ),
+    "pr-cache-file": Text(
+        "zzgzn 的缓存（.zzgzn_cache/）不能提交到仓库",
+        "zzgzn's cache (.zzgzn_cache/) must never be committed",
+        "git rm -r --cached .zzgzn_cache 后重新提交；缓存只在本机有效，校验从不采信提交来的缓存",
+        "run git rm -r --cached .zzgzn_cache and commit again; a committed cache is never trusted",
+    ),
+    "pr-not-a-file": Text(
+        "这里是{what}，不是普通文件",
+        "this is a {what}, not a plain file",
+        "仓库中只放普通文件：删除{what}，把内容直接写进文件",
+        "keep plain files only: replace the {what} by the file's content",
+    ),
+    "pr-bad-name": Text(
+        "报送文件名应为 {unit}.yaml（小写扩展名，与单位代码一致）",
+        "the submission must be named {unit}.yaml (lower-case, as the unit id)",
+        "改名为 {unit}.yaml：审核规则（CODEOWNERS）和其他工具按这个名字识别本单位的文件",
+        "rename it {unit}.yaml: review rules and tools know the unit's files by that name",
+    ),
+    "pr-not-sender": Text(
+        "{actor} 不能修改{unit}的报送文件（可以修改的账号：{users}）",
+        "{actor} may not change the files of {unit} (allowed: {users})",
+        "由本单位登记的账号提交；需要增加账号请在 plan/units.yaml 的 github_users 中登记",
+        "send it from an account the unit lists; add accounts under github_users in units.yaml",
+    ),
+    "pr-frozen-reopened": Text(
+        "本次改动删除或改写了封存记录，会重新打开已封存的季度：{quarters}",
+        "this change deletes or rewrites the record of closed quarters, reopening: {quarters}",
+        "封存记录只由 zzgzn report 写入：撤销对 plan/frozen.yaml 的修改；"
+        "更正已封存的报送请加更正记录",
+        "only zzgzn report writes it: revert the change; correct closed files with amendments",
+    ),
     # --- the plan itself --------------------------------------------------------------
     "plan-missing": Text(
         "找不到方案文件 {name}",
@@ -483,6 +553,18 @@ CATALOG: dict[str, Text] = {
         'id "{id}" is used twice (first at {first})',
         "每个编号只能使用一次",
         "each id must be unique",
+    ),
+    "bad-github": Text(
+        "GitHub 账号“{value}”不是一个用户（@名称）或团队（@组织/团队）",
+        'GitHub handle "{value}" is not one user (@name) or team (@org/team)',
+        "只写一个账号，例如 @example-user 或 @example-org/team；账号只含字母、数字和连字符",
+        "write one handle, e.g. @example-user or @example-org/team (letters, digits, hyphens)",
+    ),
+    "bad-github-user": Text(
+        "GitHub 用户名“{value}”格式不对",
+        'GitHub login "{value}" is not valid',
+        "只含字母、数字和单个连字符，最长 39 个字符，例如 example-user",
+        "letters, digits and single hyphens, at most 39 characters, e.g. example-user",
     ),
     "bad-id": Text(
         "单位代码“{id}”只能由小写字母、数字和连字符组成",
@@ -650,6 +732,22 @@ CATALOG: dict[str, Text] = {
 # both languages. A parameter whose value is phrase(key) stands for one of them, filled from
 # the finding's other parameters, in the language of the message.
 PHRASES: dict[str, tuple[str, str]] = {
+    # what a changed path is (workflow/pathkinds.py)
+    "kind-submission": ("报送文件", "a submission"),
+    "kind-attachment": ("报送附件", "a submission's attachment"),
+    "kind-frozen": ("封存记录（plan/frozen.yaml）", "the record of closed quarters"),
+    "kind-plan": ("方案（plan/）", "the plan"),
+    "kind-templates": (
+        "报告模板（templates/，生成报告时执行）",
+        "report templates (run by report)",
+    ),
+    "kind-code": ("程序代码", "program code"),
+    "kind-workflow": ("CI 工作流和检查配置", "the CI workflow and hooks"),
+    "kind-settings": ("仓库设置（.gitattributes、CODEOWNERS 等）", "repository settings"),
+    "kind-cache": ("zzgzn 的缓存（.zzgzn_cache/）", "zzgzn's cache"),
+    "kind-other": ("其他文件", "another file"),
+    "object-symlink": ("符号链接", "symlink"),
+    "object-submodule": ("子模块", "submodule"),
     "type-string": ("文字", "text"),
     "type-string-hint": (
         "直接写文字；以数字或符号开头时加引号",

@@ -206,6 +206,12 @@ UI: dict[str, Say] = {
         'no built-in template "{name}"; there are: {choices}',
     ),
     "template-exists": Say("{path} 已存在，未覆盖", "{path} exists and was left as it is"),
+    "template-unsafe": Say(
+        "报告模板 {where} 试图访问模板沙箱之外的内容，已拒绝执行（{detail}）：模板只能使用报告数据，"
+        "请检查 templates/ 中这个模板最近的修改",
+        "the report template {where} reaches outside the sandbox and was not run ({detail}):"
+        " templates may use the report's data only; check the latest change to it in templates/",
+    ),
     "template-broken": Say(
         "报告模板有误（{where}）：{detail}", "the report template is broken ({where}): {detail}"
     ),
@@ -236,8 +242,29 @@ UI: dict[str, Say] = {
     "site-template-broken": Say(
         "网站模板有误（{where}）：{detail}", "the site's template is broken ({where}): {detail}"
     ),
+    "frozen-damaged": Say(
+        "{path} 已损坏，无法记录封存：运行 zzgzn validate 查看问题",
+        "{path} is damaged, so the closing cannot be recorded: run zzgzn validate",
+    ),
+    "frozen-busy": Say(
+        "另一个 zzgzn report 正在写 {path}（等了 {seconds} 秒）：稍后重试",
+        "another zzgzn report is writing {path} (waited {seconds} s): try again later",
+    ),
+    "frozen-lock-failed": Say("无法锁定 {path}：{reason}", "cannot lock {path}: {reason}"),
+    "codeowners-bad-handle": Say(
+        "plan/units.yaml：{unit} 的 github {value} 不是一个 GitHub 用户或团队",
+        "plan/units.yaml: github {value} of {unit} is not one GitHub user or team",
+    ),
+    "write-under-a-file": Say(
+        "无法写入 {path}：{reason}（路径中的上级是一个文件，不是文件夹：请换一个输出路径）",
+        "cannot write {path}: {reason} (a folder on its way is a file: choose another path)",
+    ),
+    "write-a-folder": Say(
+        "无法写入 {path}：{reason}（这是一个文件夹：请给出文件名）",
+        "cannot write {path}: {reason} (it is a folder: give a file name)",
+    ),
     "write-denied": Say(
-        "无法写入 {path}：{reason}（文件可能正在 Word/WPS/Excel 中打开：关闭后重试）",
+        "无法写入 {path}：{reason}（没有写入权限，或文件正在 Word/WPS/Excel 中打开：检查权限或关闭后重试）",
         "cannot write {path}: {reason} (is it open in Word, WPS or Excel? close it and try again)",
     ),
     "unit-has-no-tasks": Say(

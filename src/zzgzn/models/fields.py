@@ -100,6 +100,28 @@ def _date(value: Any) -> Any:
     return parsed
 
 
+# GitHub's character sets: a login is 1-39 letters, digits and single inner hyphens; a team
+# slug (org/team) letters, digits, "-" and "_". One handle, nothing else: a value with a
+# space or a line break would become a CODEOWNERS rule of its own (issue 17).
+_GITHUB_LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+GITHUB_LOGIN = re.compile(rf"^{_GITHUB_LOGIN}$")
+GITHUB_HANDLE = re.compile(rf"^@{_GITHUB_LOGIN}(?:/[A-Za-z0-9][A-Za-z0-9_-]{{0,99}})?$")
+
+
+def _github_handle(value: Any) -> Any:
+    value = _none_to_empty(value)
+    if isinstance(value, str) and value and not GITHUB_HANDLE.match(value):
+        raise PydanticCustomError("bad_github", "bad handle", {"value": value})
+    return value
+
+
+def _github_login(value: Any) -> Any:
+    value = _text_of(value)
+    if isinstance(value, str) and not GITHUB_LOGIN.match(value.removeprefix("@")):
+        raise PydanticCustomError("bad_github_user", "bad login", {"value": value})
+    return value.removeprefix("@") if isinstance(value, str) else value
+
+
 def _none_to_empty(value: Any) -> Any:
     return "" if value is None else _text_of(value)
 
@@ -114,3 +136,7 @@ Slug = Annotated[str, BeforeValidator(_slug)]
 TaskId = Annotated[str, BeforeValidator(_task_id)]
 Version = Annotated[str, BeforeValidator(_version)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
+GithubHandle = Annotated[str, BeforeValidator(_github_handle)]
+"""One GitHub user (@name) or team (@org/team), or blank."""
+GithubLogin = Annotated[str, BeforeValidator(_github_login)]
+"""A GitHub user's login, with or without its @."""

@@ -10,7 +10,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from zzgzn.models.fields import Date, OptionalText, Slug, Strict, TaskId, Text, UnitId, Version
+from zzgzn.models.fields import (
+    Date,
+    GithubHandle,
+    GithubLogin,
+    OptionalText,
+    Slug,
+    Strict,
+    TaskId,
+    Text,
+    UnitId,
+    Version,
+)
 from zzgzn.similar import SAME_NAME, letters, similarity
 
 # --- units.yaml ----------------------------------------------------------------------
@@ -47,7 +58,18 @@ class Unit(Strict):
     name: Text
     kind: UnitKind
     liaison: Liaison = Liaison()
-    github: OptionalText = ""
+    # who reviews the unit's files (CODEOWNERS): one user or team
+    github: GithubHandle = ""
+    # who may send them: the pull request check fails a change to them by anyone else
+    github_users: list[GithubLogin] = []
+
+    @property
+    def senders(self) -> frozenset[str]:
+        """The GitHub logins (lower case: GitHub ignores case) that may change its files."""
+        users = {u.lower() for u in self.github_users}
+        if self.github and "/" not in self.github:  # a user; a team's members are unknown here
+            users.add(self.github[1:].lower())
+        return frozenset(users)
 
 
 class LeadingGroup(Strict):

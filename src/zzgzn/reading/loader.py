@@ -103,6 +103,19 @@ def decode(raw: bytes, doc: Document) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad_at = exc.start
+    mixed = mixed_lines(raw)
+    if mixed is not None:
+        utf8, other = mixed
+        doc.problems.append(
+            problem(
+                doc.path,
+                (other[0], 1),
+                "mixed-encoding",
+                utf8_lines=line_ranges(utf8),
+                other_lines=line_ranges(other),
+            )
+        )
+        return None
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -112,6 +125,38 @@ def decode(raw: bytes, doc: Document) -> str | None:
     line = raw.count(b"\n", 0, bad_at) + 1
     doc.add_at((line, 1), "encoding", encoding="GBK/GB18030", path=doc.path)
     return text
+
+
+def mixed_lines(raw: bytes) -> tuple[list[int], list[int]] | None:
+    """(lines in UTF-8, lines in another encoding) of a file that mixes them, else None.
+
+    A file pasted together from a UTF-8 editor and WPS (GBK) decodes as neither: read as GBK,
+    its UTF-8 lines become mojibake (张三 → 寮犱笁) that would then validate. Only lines with
+    non-ASCII bytes tell: a UTF-8 line is one that decodes as UTF-8.
+    """
+    utf8, other = [], []
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    return (utf8, other) if utf8 and other else None
+
+
+def line_ranges(numbers: list[int], most: int = 8) -> str:
+    """1, 2, 3, 5 → "1–3、5"; past `most` ranges, "…" and how many lines in all."""
+    ranges: list[list[int]] = []
+    for n in numbers:
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    text = "、".join(f"{a}" if a == b else f"{a}–{b}" for a, b in ranges[:most])
+    return text + (f"…（共 {len(numbers)} 行）" if len(ranges) > most else "")
 
 
 def _scan_text(text: str, doc: Document) -> str:

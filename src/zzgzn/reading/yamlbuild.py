@@ -61,6 +61,7 @@ class Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.stack: list[_Frame] = []
         self.nodes = 0
+        self.aliased = False  # an alias was met: a node limit reached is alias expansion
         self.skip = 0  # events to ignore inside a complex key
         self.documents = 0
         self.root: Any = None
@@ -171,6 +172,7 @@ class Builder:
             self._complex_key()
             return
         obj, size = self.anchors.get(event.anchor or "", (None, 1))
+        self.aliased = True
         self._count(size, event)
         self.doc.positions[self._child_loc()] = _mark(event)
         self._attach(obj, size)
@@ -236,7 +238,9 @@ class Builder:
     def _count(self, size: int, event: Any) -> None:
         self.nodes += size
         if self.nodes > MAX_NODES:
-            self._fail(event, "alias-limit", limit=MAX_NODES)
+            # name the limit the file really met: without aliases it is simply too big
+            code = "alias-limit" if self.aliased else "too-many-nodes"
+            self._fail(event, code, limit=MAX_NODES)
 
     def _check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from zzgzn.errors import UsageError, ZzgznError
 from zzgzn.files import write_atomic
@@ -118,13 +120,16 @@ def _finalize(value: Any) -> Any:
 def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environment:
     """The campaign's templates/ first, then the defaults shipped with zzgzn.
 
+    Templates come from the repository, so from whoever last edited templates/: they render in
+    jinja's sandbox, where nothing reaches past the values given (no `__globals__`, no os).
+
     For Markdown every value is escaped; for plain text (markdown=False) values print as-is.
     """
     loaders: list[jinja2.BaseLoader] = []
     if root is not None and (root / TEMPLATE_DIR).is_dir():
         loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
-    env = jinja2.Environment(
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         finalize=_finalize if markdown else _plain,
         undefined=jinja2.StrictUndefined,
@@ -178,8 +183,23 @@ def render_chunks(
         pieces = environment(root, markdown=markdown).get_template(template).generate(**context)
         yield from tidy(pieces)
     except jinja2.TemplateError as exc:
-        where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
-        raise ZzgznError("template-broken", where=where, detail=exc) from None
+        raise template_error(exc, template) from None
+
+
+def template_error(exc: jinja2.TemplateError, template: str) -> ZzgznError:
+    """The error naming the template file and line: jinja puts the template's own frames
+    (file and line) into the traceback of an error met while rendering."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if line is None:
+        tb = exc.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+                name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    where = f"{name or template}:{line if line is not None else '?'}"
+    if isinstance(exc, SecurityError):
+        return ZzgznError("template-unsafe", where=where, detail=exc)
+    return ZzgznError("template-broken", where=where, detail=exc)
 
 
 def blocks(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[str]:

@@ -10,13 +10,12 @@ from pathlib import Path
 from zzgzn.calendar.quarters import Quarter
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.editorial import EditorialFile, check_editorial, editorial_path
-from zzgzn.checking.freezing import freeze, frozen_path
-from zzgzn.checking.freezing import render as render_frozen
+from zzgzn.checking.freezing import close_quarter, frozen_path
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import valid_plan, validate_quarter
 from zzgzn.diagnostics.problems import Problem
 from zzgzn.errors import UsageError
-from zzgzn.files import write_atomic
+from zzgzn.files import clean_leftovers, write_atomic
 from zzgzn.models.editorial import Editorial
 from zzgzn.rendering.markdown import blocks, render_chunks
 from zzgzn.report.consolidation import consolidate, unknown_titles
@@ -192,6 +191,8 @@ def run_report(
         return outcome
     quarter, plan, valid = outcome.quarter, report.plan, made.valid
     paths = output_paths(root, quarter, formats, output)
+    for folder in {*(p.parent for p in paths.values()), frozen_path(root).parent}:
+        clean_leftovers(folder)  # what a killed run left (its temporary files)
     if "main" in parts:
         consolidation = consolidate(report, editorial)
         if made.office is not None and editorial is not None:
@@ -206,8 +207,6 @@ def run_report(
         outcome.written += whole.values()
     if today > report.deadline.due:  # the deadline has passed and the report exists: close it
         submissions = [f.submission for f in valid if f.submission is not None]
-        record = freeze(plan.frozen, str(quarter), submissions, today)
-        if record is not None:
-            outcome.frozen = frozen_path(root)
-            write_atomic(outcome.frozen, render_frozen(record).encode("utf-8"))
+        if plan.frozen.get(str(quarter)) is None:
+            outcome.frozen = close_quarter(root, str(quarter), submissions, today)
     return outcome

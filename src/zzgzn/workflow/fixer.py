@@ -62,11 +62,13 @@ def fix_bytes(raw: bytes, name: str) -> Fix:
     probe = Document(name)
     text = loader.decode(raw, probe)
     if text is None:
-        result.error = (
-            "不是文本文件，无法修复"
-            if any(p.code == "binary" for p in probe.problems)
-            else "无法识别的编码"
-        )
+        codes = {p.code: p for p in probe.problems}
+        if "mixed-encoding" in codes:
+            result.error = codes["mixed-encoding"].message()  # which lines are which
+        elif "binary" in codes:
+            result.error = "不是文本文件，无法修复"
+        else:
+            result.error = "无法识别的编码"
         return result
     for p in probe.problems:
         if p.code == "encoding":
@@ -168,11 +170,26 @@ def _yaml() -> YAML:
     return yaml
 
 
+# Files the round trip must not read: ruamel.yaml's reader recurses once per level, and a
+# file zzgzn's loader refuses (too deep, too big) is for a person to repair anyway.
+_NOT_ROUND_TRIPPED = ("too-deep", "too-many-nodes", "alias-limit", "multiple-documents")
+
+
 def _values(text: str, result: Fix, name: str) -> str:
+    refused = [
+        p
+        for p in loader.load_bytes(text.encode("utf-8"), name).problems
+        if p.code in _NOT_ROUND_TRIPPED
+    ]
+    if refused:
+        result.changes.append(
+            f"（{refused[0].message()}：字段值未自动修复，请运行 zzgzn validate）"
+        )
+        return text
     yaml = _yaml()
     try:
         data = yaml.load(text)
-    except (YAMLError, ValueError):
+    except (YAMLError, ValueError, RecursionError):
         return text  # syntax errors are for a person: zzgzn validate says where
     repairs: list[tuple[tuple[Any, ...], str, Any]] = []
     _walk(data, (), repairs)

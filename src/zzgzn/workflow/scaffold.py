@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from zzgzn.calendar.deadlines import calendar_for, deadline
 from zzgzn.calendar.quarters import Quarter, parse_quarter
@@ -14,7 +15,7 @@ from zzgzn.checking.discovery import SUBMISSIONS_DIR
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan, UnitKind
-from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date
+from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date, template_error
 from zzgzn.workflow.filled import Filled, quote, scalar, status_value, text_value
 
 TEMPLATE = "submission.yaml.j2"
@@ -42,7 +43,8 @@ def _env(root: Path) -> jinja2.Environment:
     if (root / TEMPLATE_DIR).is_dir():
         loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
-    env = jinja2.Environment(
+    # templates/ is the repository's: whoever edits it must not run code on a liaison's desk
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -63,17 +65,20 @@ def _render(
     root: Path, template: str, plan: Plan, folder: str, unit_id: str, due: dt.date, **extra: Any
 ) -> str:
     """A scaffold for submissions/<folder>/<unit>.yaml, with what every scaffold shows."""
-    return (
-        _env(root)
-        .get_template(template)
-        .render(
-            plan=plan,
-            unit=plan.units[unit_id],
-            path=f"{SUBMISSIONS_DIR}/{folder}/{unit_id}.yaml",
-            due=due,
-            **extra,
+    try:
+        return (
+            _env(root)
+            .get_template(template)
+            .render(
+                plan=plan,
+                unit=plan.units[unit_id],
+                path=f"{SUBMISSIONS_DIR}/{folder}/{unit_id}.yaml",
+                due=due,
+                **extra,
+            )
         )
-    )
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, template) from None
 
 
 def scaffold_text(
