@@ -110,7 +110,7 @@ def run_workflow(
         "PIP_TARGET": str(site),
         "PIP_NO_INDEX": "1",
         "PIP_NO_DEPS": "1",
-        "PIP_NO_BUILD_ISOLATION": "0",
+        "PIP_NO_BUILD_ISOLATION": "0",  # pip's inverted spelling: build without isolation
         "PIP_QUIET": "1",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
         "PYTHONPATH": str(site),

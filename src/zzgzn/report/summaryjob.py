@@ -11,7 +11,7 @@ from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import valid_plan, validate_repository
 from zzgzn.errors import UsageError
-from zzgzn.files import write_atomic
+from zzgzn.files import clean_leftovers, write_atomic
 from zzgzn.models.plan import Plan
 from zzgzn.rendering.markdown import render
 from zzgzn.report.docx import markdown_to_docx
@@ -65,6 +65,8 @@ def run_summary(
     summary.excluded = skipped
     summary.obligations = obligation_statuses(plan, files, arrived, today)
     base = output_base(root, output, f"{quarters[0]}-{quarters[-1]}进展汇总", SUMMARY_FORMATS)
+    for folder in (base.parent, base.parent / CHART_DIR):
+        clean_leftovers(folder)  # what a killed run left (its temporary files)
     outcome = SummaryOutcome(summary, skipped=skipped)
     if "md" in formats or "docx" in formats:
         # imported here: matplotlib is the slowest import zzgzn has, and only charts need it
