@@ -523,10 +523,12 @@ CATALOG: dict[str, Text] = {
         "keep plain files only: replace the {what} by the file's content",
     ),
     "pr-bad-name": Text(
-        "报送文件名应为 {unit}.yaml（小写扩展名，与单位代码一致）",
-        "the submission must be named {unit}.yaml (lower-case, as the unit id)",
-        "改名为 {unit}.yaml：审核规则（CODEOWNERS）和其他工具按这个名字识别本单位的文件",
-        "rename it {unit}.yaml: review rules and tools know the unit's files by that name",
+        "路径的大小写不对，应为 {expected}",
+        "the path's case is wrong: it must be {expected}",
+        "改为 {expected}：Windows、macOS 上两者是同一个文件，审核规则（CODEOWNERS）和 CI 的校验"
+        "却只认小写的这个",
+        "rename it {expected}: on Windows and macOS both are one file, but review rules "
+        "(CODEOWNERS) and CI's checks know only this one",
     ),
     "pr-not-sender": Text(
         "{actor} 不能修改{unit}的报送文件（可以修改的账号：{users}）",

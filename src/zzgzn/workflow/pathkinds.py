@@ -94,7 +94,13 @@ class PathKind:
     kind: Kind
     unit: str | None = None  # for a unit's files
     folder: str | None = None  # submissions/<folder>/
-    canonical: bool = True  # named exactly <unit>.yaml / .yml (a submission)
+    # the path as zzgzn reads it, when this one differs only in case: a Windows or macOS
+    # checkout makes the two one file, a Linux CI run reads only the lower-case one
+    expected: str | None = None
+
+
+def _expected(path: str, wanted: str) -> str | None:
+    return None if path == wanted else wanted
 
 
 def classify(path: str, unit_ids: frozenset[str]) -> PathKind:
@@ -108,15 +114,22 @@ def classify(path: str, unit_ids: frozenset[str]) -> PathKind:
         if dot and unit in unit_ids:
             suffix = PurePosixPath(name).suffix
             if suffix in YAML_SUFFIXES:
-                exact = parts[2] in (f"{unit}.yaml", f"{unit}.yml")
-                return PathKind(Kind.SUBMISSION, unit, parts[1], canonical=exact)
-            return PathKind(Kind.ATTACHMENT, unit, parts[1])
-    if lower == ["plan", "frozen.yaml"]:
-        return PathKind(Kind.FROZEN)
-    if lower[:1] == ["plan"]:
-        return PathKind(Kind.PLAN)
-    if lower[:1] == ["templates"]:
-        return PathKind(Kind.TEMPLATES)
+                wanted = f"submissions/{parts[1]}/{unit}{suffix}"
+                return PathKind(Kind.SUBMISSION, unit, parts[1], _expected(path, wanted))
+            wanted = f"submissions/{parts[1]}/{unit}{parts[2][len(unit) :]}"
+            return PathKind(Kind.ATTACHMENT, unit, parts[1], _expected(path, wanted))
+    if lower[:1] in (["plan"], ["templates"]):
+        kind = (
+            Kind.FROZEN
+            if lower == ["plan", "frozen.yaml"]
+            else Kind.PLAN
+            if lower[0] == "plan"
+            else Kind.TEMPLATES
+        )
+        wanted = "/".join([lower[0], *parts[1:]])
+        if kind is Kind.FROZEN:
+            wanted = "plan/frozen.yaml"
+        return PathKind(kind, expected=_expected(path, wanted))
     if name in _SETTINGS_NAMES:
         return PathKind(Kind.SETTINGS)
     if (

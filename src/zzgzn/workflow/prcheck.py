@@ -137,8 +137,8 @@ def _path_problems(change: Change, kind: PathKind, has_units: bool) -> list[Prob
                 what=phrase(f"object-{change.object_kind}"),
             )
         )
-    if kind.kind is Kind.SUBMISSION and not kind.canonical and change.status != "D":
-        found.append(problem(change.path, (0, 0), "pr-bad-name", unit=kind.unit))
+    if kind.expected is not None and change.status != "D":
+        found.append(problem(change.path, (0, 0), "pr-bad-name", expected=kind.expected))
     if kind.kind in (*_UNIT_KINDS, Kind.CACHE) or (kind.kind is Kind.FROZEN and not has_units):
         return found  # the record of closed quarters is judged on its content
     if has_units:
