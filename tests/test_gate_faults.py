@@ -306,9 +306,10 @@ def test_many_plain_keys_name_the_real_limit(runner: CliRunner, repo: Path) -> N
 def test_terminal_escapes_in_a_file_name_are_shown_escaped(runner: CliRunner, repo: Path) -> None:
     name = "hexi\x1b[2J\x1b]0;pwned\x07.txt"
     (repo / "submissions" / "2020Q2" / name).write_text("x", "utf-8")
-    _, output = invoke(runner, "validate", "--root", str(repo))
-    assert "\x1b" not in output and "\x07" not in output
-    assert "hexi\\x1b[2J\\x1b]0;pwned\\x07.txt" in output
+    for fmt in ("text", "github"):
+        _, output = invoke(runner, "validate", "--root", str(repo), "-f", fmt)
+        assert "\x1b" not in output and "\x07" not in output
+        assert "hexi\\x1b[2J\\x1b]0;pwned\\x07.txt" in output
 
 
 # --- a Windows clone --------------------------------------------------------------------------

@@ -21,10 +21,16 @@ _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _INVISIBLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def visible(value: str) -> str:
-    """value with each control character written out (\\x1b, \\r, \\u202e): a file name or a
-    value from a submission is shown to people, never obeyed by their terminal."""
-    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+def visible(value: str, keep: str = "") -> str:
+    """value with each control character (but those in keep) written out (\\x1b, \\r,
+    \\u202e): a file name or a value from a submission is shown to people, never obeyed by
+    their terminal or GitHub's log."""
+    return _INVISIBLE.sub(
+        lambda m: (
+            m.group() if m.group() in keep else m.group().encode("unicode_escape").decode("ascii")
+        ),
+        value,
+    )
 
 
 def _where(p: Problem) -> str:
@@ -73,11 +79,12 @@ def github(problems: Sequence[Problem], lang: str) -> str:
     command = {"error": "error", "warning": "warning", "info": "notice"}
     lines = []
     for p in problems:
-        props = [f"file={_escape_property(p.path)}"]
+        props = [f"file={_escape_property(visible(p.path))}"]
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_property(p.code)}")
         body = p.message(lang) + (f" — {hint}" if (hint := p.hint(lang)) else "")
+        body = visible(body, keep="\n")  # the log shows colours: no sequence from a file
         lines.append(f"::{command[p.severity.value]} {','.join(props)}::{_escape_data(body)}")
     return "\n".join(lines)
 
