@@ -413,3 +413,16 @@ def test_hexis_own_liaison_may(pr: Path, tmp_path: Path) -> None:
     edit(pr / HEXI, "稳步推进", "扎实推进", count=1)
     commit(pr)
     assert gate(pr, tmp_path, actor="Example-Hexi-Liaison").ok  # GitHub ignores case
+
+
+def test_any_campaign_template_puts_every_template_in_the_sandbox(tmp_path: Path) -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from zzgzn.rendering.markdown import environment
+
+    assert not isinstance(environment(tmp_path), SandboxedEnvironment)  # built-ins: the program
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "README.md").write_text("说明", "utf-8")
+    assert not isinstance(environment(tmp_path), SandboxedEnvironment)
+    (tmp_path / "templates" / "_Changes.MD.J2").write_text("x", "utf-8")
+    assert isinstance(environment(tmp_path), SandboxedEnvironment)

@@ -120,16 +120,22 @@ def _finalize(value: Any) -> Any:
 def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environment:
     """The campaign's templates/ first, then the defaults shipped with zzgzn.
 
-    Templates come from the repository, so from whoever last edited templates/: they render in
-    jinja's sandbox, where nothing reaches past the values given (no `__globals__`, no os).
+    Templates in templates/ come from the repository, so from whoever last edited it: when it
+    holds any, every template renders in jinja's sandbox, where nothing reaches past the values
+    given (no `__globals__`, no os). The sandbox checks each attribute and call, which doubles
+    the time to render (0.47 → 0.85–0.94 s of CPU for 1,000 units' quarterly report): the
+    built-in templates alone, part of the installed program like its code, render without it.
 
     For Markdown every value is escaped; for plain text (markdown=False) values print as-is.
     """
     loaders: list[jinja2.BaseLoader] = []
-    if root is not None and (root / TEMPLATE_DIR).is_dir():
+    campaign = campaign_templates(root)
+    if campaign:
+        assert root is not None
         loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
-    env = SandboxedEnvironment(
+    kind = SandboxedEnvironment if campaign else jinja2.Environment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         finalize=_finalize if markdown else _plain,
         undefined=jinja2.StrictUndefined,
@@ -148,6 +154,17 @@ def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environme
     env.filters["figure"] = figure
     env.filters["task_list"] = task_list
     return env
+
+
+def campaign_templates(root: Path | None) -> bool:
+    """Whether the repository's templates/ holds a template (any name ending .j2, any case:
+    Windows and macOS would load REPORT.MD.J2 for report.md.j2)."""
+    if root is None:
+        return False
+    try:
+        return any(p.name.lower().endswith(".j2") for p in (root / TEMPLATE_DIR).iterdir())
+    except OSError:  # no templates/ (or not a folder): the built-in templates only
+        return False
 
 
 def list_templates(root: Path) -> list[tuple[str, str]]:
