@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import find, given, settings
+from hypothesis import strategies as st
 
 from zzgzn.workflow.pathkinds import Kind, classify, parse_raw
 
@@ -22,6 +24,13 @@ UNITS = frozenset({"hexi", "mishuchu", "fuwu-zhongxin"})
         ),
         ("submissions/2020Q2/HEXI.yaml", Kind.SUBMISSION, "hexi", "submissions/2020Q2/hexi.yaml"),
         ("Submissions/2020Q2/hexi.yaml", Kind.SUBMISSION, "hexi", "submissions/2020Q2/hexi.yaml"),
+        ("submissions/2020q2/hexi.yaml", Kind.SUBMISSION, "hexi", "submissions/2020Q2/hexi.yaml"),
+        (
+            "submissions/Work-Plan/hexi.yaml",
+            Kind.SUBMISSION,
+            "hexi",
+            "submissions/work-plan/hexi.yaml",
+        ),
         ("submissions/work-plan/fuwu-zhongxin.pdf", Kind.ATTACHMENT, "fuwu-zhongxin", None),
         ("submissions/2020Q2/notes.txt", Kind.OTHER, None, None),
         ("submissions/README.md", Kind.OTHER, None, None),
@@ -70,3 +79,40 @@ def test_raw_diff_keeps_modes_renames_and_odd_names() -> None:
         ("R", "plan/new\tname\n.yaml", "plan/old.yaml", "file"),
         ("D", "plan/frozen.yaml", None, "none"),
     ]
+
+
+CANONICAL = [
+    "submissions/2020Q2/hexi.yaml",
+    "submissions/work-plan/fuwu-zhongxin.yml",
+    "plan/units.yaml",
+    "plan/frozen.yaml",
+    "templates/report.md.j2",
+]
+
+
+@st.composite
+def case_variants(draw: st.DrawFn) -> tuple[str, str]:
+    path = draw(st.sampled_from(CANONICAL))
+    flips = draw(st.lists(st.booleans(), min_size=len(path), max_size=len(path)))
+    return path, "".join(c.swapcase() if f else c for c, f in zip(path, flips, strict=True))
+
+
+@given(case_variants())
+@settings(max_examples=300, deadline=None)
+def test_a_case_variant_is_the_same_file_and_is_named_so(pair: tuple[str, str]) -> None:
+    """What a Windows or macOS checkout makes one file, the check treats as one, and says so."""
+    canonical, variant = pair
+    want, got = classify(canonical, UNITS), classify(variant, UNITS)
+    assert (got.kind, got.unit) == (want.kind, want.unit)
+    if got.kind in (Kind.SUBMISSION, Kind.FROZEN):
+        assert (got.expected is None) == (variant == canonical)
+        assert got.expected in (None, canonical)
+
+
+def test_the_interesting_variant_occurs() -> None:
+    """The strategy really makes submissions that differ in case only (not just canonical ones)."""
+    canonical, variant = find(
+        case_variants(),
+        lambda p: p[0] != p[1] and classify(p[1], UNITS).kind is Kind.SUBMISSION,
+    )
+    assert classify(variant, UNITS).expected == canonical

@@ -10,6 +10,7 @@ office machine on Windows or macOS reads PLAN/ as plan/ and unit.YAML as unit.ya
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
@@ -83,6 +84,7 @@ class Kind(StrEnum):
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
+_QUARTER = re.compile(r"^[0-9]{4}[qQ][1-4]$")
 _CODE_FILES = {"pyproject.toml", "setup.py", "setup.cfg", "manifest.in", "requirements.txt"}
 _CODE_DIRS = {"src", "tests", "scripts", "benchmarks"}
 _WORKFLOW_FILES = {".pre-commit-config.yaml", ".pre-commit-hooks.yaml"}
@@ -112,12 +114,14 @@ def classify(path: str, unit_ids: frozenset[str]) -> PathKind:
     if len(lower) == 3 and lower[0] == "submissions":
         unit, dot, _ = name.partition(".")
         if dot and unit in unit_ids:
+            # quarter folders are written 2020Q2, document folders (work-plan) in lower case
+            folder = parts[1].upper() if _QUARTER.match(parts[1]) else lower[1]
             suffix = PurePosixPath(name).suffix
             if suffix in YAML_SUFFIXES:
-                wanted = f"submissions/{parts[1]}/{unit}{suffix}"
-                return PathKind(Kind.SUBMISSION, unit, parts[1], _expected(path, wanted))
-            wanted = f"submissions/{parts[1]}/{unit}{parts[2][len(unit) :]}"
-            return PathKind(Kind.ATTACHMENT, unit, parts[1], _expected(path, wanted))
+                wanted = f"submissions/{folder}/{unit}{suffix}"
+                return PathKind(Kind.SUBMISSION, unit, folder, _expected(path, wanted))
+            wanted = f"submissions/{folder}/{unit}{parts[2][len(unit) :]}"
+            return PathKind(Kind.ATTACHMENT, unit, folder, _expected(path, wanted))
     if lower[:1] in (["plan"], ["templates"]):
         kind = (
             Kind.FROZEN
