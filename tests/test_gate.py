@@ -426,3 +426,19 @@ def test_any_campaign_template_puts_every_template_in_the_sandbox(tmp_path: Path
     assert not isinstance(environment(tmp_path), SandboxedEnvironment)
     (tmp_path / "templates" / "_Changes.MD.J2").write_text("x", "utf-8")
     assert isinstance(environment(tmp_path), SandboxedEnvironment)
+
+
+def test_a_new_campaign_gets_the_same_gate_pinned_to_this_release(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """zzgzn init writes this repository's workflow, and the release it installs in a file the
+    workflow reads from the target branch (a pull request cannot choose its checker)."""
+    from zzgzn import __version__
+
+    target = tmp_path / "campaign"
+    code, output = invoke(runner, "init", str(target))
+    assert code == 0, output
+    workflow = ".github/workflows/validate.yml"
+    assert (target / workflow).read_text("utf-8") == (REPO / workflow).read_text("utf-8")
+    pin = (target / ".github" / "zzgzn-requirements.txt").read_text("utf-8")
+    assert pin.splitlines()[-1] == f"zzgzn=={__version__}"

@@ -145,6 +145,7 @@ def _write(root: Path, draft: Draft, source: Path | None) -> None:
         ("gitattributes.j2", ".gitattributes"),
         ("pre-commit-config.yaml.j2", ".pre-commit-config.yaml"),
         ("validate.yml.j2", ".github/workflows/validate.yml"),
+        ("zzgzn-requirements.txt.j2", ".github/zzgzn-requirements.txt"),
     ):
         (root / target).write_text(env.get_template(template).render(**context), "utf-8")
 
