@@ -101,13 +101,20 @@ def commit(workspace: Path, message: str = "pull request") -> None:
 
 
 def gate(
-    workspace: Path, tmp_path: Path, *, actor: str = "example-liaison", today: str = TODAY
+    workspace: Path,
+    tmp_path: Path,
+    *,
+    actor: str = "example-liaison",
+    today: str = TODAY,
+    event: str = "pull_request",
 ) -> Run:
-    """The workflow, as GitHub runs it for a pull request from branch pr into main."""
+    """The workflow, as GitHub runs it for a pull request from branch pr into main (or for a
+    push to main: no base_ref then)."""
+    pull = event == "pull_request"
     context = {
-        "github.event_name": "pull_request",
-        "github.base_ref": "main",
-        "github.head_ref": "pr",
+        "github.event_name": event,
+        "github.base_ref": "main" if pull else "",
+        "github.head_ref": "pr" if pull else "",
         "github.actor": actor,
     }
     runner_temp = tmp_path / "runner-temp"
@@ -139,6 +146,15 @@ def test_a_units_correction_passes_the_gate(pr: Path, tmp_path: Path) -> None:
     assert run.ok, run.output
     assert all(s.ran for s in run.steps)
     assert ("submissions/2020Q2/hexi.yaml", "pr-correction") in run.codes("warning")
+
+
+def test_a_push_to_main_is_checked_by_what_main_holds(pr: Path, tmp_path: Path) -> None:
+    edit(pr / HEXI, "稳步推进", "扎实推进", count=1)
+    office_commit(pr, "the office corrects a typo")
+    git(pr, "checkout", "-q", "main")
+    run = gate(pr, tmp_path, event="push")
+    assert run.ok, run.output
+    assert [s.ran for s in run.steps].count(False) == 1  # only the pull request's own check
 
 
 # --- 1. a forged cache ----------------------------------------------------------------
