@@ -458,3 +458,17 @@ def test_a_new_campaign_gets_the_same_gate_pinned_to_this_release(
     assert (target / workflow).read_text("utf-8") == (REPO / workflow).read_text("utf-8")
     pin = (target / ".github" / "zzgzn-requirements.txt").read_text("utf-8")
     assert pin.splitlines()[-1] == f"zzgzn=={__version__}"
+
+
+def test_site_templates_run_in_the_sandbox_too(
+    repo: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    """zzgzn site (run by site.yml on every push to main) renders templates/site/ sandboxed."""
+    marker = tmp_path / "PWNED"
+    folder = repo / "templates" / "site"
+    folder.mkdir(parents=True)
+    builtin = REPO / "src" / "zzgzn" / "templates" / "site" / "index.html.j2"
+    (folder / "index.html.j2").write_text(payload(marker) + builtin.read_text("utf-8"), "utf-8")
+    code, output = invoke(runner, "site", "--root", str(repo), "-o", str(tmp_path / "site"))
+    assert code == 1 and "index.html.j2:1" in output, output
+    assert not marker.exists()

@@ -239,6 +239,10 @@ UI: dict[str, Say] = {
         "{path} 已存在，且不是 zzgzn site 生成的文件夹，未覆盖（请换一个输出文件夹）",
         "{path} exists and was not made by zzgzn site: left as it is (choose another folder)",
     ),
+    "site-template-unsafe": Say(
+        "网站模板有误（{where}）：试图访问模板沙箱之外的内容，已拒绝执行（{detail}）",
+        "the site's template {where} reaches outside the sandbox and was not run ({detail})",
+    ),
     "site-template-broken": Say(
         "网站模板有误（{where}）：{detail}", "the site's template is broken ({where}): {detail}"
     ),

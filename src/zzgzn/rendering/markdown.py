@@ -129,7 +129,7 @@ def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environme
     For Markdown every value is escaped; for plain text (markdown=False) values print as-is.
     """
     loaders: list[jinja2.BaseLoader] = []
-    campaign = campaign_templates(root)
+    campaign = campaign_templates(root / TEMPLATE_DIR if root is not None else None)
     if campaign:
         assert root is not None
         loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
@@ -156,13 +156,13 @@ def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environme
     return env
 
 
-def campaign_templates(root: Path | None) -> bool:
-    """Whether the repository's templates/ holds a template (any name ending .j2, any case:
-    Windows and macOS would load REPORT.MD.J2 for report.md.j2)."""
-    if root is None:
+def campaign_templates(folder: Path | None) -> bool:
+    """Whether a folder of the repository (templates/, templates/site/) holds a template: any
+    name ending .j2, any case (Windows and macOS would load REPORT.MD.J2 for report.md.j2)."""
+    if folder is None:
         return False
     try:
-        return any(p.name.lower().endswith(".j2") for p in (root / TEMPLATE_DIR).iterdir())
+        return any(p.name.lower().endswith(".j2") for p in folder.iterdir())
     except OSError:  # no templates/ (or not a folder): the built-in templates only
         return False
 
@@ -203,7 +203,12 @@ def render_chunks(
         raise template_error(exc, template) from None
 
 
-def template_error(exc: jinja2.TemplateError, template: str) -> ZzgznError:
+def template_error(
+    exc: jinja2.TemplateError,
+    template: str,
+    broken: str = "template-broken",
+    unsafe: str = "template-unsafe",
+) -> ZzgznError:
     """The error naming the template file and line: jinja puts the template's own frames
     (file and line) into the traceback of an error met while rendering."""
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
@@ -214,9 +219,11 @@ def template_error(exc: jinja2.TemplateError, template: str) -> ZzgznError:
                 name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
             tb = tb.tb_next
     where = f"{name or template}:{line if line is not None else '?'}"
+    if name and Path(name).name != template:  # met in an included or extended template
+        where = f"{template} → {where}"
     if isinstance(exc, SecurityError):
-        return ZzgznError("template-unsafe", where=where, detail=exc)
-    return ZzgznError("template-broken", where=where, detail=exc)
+        return ZzgznError(unsafe, where=where, detail=exc)
+    return ZzgznError(broken, where=where, detail=exc)
 
 
 def blocks(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[str]:

@@ -19,9 +19,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import validate_repository
-from zzgzn.errors import ZzgznError
 from zzgzn.reading.loader import CONTROL_CHARS
-from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date
+from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date, template_error
 from zzgzn.report.summarymodel import LEVEL_LABELS
 from zzgzn.site.folder import check_replaceable, replace_folder
 from zzgzn.site.model import REPORT_DIR, Site, site_of
@@ -87,8 +86,10 @@ def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
     try:
         return env.get_template(template).render(**context)
     except jinja2.TemplateError as exc:
-        where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
-        raise ZzgznError("site-template-broken", where=where, detail=exc) from None
+        # the template's file and line, and a sandbox refusal said as such
+        raise template_error(
+            exc, template, broken="site-template-broken", unsafe="site-template-unsafe"
+        ) from None
 
 
 def _asset(root: Path, name: str) -> Path:
