@@ -113,7 +113,9 @@ def test_what_a_killed_report_left_is_cleaned_on_the_next_run(
     assert len(leftovers) == 1 and leftovers[0].endswith(".tmp")  # what SIGKILL leaves
     code, output = invoke(runner, "report", "2020Q2", "--root", str(repo))
     assert code == 0, output
-    assert sorted(p.name for p in reports.iterdir()) == [
+    assert sorted(p.name for p in reports.iterdir()) == [  # the leftover .tmp is gone
+        "2020Q2各单位进展情况汇编.docx",
+        "2020Q2各单位进展情况汇编.md",
         "2020Q2进展情况报告.docx",
         "2020Q2进展情况报告.md",
     ]

@@ -61,7 +61,8 @@ class Unit(Strict):
     # who reviews the unit's files (CODEOWNERS): one user or team
     github: GithubHandle = ""
     # who may send them: the pull request check fails a change to them by anyone else
-    github_users: list[GithubLogin] = []
+    # a tuple, not a list: units are hashed (deduplicated, looked up) across the report
+    github_users: tuple[GithubLogin, ...] = ()
 
     @property
     def senders(self) -> frozenset[str]:
