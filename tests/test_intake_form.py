@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,32 +12,14 @@ from zzgzn.checking.planload import load_plan
 from zzgzn.intake.form import MAX_URL, forge_links, form_page, open_quarter
 from zzgzn.models.plan import Repository
 
+from .browser import ARGS, CHROMIUM, need_browser
 from .conftest import copy_campaign, invoke
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-REQUIRED = os.environ.get("ZZGZN_REQUIRE_BROWSER") == "1"  # set by .ci/run, as for the site
 
 
 def _browser():  # type: ignore[no-untyped-def]
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if REQUIRED:
-            raise
-        pytest.skip("playwright is not installed")
-    if not Path(CHROMIUM).exists():
-        if REQUIRED:
-            pytest.fail("ZZGZN_REQUIRE_BROWSER=1 but chromium is not installed")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+    need_browser()
+    from playwright.sync_api import sync_playwright
+
     return sync_playwright()
 
 

@@ -23,38 +23,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from typer.testing import CliRunner
 
+from .browser import ARGS, CHROMIUM, need_browser
 from .conftest import copy_campaign, edit, invoke
-
-CHROMIUM = os.environ.get("ZZGZN_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-REQUIRED = os.environ.get("ZZGZN_REQUIRE_BROWSER") == "1"
-
-
-def _why_not() -> str | None:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install -e '.[test]')"
-    if not Path(CHROMIUM).is_file():
-        return f"no chromium at {CHROMIUM} (apt-get install chromium)"
-    return None
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _why_not()
-    if reason:
-        if REQUIRED:
-            pytest.fail(f"ZZGZN_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(f"browser tests need chromium: {reason}")
+    need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
