@@ -8,9 +8,7 @@ base branch's zzgzn (from a worktree of origin/main) and checks the pull request
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,31 +16,12 @@ from typer.testing import CliRunner
 
 from .actions import Run, run_workflow
 from .conftest import REPO, copy_campaign, edit, invoke
+from .gitrepo import git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 HEXI = "submissions/2020Q2/hexi.yaml"
 TODAY = "2021-06-30"
-
-
-def git(root: Path, *args: str, when: str = "2021-06-01T10:00:00+08:00") -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "示例联络员",
-        "GIT_AUTHOR_EMAIL": "liaison@example.invalid",
-        "GIT_COMMITTER_NAME": "示例联络员",
-        "GIT_COMMITTER_EMAIL": "liaison@example.invalid",
-    }
-    done = subprocess.run(
-        ["git", "-C", str(root), "-c", "core.autocrlf=false", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return done.stdout
 
 
 _SOURCE = ("pyproject.toml", "README.md", ".gitattributes", ".gitignore")

@@ -4,9 +4,7 @@ hooks and CODEOWNERS (the workflow itself runs step by step in test_gate.py)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,24 +12,13 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from .conftest import REPO, copy_campaign, edit, invoke
+from .gitrepo import git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
 def _git(root: Path, *args: str, when: str = "2020-07-01T10:00:00+08:00") -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "示例联络员",
-        "GIT_AUTHOR_EMAIL": "liaison@example.invalid",
-        "GIT_COMMITTER_NAME": "示例联络员",
-        "GIT_COMMITTER_EMAIL": "liaison@example.invalid",
-    }
-    done = subprocess.run(
-        ["git", "-C", str(root), *args], capture_output=True, text=True, env=env, check=True
-    )
-    return done.stdout
+    return git(root, *args, when=when)  # these tests date their commits in 2020 by default
 
 
 def first_sent(quarter: str, unit: str) -> str:
