@@ -147,6 +147,13 @@ def assemble(
     else:
         outcome.warnings += said
     made.valid = valid = [f for f in mine if usable(f)]
+    previous = quarter.previous()
+    # the campaign's first quarter has nothing before it
+    changes = (
+        quarter_diff(plan, previous, quarter, *diff_inputs(result.files, quarter))
+        if previous.end >= plan.activity[0]
+        else None
+    )
     report = build(
         plan,
         quarter,
@@ -155,16 +162,12 @@ def assemble(
         excluded,
         arrivals(plan, root, valid),
         rejections(plan, invalid),
+        changes=changes,
+        # what the folders read so far can decide; build keeps those due by its deadline
+        obligations=obligation_statuses(
+            plan, result.files, arrivals(plan, root, result.files), today
+        ),
     )
-    previous = quarter.previous()
-    if previous.end >= plan.activity[0]:  # the campaign's first quarter has nothing before it
-        report.changes = quarter_diff(plan, previous, quarter, *diff_inputs(result.files, quarter))
-    # the obligations due by this quarter's deadline: what the folders read so far can decide
-    report.obligations = [
-        o
-        for o in obligation_statuses(plan, result.files, arrivals(plan, root, result.files), today)
-        if o.due <= report.deadline.due
-    ]
     outcome.report = report
     return made
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zzgzn.calendar.deadlines import Deadline
@@ -76,7 +77,7 @@ class Excluded:
     problems: tuple[Problem, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class QuarterReport:
     plan: Plan
     quarter: Quarter
@@ -153,11 +154,16 @@ def build(
     excluded: list[Excluded] | None = None,
     arrived: dict[tuple[str, str], Arrival] | None = None,
     rejected: dict[tuple[str, str], Rejected] | None = None,
+    *,
+    changes: QuarterDiff | None = None,
+    obligations: Sequence[ObligationStatus] = (),
 ) -> QuarterReport:
-    """The report for one quarter from the valid files of that quarter.
+    """The report for one quarter from the valid files of that quarter, complete.
 
     arrived says when each file arrived (from git); by default, the dates the files state.
     rejected: the quarter's files that do not pass validation (--allow-invalid), 报送有误.
+    changes: against the previous quarter (it needs that quarter's files, which the caller has).
+    obligations: every obligation as of today; the report keeps those due by its deadline.
     """
     submissions = sorted(
         (f for f in files if usable(f) and f.submission and f.submission.quarter == str(quarter)),
@@ -221,6 +227,8 @@ def build(
         next_steps,
         excluded or [],
         amendments,
+        changes,
+        [o for o in obligations if o.due <= status.deadline.due],
         filed=[
             Filed(plan.units[u], submission, source, states.get(u))
             for u, (submission, source) in by_unit.items()

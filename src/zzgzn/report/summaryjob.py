@@ -61,9 +61,15 @@ def run_summary(
     plan, files, skipped = _validated(root, today)
     quarters = parse_range(range_text, plan, today)
     arrived = arrivals(plan, root, files)
-    summary = build_summary(plan, quarters, files, today, arrived)
-    summary.excluded = skipped
-    summary.obligations = obligation_statuses(plan, files, arrived, today)
+    summary = build_summary(
+        plan,
+        quarters,
+        files,
+        today,
+        arrived,
+        excluded=skipped,
+        obligations=obligation_statuses(plan, files, arrived, today),
+    )
     base = output_base(root, output, f"{quarters[0]}-{quarters[-1]}进展汇总", SUMMARY_FORMATS)
     for folder in (base.parent, base.parent / CHART_DIR):
         clean_leftovers(folder)  # what a killed run left (its temporary files)

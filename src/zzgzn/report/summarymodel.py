@@ -7,6 +7,7 @@ the quarterly reports; templates, charts and the workbook only present it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zzgzn.calendar.quarters import Quarter, parse_quarter
@@ -147,7 +148,12 @@ def build_summary(
     files: list[CheckedFile],
     today: dt.date,
     arrived: dict[tuple[str, str], Arrival],
+    *,
+    excluded: Sequence[Excluded] = (),
+    obligations: Sequence[ObligationStatus] = (),
 ) -> CampaignSummary:
+    """The whole campaign over quarters; excluded: files left out, listed at the top;
+    obligations: the duties besides quarterly reports, as of today."""
     by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]] = {q: {} for q in quarters}
     for checked in files:
         quarter = checked.quarter
@@ -173,6 +179,8 @@ def build_summary(
         _deliverables(plan, quarters, by_quarter),
         _scorecard(plan, statuses, today),
         _cases(plan, quarters, by_quarter),
+        excluded=list(excluded),
+        obligations=list(obligations),
     )
 
 

@@ -139,8 +139,9 @@ def site_of(root: Path, result: Validation, today: dt.date) -> Site:
     plan = board.plan
     quarters = [q.deadline.quarter for q in board.quarters]
     arrived = arrivals(plan, root, result.files)
-    summary = build_summary(plan, quarters, result.files, today, arrived)
-    summary.obligations = board.obligations
+    summary = build_summary(
+        plan, quarters, result.files, today, arrived, obligations=board.obligations
+    )
     sent = _submissions(result.files)
     # looked up, not searched: a national board is 3,000 units by 5 quarters
     states = [{s.unit.id: s for s in q.states} for q in board.quarters]
