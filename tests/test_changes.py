@@ -14,7 +14,8 @@ from zzgzn.calendar.quarters import Quarter
 from zzgzn.checking.planload import load_plan
 from zzgzn.checking.traces import Trace
 from zzgzn.models.submission import Submission
-from zzgzn.report.diff import covered, quarter_diff, same_problem
+from zzgzn.report.diff import quarter_diff
+from zzgzn.similar import covered, same_text
 
 from .conftest import REPO, invoke
 
@@ -108,7 +109,7 @@ texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
 def test_text_comparison_properties(a: str, b: str, extra: str) -> None:
     assert covered(a, a) == 1.0
     assert 0.0 <= covered(a, b) <= 1.0
-    assert same_problem(a, b) == same_problem(b, a)
+    assert same_text(a, b) == same_text(b, a)
     # saying more never makes a promise less mentioned
     assert covered(a, b + extra) >= covered(a, b)
     # punctuation and spaces do not matter

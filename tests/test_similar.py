@@ -9,7 +9,14 @@ import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from zzgzn.similar import SAME_TEXT, group_similar, same_text, similarity
+from zzgzn.similar import (
+    SAME_PAIRS,
+    SAME_TEXT,
+    group_similar,
+    same_text,
+    shared_pairs,
+    similarity,
+)
 
 GROUPS: list[list[str]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "similar_texts.yaml").read_text("utf-8")
@@ -96,12 +103,21 @@ WORDS = st.text(
 
 
 @given(WORDS, WORDS)
-def test_the_ratio_prefilter_never_drops_a_match(a: str, b: str) -> None:
-    """group_similar asks fuzz.ratio first and drops leaders under 2/3 of the threshold: that
-    must never lose a pair that partial_ratio, within the length bound, calls the same."""
+def test_the_prefilters_never_drop_a_match(a: str, b: str) -> None:
+    """group_similar asks fuzz.ratio first and drops leaders under 2/3 of the threshold, and
+    finds pair-sharing leaders through an index: neither may lose a pair same_text joins."""
     from rapidfuzz import fuzz
 
-    if same_text(a, b):
-        event("same")
+    if similarity(a, b) >= SAME_TEXT:
+        event("same by partial_ratio")
         assert fuzz.ratio(a, b) >= 2 * SAME_TEXT / 3 - 0.5
-        assert len(group_similar([a, b], str)) == 1
+    if shared_pairs(a, b) >= SAME_PAIRS and similarity(a, b) < SAME_TEXT:
+        event("same by shared pairs only")
+    assert (len(group_similar([a, b], str)) == 1) == same_text(a, b)
+
+
+def test_clauses_in_another_order_are_the_same() -> None:
+    a, b = "基层服务站工作力量不足，专职人员偏少", "基层服务站专职人员偏少，工作力量不足"
+    assert similarity(a, b) < SAME_TEXT  # what partial_ratio alone misses
+    assert same_text(a, b)
+    assert len(group_similar([a, b], str)) == 1

@@ -1,4 +1,13 @@
-"""Near-duplicate short texts (problems, next steps, case titles, metric names) as one.
+"""When two texts say the same thing, and when a text takes up what another said.
+
+Two questions, one module. *Same*: problems, next steps, case titles and metric names that
+are near-duplicates count as one — the consolidated report groups them and `diff` calls a
+problem "raised again" by the same measure. *Mentioned*: a promise (next step) is taken up
+when most of its character pairs appear anywhere in what the unit reports later; scattered
+words count, since a report rarely repeats a promise as one phrase (`mentioned`).
+
+Same: either of two measures, each catching what the other misses (on the labelled set named
+below they join 94 % of the same pairs together, 91 % and 77 % alone, with no false merge):
 
 Units write the same problem in slightly different words: "基层服务站工作力量不足，专职人员偏少",
 "…专职人员较少", "基层服务站（点）工作力量不足…". Two texts are the same here when rapidfuzz's
@@ -13,7 +22,10 @@ joins 91 % of the pairs written as the same thing and none of the pairs that dif
 substance (one subject with 工作经费不足 / 工作力量不足, or two kinds of 教育); below 82 it
 starts to join those. fuzz.ratio joined only 73–77 % at the thresholds where it made no false match.
 A wrong merge hides a problem and a missed one only repeats a line, so the threshold keeps a
-margin above the first false match.
+margin above the first false match. The second measure is for clauses in another order
+("工作力量不足，专职人员偏少" / "专职人员偏少，工作力量不足": partial_ratio 79): each
+text shares at least SAME_PAIRS of its character pairs with the other (0.6 merged
+工作力量 with 工作经费; 0.75 merges nothing it should not).
 """
 
 from __future__ import annotations
@@ -26,6 +38,10 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 SAME_TEXT = 85.0
+# A promise is mentioned when this share of its character pairs appears in what was reported.
+MENTIONED = 0.5
+# Two texts are the same when each shares this much of its character pairs with the other.
+SAME_PAIRS = 0.75
 # A metric name this close to a declared one is taken for it: lower than SAME_TEXT because
 # names are short ("参加培训人员" / "参加业务培训人员" scores 80).
 SAME_NAME = 75.0
@@ -37,6 +53,40 @@ T = TypeVar("T")
 def letters(text: str) -> str:
     """What is compared: the text without punctuation, spaces or line breaks."""
     return _NOT_LETTER.sub("", text)
+
+
+def _pairs(letters: str) -> set[str]:
+    return {letters[i : i + 2] for i in range(len(letters) - 1)}
+
+
+class Haystack:
+    """Text searched for several needles: its pairs are taken once, when first needed."""
+
+    __slots__ = ("_pairs", "letters")
+
+    def __init__(self, text: str) -> None:
+        self.letters = letters(text)
+        self._pairs: set[str] | None = None
+
+    @property
+    def pairs(self) -> set[str]:
+        if self._pairs is None:
+            self._pairs = _pairs(self.letters)
+        return self._pairs
+
+
+def covered(needle: str, haystack: str | Haystack) -> float:
+    """The share of needle's character pairs found in haystack (1.0 for empty needle)."""
+    found = haystack if isinstance(haystack, Haystack) else Haystack(haystack)
+    wanted = letters(needle)
+    if len(wanted) < 2:  # one character has no pair: is it there at all?
+        return 1.0 if wanted in found.letters else 0.0
+    pairs = _pairs(wanted)
+    return len(pairs & found.pairs) / len(pairs)
+
+
+def mentioned(needle: str, haystack: str | Haystack) -> bool:
+    return covered(needle, haystack) >= MENTIONED
 
 
 def _comparable(a: str, b: str) -> bool:
@@ -52,8 +102,13 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.partial_ratio(a, b))
 
 
+def shared_pairs(a: str, b: str) -> float:
+    """0–1: the smaller of the shares of each text's character pairs found in the other."""
+    return min(covered(a, b), covered(b, a))
+
+
 def same_text(a: str, b: str, threshold: float = SAME_TEXT) -> bool:
-    return similarity(a, b) >= threshold
+    return similarity(a, b) >= threshold or shared_pairs(a, b) >= SAME_PAIRS
 
 
 @dataclass(frozen=True)
@@ -89,6 +144,8 @@ def group_similar(
         first.setdefault(key, i)
     leaders: list[str] = []
     group_of: dict[str, int] = {}
+    # leaders by character pair: the texts that can share SAME_PAIRS of a wording's pairs
+    by_pair: dict[str, list[int]] = {}
     floor = 2 * threshold / 3 - 0.5
     for key in sorted(count, key=lambda k: (-count[k], first[k])):
         # ratio, cheap and in C, rules out every leader that cannot reach the threshold
@@ -101,9 +158,22 @@ def group_similar(
             if _comparable(key, leaders[n])
             and (score := fuzz.partial_ratio(key, leaders[n])) >= threshold
         ]
+        pairs = _pairs(key)
+        hits: dict[int, int] = {}
+        for pair in pairs:
+            for n in by_pair.get(pair, ()):
+                hits[n] = hits.get(n, 0) + 1
+        fit += [
+            (-100 * share, n)
+            for n, hit in hits.items()
+            if hit >= SAME_PAIRS * len(pairs)
+            and (share := shared_pairs(key, leaders[n])) >= SAME_PAIRS
+        ]
         best = min(fit, default=None)
         if best is None:
             group_of[key] = len(leaders)
+            for pair in pairs:
+                by_pair.setdefault(pair, []).append(len(leaders))
             leaders.append(key)
         else:
             group_of[key] = best[1]

@@ -2,13 +2,12 @@
 
 Status changes, units that report progress on a task for the first time, problems raised
 again (carried over) and next steps promised earlier that the later quarter does not mention
-(slipped). "Raised again" and "mentions" compare Chinese text by its character pairs (bigrams):
-rewording keeps most pairs, a different matter shares few. Punctuation and spaces are ignored.
+(slipped). "Raised again" is the consolidated report's notion of the same problem and
+"mentions" a promise's character pairs found in what was reported: both in zzgzn.similar.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,51 +16,8 @@ from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.traces import TaskTrace, Trace
 from zzgzn.models.plan import Plan, Task, Unit
 from zzgzn.models.submission import Status, Submission, TaskReport
+from zzgzn.similar import Haystack, mentioned, same_text
 from zzgzn.tracking.status import usable
-
-# A problem is the same one raised again when each text shares this share of its pairs with
-# the other; a promise is mentioned when this share of its pairs appears in what was reported.
-SAME_PROBLEM = 0.6
-MENTIONED = 0.5
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def _letters(text: str) -> str:
-    return _NOT_WORD.sub("", text)
-
-
-def _pairs(letters: str) -> set[str]:
-    return {letters[i : i + 2] for i in range(len(letters) - 1)}
-
-
-class _Haystack:
-    """Text searched for several needles: its pairs are taken once, when first needed."""
-
-    __slots__ = ("_pairs", "letters")
-
-    def __init__(self, text: str) -> None:
-        self.letters = _letters(text)
-        self._pairs: set[str] | None = None
-
-    @property
-    def pairs(self) -> set[str]:
-        if self._pairs is None:
-            self._pairs = _pairs(self.letters)
-        return self._pairs
-
-
-def covered(needle: str, haystack: str | _Haystack) -> float:
-    """The share of needle's character pairs found in haystack (1.0 for empty needle)."""
-    found = haystack if isinstance(haystack, _Haystack) else _Haystack(haystack)
-    wanted = _letters(needle)
-    if len(wanted) < 2:  # one character has no pair: is it there at all?
-        return 1.0 if wanted in found.letters else 0.0
-    pairs = _pairs(wanted)
-    return len(pairs & found.pairs) / len(pairs)
-
-
-def same_problem(a: str, b: str) -> bool:
-    return min(covered(a, b), covered(b, a)) >= SAME_PROBLEM
 
 
 @dataclass(frozen=True)
@@ -194,7 +150,7 @@ def _carried(unit: Unit, before: Sequence[str], now: Sequence[str]) -> list[Carr
     """Problems raised now that the unit raised, in other words, the quarter before."""
     found = []
     for problem in now:
-        was = next((p for p in before if same_problem(p, problem)), None)
+        was = next((p for p in before if same_text(p, problem)), None)
         if was is not None:
             found.append(Carried(unit, was, problem))
     return found
@@ -202,11 +158,11 @@ def _carried(unit: Unit, before: Sequence[str], now: Sequence[str]) -> list[Carr
 
 def _slipped(unit: Unit, promised: Sequence[str], new: TaskReport | None) -> list[Slipped]:
     """Next steps promised before that nothing the unit reports now mentions."""
-    said = _Haystack(_said(new) if new else "")
+    said = Haystack(_said(new) if new else "")
     return [
         Slipped(unit, promise, silent=new is None)
         for promise in promised
-        if new is None or covered(promise, said) < MENTIONED
+        if new is None or not mentioned(promise, said)
     ]
 
 
