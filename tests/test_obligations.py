@@ -20,7 +20,7 @@ from .conftest import REPO, edit, invoke
 def _standings(root: Path, today: str) -> dict[str, dict[str, str]]:
     board = status_board(root, None, dt.date.fromisoformat(today))
     return {
-        o.obligation.id: {r.unit.id: r.label for r in o.rows if r.standing.value != "done"}
+        o.obligation.id: {r.unit.id: r.label for r in o.rows if r.state.value != "on_time"}
         for o in board.obligations
     }
 

@@ -192,7 +192,7 @@ def test_status_from_the_cache_is_the_same(own_national: Path) -> None:
     shown = [u for q in fresh[0] for u in q["units"] if u["state"] == "invalid"]  # type: ignore[attr-defined, index]
     assert (len(shown), fresh[2]) == (20, 0)
     assert all(u["path"] and u["errors"] for u in shown)
-    assert any(r["state"] == "done" and r["source"].startswith("submissions/20") for r in rows)
+    assert any(r["state"] == "on_time" and r["source"].startswith("submissions/20") for r in rows)
     assert board(use_cache=True) == fresh  # fills the cache
     assert board(use_cache=True) == fresh  # answered from it
 

@@ -130,7 +130,7 @@ def _obligations_table(board: Board) -> Table:
         table.add_column(
             escape(t("obligation-column", name=o.obligation.name, due=o.due)), overflow="fold"
         )
-    colours = {"done": "green", "late": "yellow", "missing": "red", "pending": "dim"}
+    colours = {"on_time": "green", "late": "yellow", "missing": "red", "not_due": "dim"}
     owing = {r.unit.id: r.unit for o in board.obligations for r in o.rows}
     by_unit = [{r.unit.id: r for r in o.rows} for o in board.obligations]
     for unit in [u for u in board.plan.registry.units if u.id in owing]:
@@ -138,18 +138,16 @@ def _obligations_table(board: Board) -> Table:
         for rows in by_unit:
             row = rows.get(unit.id)
             cells.append(
-                "—"
-                if row is None
-                else f"[{colours[row.standing.value]}]{escape(_standing(row))}[/]"
+                "—" if row is None else f"[{colours[row.state.value]}]{escape(_duty_label(row))}[/]"
             )
         table.add_row(escape(unit.name), *cells)
     return table
 
 
-def _standing(row: Fulfilment) -> str:
+def _duty_label(row: Fulfilment) -> str:
     if current_lang() is Lang.zh:
         return row.label
-    text = t(f"standing-{row.standing.value}", days=row.working_days_late)
+    text = t(f"duty-{row.state.value}", days=row.working_days_late)
     return text if row.final else text + t("not-approved")
 
 

@@ -24,7 +24,7 @@ from zzgzn.report.summarymodel import (
     build_summary,
 )
 from zzgzn.site.figures import Figure, Loose, reports_by_task, task_figures
-from zzgzn.tracking.obligations import Fulfilment, ObligationStatus, Standing
+from zzgzn.tracking.obligations import Fulfilment, ObligationStatus
 from zzgzn.tracking.status import QuarterStatus, arrivals, counts_for_status, usable
 from zzgzn.tracking.statusboard import Board, board_of
 from zzgzn.tracking.timeliness import State, UnitState
@@ -229,8 +229,8 @@ def _owed(page: UnitPage) -> list[Owed]:
         elif state.state is State.INVALID:
             owed.append(Owed("invalid", label, due, True))
     for duty, row in page.duties:
-        if row.standing in (Standing.PENDING, Standing.MISSING):
-            overdue = row.standing is Standing.MISSING
+        if row.state in (State.NOT_DUE, State.MISSING):
+            overdue = row.state is State.MISSING
             owed.append(Owed("obligation", duty.obligation.name, duty.due, overdue))
     return sorted(owed, key=lambda o: (not o.overdue, o.due, o.what))
 

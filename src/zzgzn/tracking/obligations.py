@@ -1,14 +1,14 @@
 """Where each unit stands on the obligations besides quarterly reports (plan/obligations.yaml).
 
 A liaison named in the registry, a document filed (work plan, evaluation summary), typical
-cases reported: each is done (on time or late by n working days), still missing, or not due.
+cases reported: each is done (on time or late by n working days), still missing, or not due —
+the states of a quarterly report (timeliness.State), worded for a duty ("已完成", "未完成").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 
 from zzgzn.calendar.deadlines import calendar_for
 from zzgzn.calendar.workdays import WorkCalendar
@@ -16,20 +16,13 @@ from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.discovery import PLAN_DIR
 from zzgzn.models.plan import Obligation, Plan, Unit
 from zzgzn.tracking.status import usable
-from zzgzn.tracking.timeliness import Arrival
-
-
-class Standing(StrEnum):
-    DONE = "done"
-    LATE = "late"
-    MISSING = "missing"
-    PENDING = "pending"
+from zzgzn.tracking.timeliness import Arrival, State
 
 
 @dataclass(frozen=True)
 class Fulfilment:
     unit: Unit
-    standing: Standing
+    state: State  # never INVALID: a duty's file that fails validation is not there yet
     on: dt.date | None = None  # when it was done, where a file says so
     working_days_late: int = 0
     final: bool = True  # a filed document without an approver is a draft
@@ -38,18 +31,18 @@ class Fulfilment:
     @property
     def label(self) -> str:
         text = {
-            Standing.DONE: "已完成",
-            Standing.LATE: f"逾期{self.working_days_late}个工作日",
-            Standing.MISSING: "未完成",
-            Standing.PENDING: "未到期",
-        }[self.standing]
+            State.ON_TIME: "已完成",
+            State.LATE: f"逾期{self.working_days_late}个工作日",
+            State.MISSING: "未完成",
+            State.NOT_DUE: "未到期",
+        }[self.state]
         return text if self.final else f"{text}（未审核）"
 
     def as_dict(self) -> dict[str, object]:
         return {
             "unit": self.unit.id,
             "name": self.unit.name,
-            "state": self.standing.value,
+            "state": self.state.value,
             "done_on": self.on.isoformat() if self.on else None,
             "working_days_late": self.working_days_late,
             "final": self.final,
@@ -63,9 +56,9 @@ class ObligationStatus:
     due: dt.date
     rows: tuple[Fulfilment, ...]
 
-    def units_in(self, standing: str) -> list[Fulfilment]:
-        wanted = Standing(standing)
-        return [r for r in self.rows if r.standing is wanted]
+    def units_in(self, state: str) -> list[Fulfilment]:
+        wanted = State(state)
+        return [r for r in self.rows if r.state is wanted]
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -104,10 +97,10 @@ def obligation_statuses(
         for unit in plan.owes(obligation):
             if way.registry:
                 done = bool(unit.liaison.name.strip() and unit.liaison.phone.strip())
-                row = _standing(unit, due, today, calendar, done=done, source="units.yaml")
+                row = _fulfilment(unit, due, today, calendar, done=done, source="units.yaml")
             elif way.document:
                 arrival = arrived.get((unit.id, way.document))
-                row = _standing(
+                row = _fulfilment(
                     unit,
                     due,
                     today,
@@ -122,13 +115,13 @@ def obligation_statuses(
                 dated = cases.get(unit.id, [])
                 needed = way.cases or 1
                 on, source = dated[needed - 1] if len(dated) >= needed else (None, "")
-                row = _standing(unit, due, today, calendar, on=on, source=source)
+                row = _fulfilment(unit, due, today, calendar, on=on, source=source)
             rows.append(row)
         found.append(ObligationStatus(obligation, due, tuple(rows)))
     return found
 
 
-def _standing(
+def _fulfilment(
     unit: Unit,
     due: dt.date,
     today: dt.date,
@@ -141,12 +134,12 @@ def _standing(
 ) -> Fulfilment:
     if on is not None and on <= today:
         if on <= due:
-            return Fulfilment(unit, Standing.DONE, on, final=final, source=source)
+            return Fulfilment(unit, State.ON_TIME, on, final=final, source=source)
         late = calendar.working_days_late(due, on)
-        return Fulfilment(unit, Standing.LATE, on, late, final, source)
+        return Fulfilment(unit, State.LATE, on, late, final, source)
     if done:
-        return Fulfilment(unit, Standing.DONE, source=f"{PLAN_DIR}/{source}")
-    return Fulfilment(unit, Standing.MISSING if today > due else Standing.PENDING)
+        return Fulfilment(unit, State.ON_TIME, source=f"{PLAN_DIR}/{source}")
+    return Fulfilment(unit, State.MISSING if today > due else State.NOT_DUE)
 
 
 def _cases_by_unit(

@@ -4,7 +4,7 @@
   "use strict";
 
   var STATE_ORDER = {
-    missing: 0, invalid: 1, late: 2, not_due: 3, pending: 3, on_time: 4, done: 4
+    missing: 0, invalid: 1, late: 2, not_due: 3, on_time: 4
   };
 
   function cellKey(cell, how) {
