@@ -3,8 +3,9 @@ apply the filter (a keystroke until the rows are narrowed), and how many rows it
 
     python benchmarks/board_in_browser.py SITE_DIR
 
-Prints one JSON object. Needs the playwright package and /usr/bin/chromium; never uses a
-browser download of Playwright's own. Every request but file:// is refused.
+Prints one JSON object. Needs the playwright package and Debian's chromium, found and launched
+as the tests of pages do (tests/browser.py); never Playwright's own browser download. Every
+request but file:// is refused.
 """
 
 from __future__ import annotations
@@ -16,15 +17,10 @@ from pathlib import Path
 
 from playwright.sync_api import Route, sync_playwright
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# the same browser and flags as the tests of pages
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.browser import ARGS, CHROMIUM
+
 ROWS = "#board-table tbody tr"
 
 
@@ -38,7 +34,7 @@ def _local_only(route: Route) -> None:
 def main() -> None:
     index = Path(sys.argv[1]).resolve() / "index.html"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.route("**/*", _local_only)
         start = time.perf_counter()
