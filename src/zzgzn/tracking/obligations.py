@@ -16,7 +16,10 @@ from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.discovery import PLAN_DIR
 from zzgzn.models.plan import Obligation, Plan, Unit
 from zzgzn.tracking.status import usable
-from zzgzn.tracking.timeliness import Arrival, State
+from zzgzn.tracking.timeliness import Arrival, State, label_of
+
+# a duty is done, not "on time"; late says how late, as for reports
+DUTY_LABELS = {State.ON_TIME: "已完成", State.MISSING: "未完成", State.NOT_DUE: "未到期"}
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,7 @@ class Fulfilment:
 
     @property
     def label(self) -> str:
-        text = {
-            State.ON_TIME: "已完成",
-            State.LATE: f"逾期{self.working_days_late}个工作日",
-            State.MISSING: "未完成",
-            State.NOT_DUE: "未到期",
-        }[self.state]
-        return text if self.final else f"{text}（未审核）"
+        return label_of(self.state, self.working_days_late, self.final, DUTY_LABELS)
 
     def as_dict(self) -> dict[str, object]:
         return {

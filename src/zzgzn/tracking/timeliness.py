@@ -4,6 +4,7 @@ does not pass validation (报送有误), who not at all."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -49,6 +50,15 @@ LABELS = {
 }
 
 
+def label_of(
+    state: State, working_days_late: int, final: bool, words: Mapping[State, str] = LABELS
+) -> str:
+    """What a report or a duty's cell says: words for the state (the quarterly report's by
+    default), or how late; a draft (no approver) says so."""
+    text = f"逾期{working_days_late}个工作日" if state is State.LATE else words[state]
+    return text if final else f"{text}（未审核）"
+
+
 @dataclass(frozen=True)
 class UnitState:
     unit: Unit
@@ -73,11 +83,7 @@ class UnitState:
 
     @property
     def label(self) -> str:
-        if self.state is State.LATE:
-            text = f"逾期{self.working_days_late}个工作日"
-        else:
-            text = LABELS[self.state]
-        return text if self.final else f"{text}（未审核）"
+        return label_of(self.state, self.working_days_late, self.final)
 
     def as_dict(self) -> dict[str, object]:
         return {
