@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from zzgzn.calendar.deadlines import all_deadlines, deadline
-from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.calendar.periods import Period, parse_period
 from zzgzn.calendar.workdays import WorkCalendar
 from zzgzn.checking.planload import load_plan
 from zzgzn.errors import CalendarError, UsageError
-from zzgzn.models.plan import CalendarDay, CalendarOverrides
+from zzgzn.models.plan import Cadence, CalendarDay, CalendarOverrides
 
 from .conftest import REPO
 
@@ -33,33 +33,33 @@ WINDOW = (dt.date(2020, 3, 1), dt.date(2021, 3, 31))
     ],
 )
 def test_quarter_forms(text: str) -> None:
-    assert parse_quarter(text, WINDOW) == Quarter(2020, 2)
+    assert parse_period(text, WINDOW, Cadence.QUARTERLY) == Period.quarter(2020, 2)
 
 
 def test_bare_quarter_that_is_ambiguous_lists_the_choices() -> None:
     with pytest.raises(UsageError, match="2020Q1、2021Q1"):
-        parse_quarter("Q1", WINDOW)
+        parse_period("Q1", WINDOW, Cadence.QUARTERLY)
 
 
 @pytest.mark.parametrize("text", ["2019Q4", "2021Q2", "2022年第一季度"])
 def test_quarter_outside_the_window_is_refused(text: str) -> None:
-    with pytest.raises(UsageError, match=r"^quarter-outside-campaign"):
-        parse_quarter(text, WINDOW)
+    with pytest.raises(UsageError, match=r"^period-outside-campaign"):
+        parse_period(text, WINDOW, Cadence.QUARTERLY)
 
 
 @pytest.mark.parametrize("text", ["Q5", "2020Q0", "二季度", "", "2020"])
 def test_nonsense_is_refused(text: str) -> None:
     with pytest.raises(UsageError):
-        parse_quarter(text, WINDOW)
+        parse_period(text, WINDOW, Cadence.QUARTERLY)
 
 
 def test_quarter_bounds() -> None:
-    assert (Quarter(2020, 1).start, Quarter(2020, 1).end) == (
+    assert (Period.quarter(2020, 1).start, Period.quarter(2020, 1).end) == (
         dt.date(2020, 1, 1),
         dt.date(2020, 3, 31),
     )
-    assert Quarter(2020, 4).end == dt.date(2020, 12, 31)
-    assert Quarter(2020, 4).next() == Quarter(2021, 1)
+    assert Period.quarter(2020, 4).end == dt.date(2020, 12, 31)
+    assert Period.quarter(2020, 4).next() == Period.quarter(2021, 1)
 
 
 def test_deadlines_of_the_activity() -> None:
@@ -112,9 +112,9 @@ def test_plan_overrides_win_over_the_library() -> None:
     overrides = CalendarOverrides(holidays=[CalendarDay(date=dt.date(2020, 7, 2), note="本地安排")])
     plan = load_plan(REPO).plan
     assert plan is not None
-    assert deadline(plan, Quarter(2020, 2)).due == dt.date(2020, 7, 7)
+    assert deadline(plan, Period.quarter(2020, 2)).due == dt.date(2020, 7, 7)
     calendar = WorkCalendar(overrides)
-    assert deadline(plan, Quarter(2020, 2), calendar).due == dt.date(2020, 7, 8)
+    assert deadline(plan, Period.quarter(2020, 2), calendar).due == dt.date(2020, 7, 8)
 
 
 def test_working_days_late_reads_a_rest_day_arrival_on_the_next_working_day() -> None:

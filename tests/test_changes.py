@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.checking.planload import load_plan
 from zzgzn.checking.traces import Trace
 from zzgzn.models.submission import Submission
@@ -19,10 +19,10 @@ from zzgzn.similar import covered, same_text
 
 from .conftest import REPO, invoke
 
-Q1, Q2, Q3 = Quarter(2020, 1), Quarter(2020, 2), Quarter(2020, 3)
+Q1, Q2, Q3 = Period.quarter(2020, 1), Period.quarter(2020, 2), Period.quarter(2020, 3)
 
 
-def _sub(unit: str, quarter: Quarter, *tasks: dict[str, Any]) -> Submission:
+def _sub(unit: str, quarter: Period, *tasks: dict[str, Any]) -> Submission:
     return Submission.model_validate(
         {
             "unit": unit,
@@ -35,7 +35,7 @@ def _sub(unit: str, quarter: Quarter, *tasks: dict[str, Any]) -> Submission:
     )
 
 
-def _diff(history: dict[Quarter, list[Submission]], earlier: Quarter = Q2) -> Any:
+def _diff(history: dict[Period, list[Submission]], earlier: Period = Q2) -> Any:
     plan = load_plan(REPO).plan
     assert plan is not None
     traces = {q: {s.unit: Trace.of(s) for s in subs} for q, subs in history.items() if q < Q3}

@@ -78,3 +78,40 @@ def test_an_unknown_unit_suggests_the_one_meant(runner: CliRunner, repo: Path) -
     edit(repo / "plan/schedule.yaml", "recipient: sizheng-quanyi", "recipient: sizheng-quanyl")
     ((_, message),) = _plan_findings(runner, repo)
     assert "did you mean sizheng-quanyi (思想政治和权益维护处)" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # two due rules at once, or none: the reporting rule itself is pointed at
+        (
+            "due_working_days: 5",
+            "due_working_days: 5\n  due_day_of_next_month: 5",
+            "schedule.yaml:24:3 due-rule",
+        ),
+        ("  due_working_days: 5\n", "", "schedule.yaml:24:3 due-rule"),
+        (
+            "due_working_days: 5",
+            "due_working_days: 5\n  on_rest_day: next_working_day",
+            "schedule.yaml:24:3 due-rest-day",
+        ),
+        ("cadence: quarterly", "cadence: weekly", "schedule.yaml:24:12 invalid-value"),
+        (
+            "due_working_days: 5",
+            "due_day_of_next_month: 32",
+            "schedule.yaml:25:26 out-of-range",
+        ),
+        (
+            "due_working_days: 5",
+            "due_day_of_next_month: 5\n  on_rest_day: postpone",
+            "schedule.yaml:26:16 invalid-value",
+        ),
+    ],
+)
+def test_a_bad_reporting_rule_is_positioned(
+    runner: CliRunner, repo: Path, old: str, new: str, expected: str
+) -> None:
+    edit(repo / "plan" / "schedule.yaml", old, new, 1)
+    found = _plan_findings(runner, repo)
+    assert [where for where, _ in found] == [f"plan/{expected}"]
+    assert all(message for _, message in found)

@@ -12,7 +12,7 @@ import datetime as dt
 
 from tests.conftest import REPO
 from zzgzn.calendar.deadlines import calendar_for, deadline
-from zzgzn.calendar.quarters import parse_quarter
+from zzgzn.calendar.periods import parse_plan_period
 from zzgzn.checking.planload import load_plan
 from zzgzn.diagnostics.problems import problem
 from zzgzn.tracking.timeliness import Rejected, State, unit_states
@@ -20,7 +20,7 @@ from zzgzn.tracking.timeliness import Rejected, State, unit_states
 PLAN = load_plan(REPO).plan
 assert PLAN is not None
 CALENDAR = calendar_for(PLAN)
-Q3 = deadline(PLAN, parse_quarter("2020Q3", PLAN.activity), CALENDAR)
+Q3 = deadline(PLAN, parse_plan_period("2020Q3", PLAN), CALENDAR)
 
 
 def _states(

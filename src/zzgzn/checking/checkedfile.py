@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.diagnostics.problems import Problem, has_errors
 from zzgzn.reading.document import Document
 
@@ -45,8 +45,8 @@ class CheckedFile:
         return self.key is not None and not has_errors(self.problems)
 
     @property
-    def quarter(self) -> Quarter | None:
-        return Quarter.from_canonical(self.key[1]) if self.key else None
+    def quarter(self) -> Period | None:
+        return Period.canonical_kind(self.key[1]) if self.key else None
 
     def traced(self) -> Trace | None:
         """The summary later quarters need, whichever way the file was kept."""

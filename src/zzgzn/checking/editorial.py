@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.checking import modelerrors
 from zzgzn.diagnostics.problems import Problem
 from zzgzn.models.editorial import Editorial
@@ -21,7 +21,7 @@ from zzgzn.reading.document import Document
 EDITORIAL_DIR = "editorial"
 
 
-def editorial_path(root: Path, quarter: Quarter | str) -> Path:
+def editorial_path(root: Path, quarter: Period | str) -> Path:
     return root / EDITORIAL_DIR / f"{quarter}.yaml"
 
 

@@ -31,6 +31,8 @@ _CUSTOM = {
     "bad_slug": "bad-slug",
     "bad_github": "bad-github",
     "bad_github_user": "bad-github-user",
+    "due_rule": "due-rule",
+    "due_rest_day": "due-rest-day",
 }
 # expected types that have their own words in the catalogue (messages.PHRASES "type-…")
 _TYPES = {"string", "int", "float", "bool", "list", "dict", "model", "date"}
@@ -99,6 +101,8 @@ def _report(
             allowed=_allowed_values(str(ctx.get("expected", ""))),
             **extra,
         )
+    elif kind in _BOUNDS and isinstance(value, int | float):
+        _add(doc, loc, "out-of-range", field=field, value=value, **_bound(kind, ctx), **extra)
     elif kind == "too_short" and isinstance(value, list):
         _add(doc, loc, "too-few-items", field=field, min=ctx.get("min_length", 1), **extra)
     else:
@@ -115,6 +119,20 @@ def _report(
             **_describe(value),
             **extra,
         )
+
+
+_BOUNDS = {
+    "less_than_equal": ("≤", "le"),
+    "less_than": ("<", "lt"),
+    "greater_than_equal": ("≥", "ge"),
+    "greater_than": (">", "gt"),
+}
+
+
+def _bound(kind: str, ctx: dict[str, Any]) -> dict[str, str]:
+    """pydantic's bound of a number ("le": 31) as the text of a message: "≤ 31"."""
+    sign, name = _BOUNDS[kind]
+    return {"bound": f"{sign} {ctx.get(name, '')}"}
 
 
 def _add(doc: Document, loc: Loc, code: str, at_key: bool = False, /, **params: object) -> None:

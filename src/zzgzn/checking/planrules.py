@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from zzgzn.calendar.quarters import Quarter, quarters_between
+from zzgzn.calendar.periods import Period, campaign_periods
 from zzgzn.diagnostics.messages import phrase
 from zzgzn.models.plan import Plan, Section
 from zzgzn.reading.document import Document, Loc
@@ -143,9 +143,9 @@ def obligation_rules(plan: Plan, doc: Document) -> None:
 
 def closed_quarters(plan: Plan, doc: Document) -> None:
     """Closed quarters name real quarters of the campaign and real units, each once."""
-    campaign = quarters_between(*plan.activity)
+    campaign = campaign_periods(plan)
     for i, closed in enumerate(plan.frozen.quarters):
-        if Quarter.from_canonical(closed.quarter) not in campaign:
+        if Period.from_canonical(closed.quarter, plan.cadence) not in campaign:
             doc.add(("quarters", i, "quarter"), "bad-quarter", value=closed.quarter)
         for unit_id in closed.files:
             if unit_id not in plan.units:

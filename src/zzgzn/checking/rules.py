@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from zzgzn.calendar.quarters import Quarter, is_quarter_folder, quarters_between
+from zzgzn.calendar.periods import Period, campaign_periods, is_period_folder
 from zzgzn.checking import modelerrors
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.discovery import folder_of
@@ -94,7 +94,11 @@ def _check(
         )
     elif doc.data is not None and checked.folder in plan.document_kinds:
         _check_filing(checked, doc.data, plan, today)
-    elif doc.data is not None and "kind" in doc.data and not is_quarter_folder(checked.folder):
+    elif (
+        doc.data is not None
+        and "kind" in doc.data
+        and not is_period_folder(checked.folder, plan.cadence)
+    ):
         # a document filed in a folder the plan does not declare: one finding, not a list of
         # "quarter missing, tasks missing" from reading it as a quarterly report
         doc.add(
@@ -258,15 +262,15 @@ def _check_unit(checked: CheckedFile, unit_id: Any, plan: Plan) -> None:
         doc.add((), "bad-filename", name=checked.path)
 
 
-def _check_quarter(checked: CheckedFile, value: Any, plan: Plan) -> Quarter | None:
+def _check_quarter(checked: CheckedFile, value: Any, plan: Plan) -> Period | None:
     doc = checked.doc
     if not isinstance(value, str):
         return None
-    quarter = Quarter.from_canonical(value.strip())
+    quarter = Period.from_canonical(value.strip(), plan.cadence)
     if quarter is None:
         doc.add(("quarter",), "bad-quarter", value=value)
         return None
-    if quarter not in quarters_between(*plan.activity):
+    if quarter not in campaign_periods(plan):
         start, end = plan.activity
         doc.add(("quarter",), "quarter-outside-window", quarter=quarter, start=start, end=end)
     if checked.folder is not None and checked.folder != str(quarter):

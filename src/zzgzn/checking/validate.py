@@ -16,7 +16,7 @@ from zzgzn.diagnostics.problems import Problem, Severity, has_errors
 from zzgzn.errors import PlanInvalid
 
 if TYPE_CHECKING:
-    from zzgzn.calendar.quarters import Quarter
+    from zzgzn.calendar.periods import Period
     from zzgzn.checking.planload import PlanLoad
     from zzgzn.models.plan import Plan
 
@@ -138,7 +138,7 @@ def validate_quarter(
     jobs: int = 1,
     history: bool = False,
     use_cache: bool = False,
-) -> tuple[Validation, Quarter]:
+) -> tuple[Validation, Period]:
     """The plan and one quarter's folder, submissions/<quarter>/: what its report reads.
 
     A file filed in another quarter's folder is that folder's business (validate reports it
@@ -148,13 +148,13 @@ def validate_quarter(
     use_cache answers earlier quarters' files from the cache (their findings and traces):
     the quarter itself is always read.
     """
-    from zzgzn.calendar.quarters import parse_quarter, quarters_between
+    from zzgzn.calendar.periods import campaign_periods, parse_plan_period
     from zzgzn.checking.planload import load_plan
 
     loaded = load_plan(root)
     plan = valid_plan(Validation(loaded.plan, problems=list(loaded.problems)))
-    quarter = parse_quarter(quarter_text, plan.activity)
-    wanted = [q for q in quarters_between(*plan.activity) if q <= quarter] if history else []
+    quarter = parse_plan_period(quarter_text, plan)
+    wanted = [q for q in campaign_periods(plan) if q <= quarter] if history else []
     names = [str(q) for q in {*wanted, quarter}] + (list(plan.document_kinds) if history else [])
     folders = [root / SUBMISSIONS_DIR / name for name in names]
     folders = sorted(f for f in folders if f.is_dir())

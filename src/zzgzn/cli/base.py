@@ -189,10 +189,10 @@ def _matching(names: list[str], incomplete: str) -> list[str]:
 
 def complete_quarter(incomplete: str) -> list[str]:
     """The campaign's quarters, 2020Q1 … 2021Q1."""
-    from zzgzn.calendar.quarters import quarters_between
+    from zzgzn.calendar.periods import campaign_periods
 
     plan = _completion_plan()
-    return _matching([str(q) for q in quarters_between(*plan.activity)], incomplete) if plan else []
+    return _matching([str(q) for q in campaign_periods(plan)], incomplete) if plan else []
 
 
 def complete_quarter_or_document(incomplete: str) -> list[str]:

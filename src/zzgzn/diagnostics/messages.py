@@ -187,6 +187,12 @@ CATALOG: dict[str, Text] = {
         "{type_hint}",
         "{type_hint}",
     ),
+    "out-of-range": Text(
+        "“{field}”的值 {value} 超出范围（应 {bound}）",
+        '"{field}" is {value}, out of range (must be {bound})',
+        "改为范围内的数",
+        "use a number within the range",
+    ),
     "too-few-items": Text(
         "“{field}”至少要有 {min} 项，现在是空的",
         '"{field}" needs at least {min} item(s) but is empty',
@@ -579,6 +585,20 @@ CATALOG: dict[str, Text] = {
         'id "{id}" may hold only lowercase letters, digits and hyphens',
         "例如 evaluation 或 work-plan",
         "e.g. evaluation or work-plan",
+    ),
+    "due-rule": Text(
+        "报送规则要写明一种截止办法，而且只写一种（现在：{given}）",
+        "the reporting rule needs exactly one due rule (given: {given})",
+        "三选一：due_working_days: 5（结束后第5个工作日）、due_day_of_next_month: 5（次月5日）、"
+        "due_day_of_final_month: 25（最后一个月25日）",
+        "one of: due_working_days: 5 (5th working day after the period), due_day_of_next_month:"
+        " 5 (the 5th of the next month), due_day_of_final_month: 25 (the 25th of its last month)",
+    ),
+    "due-rest-day": Text(
+        "on_rest_day 只用于按日期的截止（due_day_of_next_month、due_day_of_final_month）",
+        "on_rest_day applies to a calendar-day rule only",
+        "按工作日计算的截止本来就是工作日：删除 on_rest_day",
+        "a deadline counted in working days is always one: remove on_rest_day",
     ),
     "task-numbering": Text(
         "任务编号 {id} 与所在部分 {section} 不符",

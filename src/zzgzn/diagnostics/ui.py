@@ -185,21 +185,25 @@ UI: dict[str, Say] = {
     "calendar-span-too-long": Say(
         "{start} 到 {end} 的跨度过大", "{start} to {end} is too long a span"
     ),
-    "quarter-not-in-campaign": Say(
-        "活动期间（{start} 至 {end}）内没有第 {number} 季度",
-        "the campaign ({start} to {end}) has no quarter {number}",
+    "period-not-in-campaign": Say(
+        "活动期间（{start} 至 {end}）内没有{which}",
+        "the campaign ({start} to {end}) has no {which}",
     ),
-    "quarter-ambiguous": Say(
+    "period-ambiguous": Say(
         "“{value}”不明确：活动期间有 {choices}，请写明年份，例如 {example}",
         '"{value}" is ambiguous: the campaign has {choices}; give the year, e.g. {example}',
     ),
-    "quarter-unreadable": Say(
-        "无法识别的季度“{value}”：请写成 2020Q2、2020-Q2、Q2 或 2020年第二季度",
-        'cannot read the quarter "{value}": write 2020Q2, 2020-Q2, Q2 or 2020年第二季度',
+    "period-unreadable": Say(
+        "无法识别的{kind}“{value}”：请写成 {forms}",
+        'cannot read the {kind} "{value}": write {forms}',
     ),
-    "quarter-outside-campaign": Say(
-        "{quarter} 不在活动期间（{start} 至 {end}）内；可选季度：{choices}",
-        "{quarter} is outside the campaign ({start} to {end}); quarters: {choices}",
+    "period-wrong-cadence": Say(
+        "“{value}”是{written}，本活动按{kind}报送：请写成 {forms}",
+        '"{value}" is a {written}, but this campaign reports by {kind}: write {forms}',
+    ),
+    "period-outside-campaign": Say(
+        "{period} 不在活动期间（{start} 至 {end}）内；可选{kind}：{choices}",
+        "{period} is outside the campaign ({start} to {end}); the {kind}s: {choices}",
     ),
     "template-unknown": Say(
         "没有名为“{name}”的内置模板；可选：{choices}",
@@ -392,4 +396,6 @@ def render(key: str, params: Mapping[str, str], lang: str) -> str:
         if os.environ.get(STRICT_VAR):  # under tests: wording outside the catalogue fails
             raise KeyError(f"{key!r} is not in the catalogue (diagnostics/ui.py)")
         return key  # for a user: show what there is, never hide an error
+    if lang == "en":  # a value that differs by language travels as name@en beside name
+        params = {**params, **{k[:-3]: v for k, v in params.items() if k.endswith("@en")}}
     return fill(text.en if lang == "en" else text.zh, params)

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from zzgzn.calendar.deadlines import deadline
-from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.calendar.periods import Period, parse_plan_period
 from zzgzn.checking.rules import check_file
 from zzgzn.diagnostics.problems import Problem
 from zzgzn.errors import UsageError
@@ -15,14 +15,14 @@ from zzgzn.models.plan import Plan
 from zzgzn.workflow.filled import Filled
 
 
-def workbook_name(unit_id: str, quarter: Quarter) -> str:
+def workbook_name(unit_id: str, quarter: Period) -> str:
     return f"{unit_id}-{quarter}.xlsx"
 
 
-def blank_workbook(plan: Plan, quarter_text: str, unit_id: str) -> tuple[Quarter, bytes]:
+def blank_workbook(plan: Plan, quarter_text: str, unit_id: str) -> tuple[Period, bytes]:
     if unit_id not in plan.units:
         raise UsageError("unit-unknown-listed", unit=unit_id, choices="、".join(plan.units))
-    quarter = parse_quarter(quarter_text, plan.activity)
+    quarter = parse_plan_period(quarter_text, plan)
     tasks = plan.tasks_of(unit_id)
     if not tasks and not plan.may_report_any_task(unit_id):
         unit = plan.units[unit_id]
@@ -39,7 +39,7 @@ def filled_workbook(
     errors = [p for p in checked.problems if p.is_error]
     if submission is None or errors:
         return "", None, errors or checked.problems
-    quarter = Quarter.from_canonical(submission.quarter)
+    quarter = Period.from_canonical(submission.quarter, plan.cadence)
     if quarter is None or submission.unit not in plan.units:  # validated above: never
         return "", None, checked.problems
     data = build_workbook(

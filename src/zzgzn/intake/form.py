@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from zzgzn.calendar.deadlines import all_deadlines, deadline
-from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.calendar.periods import Period, parse_plan_period
 from zzgzn.checking.discovery import SUBMISSIONS_DIR
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
@@ -49,7 +49,7 @@ _FORGES = {
 }
 
 
-def open_quarter(plan: Plan, today: dt.date) -> Quarter:
+def open_quarter(plan: Plan, today: dt.date) -> Period:
     """The quarter being reported now: the first whose deadline has not passed."""
     deadlines = all_deadlines(plan)
     for d in deadlines:
@@ -70,7 +70,7 @@ def forge_links(repo: Repository, folder: str, name: str) -> dict[str, object]:
     }
 
 
-def form_page(plan: Plan, unit_id: str, quarter: Quarter) -> str:
+def form_page(plan: Plan, unit_id: str, quarter: Period) -> str:
     unit = plan.units[unit_id]
     district = unit.kind is UnitKind.DISTRICT
     tasks = list(plan.tasks.values()) if district else plan.tasks_of(unit_id)
@@ -142,9 +142,7 @@ def write_forms(
     units: list[str] | None = None,
 ) -> list[Path]:
     """site/fill/<unit>.html for every unit that reports (or those named)."""
-    quarter = (
-        parse_quarter(quarter_text, plan.activity) if quarter_text else open_quarter(plan, today)
-    )
+    quarter = parse_plan_period(quarter_text, plan) if quarter_text else open_quarter(plan, today)
     # a unit that must report but owns no task (and is no district) has nothing to fill in
     chosen = units or [
         u.id for u in plan.reporters if plan.tasks_of(u.id) or plan.may_report_any_task(u.id)

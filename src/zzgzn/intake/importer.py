@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.checking.discovery import SUBMISSIONS_DIR
 from zzgzn.checking.rules import check_bytes, check_file
 from zzgzn.diagnostics.problems import Problem, Severity, has_errors, problem
@@ -72,7 +72,7 @@ def import_workbook(
     filled = read.filled
     if filled is None:
         return result
-    quarter = Quarter.from_canonical(filled.quarter)
+    quarter = Period.from_canonical(filled.quarter, plan.cadence)
     if filled.unit not in plan.units or quarter is None:
         # the file's place comes from these two cells: nothing to write without them
         where = read.cells.get(("unit",) if filled.unit not in plan.units else ("quarter",))

@@ -17,7 +17,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.files import deterministic_zip
 from zzgzn.intake import layout as L
 from zzgzn.models.plan import Plan, Task, UnitKind
@@ -196,7 +196,7 @@ def _cell(
 
 
 def build_workbook(
-    plan: Plan, unit_id: str, quarter: Quarter, due: dt.date, values: Filled | None = None
+    plan: Plan, unit_id: str, quarter: Period, due: dt.date, values: Filled | None = None
 ) -> bytes:
     """The workbook for one unit and quarter, blank or filled in with values."""
     unit = plan.units[unit_id]
@@ -243,7 +243,7 @@ def build_workbook(
 
 
 def _info_rows(
-    s: _Sheet, plan: Plan, unit_id: str, quarter: Quarter, due: dt.date, v: Filled | None
+    s: _Sheet, plan: Plan, unit_id: str, quarter: Period, due: dt.date, v: Filled | None
 ) -> None:
     unit = plan.units[unit_id]
     known: dict[str, Value] = {
@@ -358,7 +358,7 @@ def _help_rows(
     ws: Worksheet,
     plan: Plan,
     unit_name: str,
-    quarter: Quarter,
+    quarter: Period,
     due: dt.date,
     sheets: list[tuple[str, Task]],
     district: bool,

@@ -8,7 +8,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from zzgzn.models.fields import (
     Date,
@@ -210,9 +211,29 @@ class Reporters(Strict):
     exclude: list[UnitId] = []
 
 
+class Cadence(StrEnum):
+    """How often units report: the kind of period of the campaign."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+
+
+DUE_RULES = ("due_working_days", "due_day_of_next_month", "due_day_of_final_month")
+
+
 class ReportingRule(Strict):
-    cadence: Literal["quarterly"]
-    due_working_days: int = Field(ge=1, le=60)
+    cadence: Cadence
+    # exactly one due rule: the N-th working day after the period ends (每季度结束后5个工作日内);
+    # a calendar day of the month after it (每月5日前报送上月); a day of its last month
+    # (每季度最后一个月25日前). A day past the month's end is its last day.
+    due_working_days: int | None = Field(None, ge=1, le=60)
+    due_day_of_next_month: int | None = Field(None, ge=1, le=31)
+    due_day_of_final_month: int | None = Field(None, ge=1, le=31)
+    # a calendar-day deadline on a rest day: kept (the text's date) or moved to the next
+    # working day (遇节假日顺延)
+    on_rest_day: Literal["keep", "next_working_day"] = "keep"
     recipient: UnitId  # the office units report to; it issues the consolidated report
     report_to: OptionalText = ""  # 主送机关 of the consolidated report; "" for none
     content: OptionalText = ""
@@ -221,6 +242,17 @@ class ReportingRule(Strict):
     # submitted_on is kept and a disagreement flagged); self_reported: the file's own date.
     submission_dates: Literal["git", "self_reported"] = "git"
     utc_offset_hours: int = Field(8, ge=-12, le=14)  # deadlines fall on local (Beijing) dates
+
+    @model_validator(mode="after")
+    def _one_due_rule(self) -> ReportingRule:
+        given = [name for name in DUE_RULES if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError(
+                "due_rule", "one due rule", {"given": "、".join(given) or "—"}
+            )
+        if self.on_rest_day != "keep" and self.due_working_days is not None:
+            raise PydanticCustomError("due_rest_day", "on_rest_day with working days")
+        return self
 
 
 class Schedule(Strict):
@@ -495,3 +527,7 @@ class Plan:
     @property
     def activity(self) -> tuple[dt.date, dt.date]:
         return (self.schedule.activity.start, self.schedule.activity.end)
+
+    @property
+    def cadence(self) -> Cadence:
+        return self.schedule.reporting.cadence

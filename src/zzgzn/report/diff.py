@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.traces import TaskTrace, Trace
 from zzgzn.models.plan import Plan, Task, Unit
@@ -74,8 +74,8 @@ class TaskChanges:
 
 @dataclass
 class QuarterDiff:
-    earlier: Quarter
-    later: Quarter
+    earlier: Period
+    later: Period
     tasks: list[TaskChanges]
 
     @property
@@ -95,9 +95,9 @@ class QuarterDiff:
 
 def quarter_diff(
     plan: Plan,
-    earlier: Quarter,
-    later: Quarter,
-    history: dict[Quarter, dict[str, Trace]],
+    earlier: Period,
+    later: Period,
+    history: dict[Period, dict[str, Trace]],
     now: dict[str, Submission],
 ) -> QuarterDiff:
     """later (now: its submissions by unit) against earlier; history should hold the traces
@@ -180,11 +180,11 @@ def _said(report: TaskReport) -> str:
 
 
 def diff_inputs(
-    files: list[CheckedFile], later: Quarter
-) -> tuple[dict[Quarter, dict[str, Trace]], dict[str, Submission]]:
+    files: list[CheckedFile], later: Period
+) -> tuple[dict[Period, dict[str, Trace]], dict[str, Submission]]:
     """What quarter_diff needs of the files: every earlier quarter's traces by unit, and the
     later quarter's submissions by unit (valid files only; the first file of a unit counts)."""
-    history: dict[Quarter, dict[str, Trace]] = {}
+    history: dict[Period, dict[str, Trace]] = {}
     now: dict[str, Submission] = {}
     for checked in files:
         quarter = checked.quarter

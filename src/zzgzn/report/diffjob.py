@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from zzgzn.calendar.quarters import parse_quarter
+from zzgzn.calendar.periods import parse_plan_period
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import valid_plan, validate_quarter
 from zzgzn.errors import UsageError
@@ -33,7 +33,7 @@ def run_diff(
         root, later_text, today, jobs=default_jobs(), history=True, use_cache=use_cache
     )
     plan = valid_plan(result)
-    earlier = parse_quarter(earlier_text, plan.activity)
+    earlier = parse_plan_period(earlier_text, plan)
     if not earlier < later:
         raise UsageError("diff-order", earlier=earlier, later=later)
     diff = quarter_diff(plan, earlier, later, *diff_inputs(result.files, later))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.editorial import EditorialFile, check_editorial, editorial_path
 from zzgzn.checking.freezing import close_quarter, frozen_path
@@ -34,7 +34,7 @@ PARTS = ("main", "compilation")
 
 @dataclass
 class ReportOutcome:
-    quarter: Quarter
+    quarter: Period
     report: QuarterReport | None = None
     written: list[Path] = field(default_factory=list)
     blocking: list[Problem] = field(default_factory=list)  # invalid files, when not allowed
@@ -42,7 +42,7 @@ class ReportOutcome:
     frozen: Path | None = None  # the record written when this run closed the quarter
 
 
-def belongs_to(checked: CheckedFile, quarter: Quarter) -> bool:
+def belongs_to(checked: CheckedFile, quarter: Period) -> bool:
     """A file is the quarter's if its folder or its own quarter: field says so (as validated
     when the schema accepted it: its data may not have been kept)."""
     if checked.folder == str(quarter):
@@ -77,7 +77,7 @@ def output_base(
 
 
 def output_paths(
-    root: Path, quarter: Quarter, formats: list[str], output: Path | str | None
+    root: Path, quarter: Period, formats: list[str], output: Path | str | None
 ) -> dict[str, Path]:
     if output is not None and len(formats) == 1 and Path(output).suffix == f".{formats[0]}":
         return {formats[0]: Path(output)}  # -o report.md --format md: exactly that file
@@ -85,7 +85,7 @@ def output_paths(
     return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
 
 
-def compilation_paths(main: dict[str, Path], quarter: Quarter) -> dict[str, Path]:
+def compilation_paths(main: dict[str, Path], quarter: Period) -> dict[str, Path]:
     """The compilation goes beside the main report, under its own name."""
     return {fmt: path.with_name(f"{quarter}各单位进展情况汇编.{fmt}") for fmt, path in main.items()}
 

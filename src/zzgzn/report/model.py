@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from zzgzn.calendar.deadlines import Deadline
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.diagnostics.problems import Problem
 from zzgzn.models.plan import Plan, Role, Section, Task, Unit
@@ -80,7 +80,7 @@ class Excluded:
 @dataclass(frozen=True)
 class QuarterReport:
     plan: Plan
-    quarter: Quarter
+    quarter: Period
     deadline: Deadline
     today: dt.date
     states: list[UnitState]
@@ -148,7 +148,7 @@ class QuarterReport:
 
 def build(
     plan: Plan,
-    quarter: Quarter,
+    quarter: Period,
     files: list[CheckedFile],
     today: dt.date,
     excluded: list[Excluded] | None = None,

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.calendar.quarters import parse_quarter
+from zzgzn.calendar.periods import parse_plan_period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import valid_plan, validate_repository
@@ -110,7 +110,7 @@ def casebook(
         raise UsageError("task-unknown", task=task)
     if unit is not None and unit not in plan.units:
         raise UsageError("unit-unknown", unit=unit)
-    chosen = parse_quarter(quarter, plan.activity) if quarter else None
+    chosen = parse_plan_period(quarter, plan) if quarter else None
     quarters = parse_range(None, plan, today)
     summary = build_summary(plan, quarters, files, today, {})
     cases = filter_cases(summary.cases, task=task, unit=unit, quarter=chosen)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.calendar.periods import Period, parse_plan_period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.errors import UsageError
 from zzgzn.models.plan import Deliverable, Plan, Role, Task, Unit
@@ -63,8 +63,8 @@ class TaskTimeline:
 class DeliverableProgress:
     task: Task
     deliverable: Deliverable
-    done: tuple[Quarter, Unit] | None
-    latest: tuple[Quarter, Unit, Status, str] | None
+    done: tuple[Period, Unit] | None
+    latest: tuple[Period, Unit, Status, str] | None
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class ScoreRow:
 
 @dataclass(frozen=True)
 class CaseEntry:
-    quarter: Quarter
+    quarter: Period
     unit: Unit
     task: Task
     case: Case
@@ -91,7 +91,7 @@ class CaseEntry:
 @dataclass
 class CampaignSummary:
     plan: Plan
-    quarters: list[Quarter]
+    quarters: list[Period]
     today: dt.date
     statuses: list[QuarterStatus]
     timelines: list[TaskTimeline]
@@ -103,7 +103,7 @@ class CampaignSummary:
     obligations: list[ObligationStatus] = field(default_factory=list)  # besides quarterly reports
 
     @property
-    def stalled(self) -> list[tuple[TaskTimeline, list[tuple[Quarter, Quarter, int]]]]:
+    def stalled(self) -> list[tuple[TaskTimeline, list[tuple[Period, Period, int]]]]:
         found = []
         for timeline in self.timelines:
             runs = [
@@ -123,18 +123,18 @@ class CampaignSummary:
         return [r for r in self.scorecard if r.late and not r.on_time and not r.missing]
 
 
-def parse_range(text: str | None, plan: Plan, today: dt.date) -> list[Quarter]:
+def parse_range(text: str | None, plan: Plan, today: dt.date) -> list[Period]:
     """2020Q2..2020Q4, a single quarter, or (None) every quarter begun so far."""
     if not text:
         return quarters_so_far(plan, today)
     if ".." in text:
         first_text, last_text = text.split("..", 1)
-        first = parse_quarter(first_text, plan.activity)
-        last = parse_quarter(last_text, plan.activity)
+        first = parse_plan_period(first_text, plan)
+        last = parse_plan_period(last_text, plan)
         if last < first:
             raise UsageError("range-backwards", value=text)
     else:
-        first = last = parse_quarter(text, plan.activity)
+        first = last = parse_plan_period(text, plan)
     quarters, current = [], first
     while current <= last:
         quarters.append(current)
@@ -144,7 +144,7 @@ def parse_range(text: str | None, plan: Plan, today: dt.date) -> list[Quarter]:
 
 def build_summary(
     plan: Plan,
-    quarters: list[Quarter],
+    quarters: list[Period],
     files: list[CheckedFile],
     today: dt.date,
     arrived: dict[tuple[str, str], Arrival],
@@ -154,7 +154,7 @@ def build_summary(
 ) -> CampaignSummary:
     """The whole campaign over quarters; excluded: files left out, listed at the top;
     obligations: the duties besides quarterly reports, as of today."""
-    by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]] = {q: {} for q in quarters}
+    by_quarter: dict[Period, dict[str, tuple[Submission, str]]] = {q: {} for q in quarters}
     for checked in files:
         quarter = checked.quarter
         if usable(checked) and checked.submission and quarter in by_quarter:
@@ -198,8 +198,8 @@ def _first_statuses(submission: Submission) -> dict[str, Status]:
 def _timeline(
     plan: Plan,
     task: Task,
-    quarters: list[Quarter],
-    first: dict[Quarter, dict[str, dict[str, Status]]],
+    quarters: list[Period],
+    first: dict[Period, dict[str, dict[str, Status]]],
     due: tuple[bool, ...],
 ) -> TaskTimeline:
     """first: per quarter, each unit's status of each task it reported (its first report)."""
@@ -219,14 +219,14 @@ def _timeline(
 
 def _deliverables(
     plan: Plan,
-    quarters: list[Quarter],
-    by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]],
+    quarters: list[Period],
+    by_quarter: dict[Period, dict[str, tuple[Submission, str]]],
 ) -> list[DeliverableProgress]:
     found = []
     for task in plan.tasks.values():
         for deliverable in task.deliverables:
-            done: tuple[Quarter, Unit] | None = None
-            latest: tuple[Quarter, Unit, Status, str] | None = None
+            done: tuple[Period, Unit] | None = None
+            latest: tuple[Period, Unit, Status, str] | None = None
             for q in quarters:
                 for unit_id, (submission, _) in by_quarter[q].items():
                     for item in _reports(task, submission):
@@ -278,8 +278,8 @@ def _scorecard(plan: Plan, statuses: list[QuarterStatus], today: dt.date) -> lis
 
 def _cases(
     plan: Plan,
-    quarters: list[Quarter],
-    by_quarter: dict[Quarter, dict[str, tuple[Submission, str]]],
+    quarters: list[Period],
+    by_quarter: dict[Period, dict[str, tuple[Submission, str]]],
 ) -> list[CaseEntry]:
     order = {uid: i for i, uid in enumerate(plan.units)}
     entries = []
@@ -300,7 +300,7 @@ def filter_cases(
     *,
     task: str | None = None,
     unit: str | None = None,
-    quarter: Quarter | None = None,
+    quarter: Period | None = None,
 ) -> list[CaseEntry]:
     return [
         c

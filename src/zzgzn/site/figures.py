@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.models.plan import Aggregate, MetricSpec, Task
 from zzgzn.models.submission import Metric, Submission, TaskReport
 
@@ -55,10 +55,10 @@ def reports_by_task(
 
 
 def task_figures(
-    task: Task, quarters: list[Quarter], reports: list[tuple[str, str, TaskReport]]
+    task: Task, quarters: list[Period], reports: list[tuple[str, str, TaskReport]]
 ) -> tuple[list[Figure], list[Loose]]:
     """reports: the task's (unit, quarter, report), from reports_by_task."""
-    reported: dict[Quarter, list[tuple[str, Metric]]] = {q: [] for q in quarters}
+    reported: dict[Period, list[tuple[str, Metric]]] = {q: [] for q in quarters}
     by_text = {str(q): q for q in quarters}
     for unit, quarter_text, item in reports:
         quarter = by_text.get(quarter_text)

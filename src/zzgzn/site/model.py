@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.validate import Validation
 from zzgzn.models.plan import Plan, Role, Section, Task, Unit
@@ -99,7 +99,7 @@ class Site:
     reports: list[ReportLink]
 
     @property
-    def quarters(self) -> list[Quarter]:
+    def quarters(self) -> list[Period]:
         return self.summary.quarters
 
     def sections(self) -> list[tuple[Section, list[TaskPage]]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zzgzn.calendar.deadlines import Deadline, calendar_for, deadline
-from zzgzn.calendar.quarters import Quarter, is_quarter_folder, quarters_between
+from zzgzn.calendar.periods import Period, campaign_periods, is_period_folder
 from zzgzn.calendar.workdays import WorkCalendar
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.models.plan import Plan
@@ -64,9 +64,9 @@ def rejections(plan: Plan, files: list[CheckedFile]) -> dict[tuple[str, str], Re
         if counts_for_status(checked):
             continue
         key = (checked.stem, checked.folder or "")
-        if key[0] not in plan.units or not is_quarter_folder(key[1]):
+        if key[0] not in plan.units or not is_period_folder(key[1], plan.cadence):
             key = checked.key or key
-        if key[0] not in plan.units or not is_quarter_folder(key[1]):
+        if key[0] not in plan.units or not is_period_folder(key[1], plan.cadence):
             continue
         errors = tuple(sorted(p for p in checked.problems if p.is_error))[:FIRST_ERRORS]
         found.setdefault(key, Rejected(checked.path, errors))
@@ -92,7 +92,7 @@ def usable(checked: CheckedFile) -> bool:
 
 def quarter_status(
     plan: Plan,
-    quarter: Quarter,
+    quarter: Period,
     arrived: dict[tuple[str, str], Arrival],
     today: dt.date,
     calendar: WorkCalendar | None = None,
@@ -109,8 +109,6 @@ def quarter_status(
     return QuarterStatus(due, states, left)
 
 
-def quarters_so_far(plan: Plan, today: dt.date) -> list[Quarter]:
+def quarters_so_far(plan: Plan, today: dt.date) -> list[Period]:
     """The campaign's quarters that have begun by today (all of them once it is over)."""
-    return [q for q in quarters_between(*plan.activity) if q.start <= today] or quarters_between(
-        *plan.activity
-    )[:1]
+    return [q for q in campaign_periods(plan) if q.start <= today] or campaign_periods(plan)[:1]

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.calendar.quarters import is_quarter_folder, parse_quarter
+from zzgzn.calendar.periods import Period, parse_plan_period
 from zzgzn.checking.discovery import SUBMISSIONS_DIR
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import Validation, valid_plan, validate_repository
@@ -40,7 +40,9 @@ def status_board(
     counts a quarterly file's typical cases: the board needs nothing more of them)."""
     folder = root / SUBMISSIONS_DIR
     quarterly = frozenset(
-        p.name for p in (folder.iterdir() if folder.is_dir() else []) if is_quarter_folder(p.name)
+        p.name
+        for p in (folder.iterdir() if folder.is_dir() else [])
+        if Period.canonical_kind(p.name)
     )
     result = validate_repository(
         root, today, jobs=default_jobs(), use_cache=use_cache, trace_only=quarterly
@@ -53,9 +55,7 @@ def board_of(root: Path, result: Validation, quarter_text: str | None, today: dt
     and builds this board and its pages from the same result)."""
     plan = valid_plan(result)
     quarters = (
-        [parse_quarter(quarter_text, plan.activity)]
-        if quarter_text
-        else quarters_so_far(plan, today)
+        [parse_plan_period(quarter_text, plan)] if quarter_text else quarters_so_far(plan, today)
     )
     arrived = arrivals(plan, root, result.files)
     rejected = rejections(plan, result.files)

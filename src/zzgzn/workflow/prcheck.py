@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from zzgzn.calendar.deadlines import deadline
-from zzgzn.calendar.quarters import Quarter
+from zzgzn.calendar.periods import Period
 from zzgzn.checking.freezing import frozen_path, read_record
 from zzgzn.checking.planload import load_plan
 from zzgzn.checking.validate import Validation, validate_repository
@@ -111,7 +111,7 @@ def change_problems(
                 )
             )
     for change, kind in kinds:
-        quarter = Quarter.from_canonical(kind.folder) if kind.folder else None
+        quarter = Period.from_canonical(kind.folder, plan.cadence) if kind.folder else None
         if kind.kind is not Kind.SUBMISSION or quarter is None or change.status not in "AM":
             continue
         due = deadline(plan, quarter).due

@@ -10,7 +10,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from zzgzn.calendar.deadlines import calendar_for, deadline
-from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.calendar.periods import Period, parse_plan_period
 from zzgzn.checking.discovery import SUBMISSIONS_DIR
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
@@ -82,7 +82,7 @@ def _render(
 
 
 def scaffold_text(
-    plan: Plan, quarter: Quarter, unit_id: str, root: Path, values: Filled | None = None
+    plan: Plan, quarter: Period, unit_id: str, root: Path, values: Filled | None = None
 ) -> str:
     """The file `zzgzn new` writes; with values, the same file filled in (`zzgzn import`)."""
     unit = plan.units[unit_id]
@@ -124,7 +124,7 @@ def write_scaffold(plan: Plan, folder: str, unit_id: str, root: Path) -> Path:
     if folder in plan.document_kinds:
         text = filing_text(plan, folder, unit_id, root)
     else:
-        quarter = parse_quarter(folder, plan.activity)
+        quarter = parse_plan_period(folder, plan)
         folder = str(quarter)
         text = scaffold_text(plan, quarter, unit_id, root)
     # unit ids are checked against the registry above, so this path stays inside submissions/
