@@ -33,7 +33,7 @@ def _used_keys() -> set[str]:
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             first = node.args[0]
-            if name in RAISED | {"t", "say"} and isinstance(first, ast.Constant):
+            if name in RAISED | {"t", "say", "said"} and isinstance(first, ast.Constant):
                 if isinstance(first.value, str):
                     keys.add(first.value)
     return keys

@@ -18,6 +18,7 @@ from zzgzn.cli.base import (
     app,
     complete_quarter_or_document,
     complete_unit,
+    current_lang,
     err,
     handle_errors,
     out,
@@ -25,6 +26,7 @@ from zzgzn.cli.base import (
     shown,
     t,
 )
+from zzgzn.diagnostics.ui import Said
 
 PANEL = "各单位填报"
 
@@ -125,32 +127,29 @@ def fix(
 
     needs, broken = 0, 0
     found: list[dict[str, object]] = []
+    lang = current_lang().value
     for path, result in fix_paths(paths, root):
         if result.error:
             broken += 1
-            found.append({"path": result.path, "error": result.error})
+            found.append(_unfixable(result.path, result.error, lang))
             if fmt is DataFormat.text:
-                err.print(f"[red]{shown(result.path)}[/]：{shown(result.error)}")
+                _print_unfixable(result.path, result.error, lang)
             continue
         if not result.changed:
             continue
         needs += 1
         if not check and result.data is not None:
             write_atomic(path, result.data)
+        changes = [change.message(lang) for change in result.changes]
         found.append(
-            {
-                "path": result.path,
-                "changes": result.changes,
-                "diff": result.diff(),
-                "fixed": not check,
-            }
+            {"path": result.path, "changes": changes, "diff": result.diff(), "fixed": not check}
         )
         if fmt is DataFormat.json or quiet:
             continue
         out.print(
             f"[yellow]{shown(result.path)}[/] {escape(t('fix-needed' if check else 'fix-done'))}"
         )
-        for change in result.changes:
+        for change in changes:
             out.print(f"  - {shown(change)}")
         if check and (diff := result.diff()):
             out.print(escape(diff), style="dim", soft_wrap=True)
@@ -160,3 +159,17 @@ def fix(
         out.print(f"[green]✓ {escape(t('fix-nothing'))}[/]")
     if broken or (check and needs):
         raise typer.Exit(1)
+
+
+def _unfixable(path: str, error: Said, lang: str) -> dict[str, object]:
+    where = error.problem
+    line, column = (where.line, where.column) if where is not None else (0, 0)
+    return {"path": path, "line": line, "column": column, "error": error.message(lang)}
+
+
+def _print_unfixable(path: str, error: Said, lang: str) -> None:
+    where = error.problem
+    place = f"{path}:{where.line}:{where.column}" if where is not None and where.line else path
+    err.print(f"[red]{shown(place)}[/]: {shown(error.message(lang))}", soft_wrap=True)
+    if where is not None and where.line:
+        err.print(f"    {shown(t('fix-cannot-hint'))}", style="dim", soft_wrap=True)

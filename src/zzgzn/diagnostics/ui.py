@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from zzgzn.diagnostics.messages import STRICT_VAR, fill
+
+if TYPE_CHECKING:
+    from zzgzn.diagnostics.problems import Problem
 
 
 class Say(NamedTuple):
@@ -128,6 +131,46 @@ UI: dict[str, Say] = {
     "fix-needed": Say("需要修复：", "needs fixing:"),
     "fix-done": Say("已修复：", "fixed:"),
     "fix-nothing": Say("没有需要修复的内容", "nothing to fix"),
+    "fix-encoding": Say("编码 {encoding} → UTF-8", "encoding {encoding} → UTF-8"),
+    "fix-bom": Say("去掉文件开头的 BOM", "removed the byte-order mark (BOM) at the start"),
+    "fix-crlf": Say("换行符 CRLF → LF", "line endings CRLF → LF"),
+    "fix-control-char": Say(
+        "第 {line} 行：删除不可见字符 U+{codepoint}",
+        "line {line}: removed the invisible character U+{codepoint}",
+    ),
+    "fix-tab": Say(
+        "第 {line} 行：Tab 缩进 → {width} 个空格", "line {line}: tab indent → {width} spaces"
+    ),
+    "fix-value": Say(
+        "第 {line} 行：{key} “{before}” → “{after}”", 'line {line}: {key} "{before}" → "{after}"'
+    ),
+    "fix-values-refused": Say(
+        "（{reason}：字段值未自动修复，请运行 zzgzn validate）",
+        "({reason}: values not repaired, run zzgzn validate)",
+    ),
+    "fix-values-differ": Say(
+        "（字段值需要人工修改：自动修复后内容有出入，已放弃）",
+        "(values need a person: the repaired file read differently, so nothing was repaired)",
+    ),
+    "fix-binary": Say("不是文本文件，无法修复", "not a text file: cannot fix it"),
+    "fix-unknown-encoding": Say(
+        "无法识别的编码，无法修复：请在 WPS/记事本中另存为 UTF-8",
+        "unknown encoding, cannot fix it: save it as UTF-8 in your editor",
+    ),
+    "fix-unreadable": Say("无法读取：{reason}", "cannot read it: {reason}"),
+    "fix-too-large": Say(
+        "文件过大（{size} 字节），未处理", "file too large ({size} bytes): left alone"
+    ),
+    "fix-cannot": Say(
+        "无法自动修复：{reason}",
+        "cannot fix this automatically: {reason}",
+    ),
+    "fix-cannot-hint": Say(
+        "zzgzn fix 只修复编码、换行、缩进和日期、季度等写法；YAML 格式错误请按上面的位置手工改正，"
+        "再运行 zzgzn fix",
+        "zzgzn fix repairs encodings, line endings, indentation and how dates and quarters are"
+        " written; correct a YAML syntax error by hand at the place above, then run zzgzn fix again",
+    ),
     # --- status, remind, deadlines, plan -----------------------------------------------
     "status-title": Say("报送情况（截至 {today}）", "Submissions (as of {today})"),
     "obligations-title": Say("其他工作要求（截至 {today}）", "Other requirements (as of {today})"),
@@ -383,6 +426,25 @@ UI: dict[str, Say] = {
         "已生成 {count} 个填报页，在 {path}", "{count} form pages written to {path}"
     ),
 }
+
+
+class Said(NamedTuple):
+    """Wording decided by the core, rendered later in the user's language: a catalogue key and
+    its parameters, plus a diagnostic whose message fills {reason} (e.g. why fix gave up)."""
+
+    key: str
+    params: tuple[tuple[str, str], ...] = ()
+    problem: Problem | None = None
+
+    def message(self, lang: str = "zh") -> str:
+        params = dict(self.params)
+        if self.problem is not None:
+            params["reason"] = self.problem.message(lang)
+        return render(self.key, params, lang)
+
+
+def said(key: str, /, problem: Problem | None = None, **params: object) -> Said:
+    return Said(key, tuple((k, str(v)) for k, v in params.items()), problem)
 
 
 def say(key: str, lang: str = "zh", /, **params: object) -> str:

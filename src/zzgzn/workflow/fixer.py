@@ -23,6 +23,8 @@ from ruamel.yaml.error import YAMLError
 
 from zzgzn.checking.discovery import YAML_SUFFIXES
 from zzgzn.datetext import halfwidth, parse_date_text
+from zzgzn.diagnostics.problems import Problem
+from zzgzn.diagnostics.ui import Said, said
 from zzgzn.reading import loader
 from zzgzn.reading.loader import CONTROL_CHARS, Document
 
@@ -36,11 +38,11 @@ _QUARTER = re.compile(r"^(\d{4})\s*[-年]?\s*(?:Q|第)\s*([1-4一二三四])\s*(
 @dataclass
 class Fix:
     path: str
-    changes: list[str] = field(default_factory=list)
+    changes: list[Said] = field(default_factory=list)  # rendered in the user's language
     before: str = ""
     after: str = ""
     data: bytes | None = None  # what to write; None when nothing changes or it cannot be fixed
-    error: str | None = None
+    error: Said | None = None  # why it cannot be fixed; its problem, if any, says where
 
     @property
     def changed(self) -> bool:
@@ -63,20 +65,25 @@ def fix_bytes(raw: bytes, name: str) -> Fix:
     text = loader.decode(raw, probe)
     if text is None:
         codes = {p.code: p for p in probe.problems}
-        if "mixed-encoding" in codes:
-            result.error = codes["mixed-encoding"].message()  # which lines are which
+        if "mixed-encoding" in codes:  # which lines are which
+            result.error = said("fix-cannot", problem=codes["mixed-encoding"])
         elif "binary" in codes:
-            result.error = "不是文本文件，无法修复"
+            result.error = said("fix-binary")
         else:
-            result.error = "无法识别的编码"
+            result.error = said("fix-unknown-encoding")
         return result
     for p in probe.problems:
         if p.code == "encoding":
-            result.changes.append(f"编码 {dict(p.params).get('encoding')} → UTF-8")
+            result.changes.append(said("fix-encoding", encoding=dict(p.params).get("encoding")))
         elif p.code == "bom":
-            result.changes.append("去掉文件开头的 BOM")
+            result.changes.append(said("fix-bom"))
     result.before = text
     text = _lines(text, result)
+    broken = _syntax_error(text, name)
+    if broken is not None:  # a person must correct it: say where, write nothing
+        result.error = said("fix-cannot", problem=broken)
+        result.changes = []
+        return result
     text = _values(text, result, name)
     result.after = text
     encoded = text.encode("utf-8")
@@ -117,9 +124,9 @@ def fix_path(path: Path, display: str) -> Fix:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Fix(display, error=f"无法读取：{exc.strerror or exc}")
+        return Fix(display, error=said("fix-unreadable", reason=exc.strerror or exc))
     if len(raw) > loader.MAX_BYTES:
-        return Fix(display, error=f"文件过大（{len(raw)} 字节），未处理")
+        return Fix(display, error=said("fix-too-large", size=len(raw)))
     return fix_bytes(raw, display)
 
 
@@ -129,11 +136,12 @@ TAB_WIDTHS = (2, 4, 8)
 def _lines(text: str, result: Fix) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        result.changes.append("换行符 CRLF → LF")
+        result.changes.append(said("fix-crlf"))
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
         for match in CONTROL_CHARS.finditer(line):
-            result.changes.append(f"第 {number} 行：删除不可见字符 U+{ord(match.group()):04X}")
+            codepoint = f"{ord(match.group()):04X}"
+            result.changes.append(said("fix-control-char", line=number, codepoint=codepoint))
         lines[number - 1] = CONTROL_CHARS.sub("", line)
     tabbed = [
         n for n, line in enumerate(lines) if "\t" in line[: len(line) - len(line.lstrip(" \t"))]
@@ -151,8 +159,19 @@ def _lines(text: str, result: Fix) -> str:
         fixed = "\n".join(candidate)
         if _parses(fixed):
             break
-    result.changes += [f"第 {n + 1} 行：Tab 缩进 → {width} 个空格" for n in tabbed]
+    result.changes += [said("fix-tab", line=n + 1, width=width) for n in tabbed]
     return fixed
+
+
+# What zzgzn's reader reports when a file is not YAML it can read at all (for a person).
+_UNREADABLE = ("syntax", "tab-indent", "unclosed-quote", "bad-indent", "needs-quotes")
+
+
+def _syntax_error(text: str, name: str) -> Problem | None:
+    doc = loader.load_bytes(text.encode("utf-8"), name)
+    if doc.data is not None:
+        return None
+    return next((p for p in doc.problems if p.code in _UNREADABLE), None)
 
 
 def _parses(text: str) -> bool:
@@ -182,16 +201,14 @@ def _values(text: str, result: Fix, name: str) -> str:
         if p.code in _NOT_ROUND_TRIPPED
     ]
     if refused:
-        result.changes.append(
-            f"（{refused[0].message()}：字段值未自动修复，请运行 zzgzn validate）"
-        )
+        result.changes.append(said("fix-values-refused", problem=refused[0]))
         return text
     yaml = _yaml()
     try:
         data = yaml.load(text)
     except (YAMLError, ValueError, RecursionError):
-        return text  # syntax errors are for a person: zzgzn validate says where
-    repairs: list[tuple[tuple[Any, ...], str, Any]] = []
+        return text  # zzgzn's own reader accepted it (_syntax_error): leave it as it is
+    repairs: list[tuple[tuple[Any, ...], Said, Any]] = []
     _walk(data, (), repairs)
     if not repairs:
         return text
@@ -199,13 +216,15 @@ def _values(text: str, result: Fix, name: str) -> str:
     yaml.dump(data, out)
     repaired = out.getvalue()
     if not _same_but_for(text, repaired, name, {loc for loc, _, _ in repairs}):
-        result.changes.append("（字段值需要人工修改：自动修复后内容有出入，已放弃）")
+        result.changes.append(said("fix-values-differ"))
         return text
     result.changes += [change for _, change, _ in repairs]
     return repaired
 
 
-def _walk(node: Any, loc: tuple[Any, ...], repairs: list[tuple[tuple[Any, ...], str, Any]]) -> None:
+def _walk(
+    node: Any, loc: tuple[Any, ...], repairs: list[tuple[tuple[Any, ...], Said, Any]]
+) -> None:
     if isinstance(node, dict):
         for key in list(node):
             value = node[key]
@@ -213,7 +232,8 @@ def _walk(node: Any, loc: tuple[Any, ...], repairs: list[tuple[tuple[Any, ...], 
             if new is not None:
                 node[key] = new
                 line = _line_of(node, key)
-                repairs.append(((*loc, key), f"第 {line} 行：{key} “{value}” → “{new}”", new))
+                change = said("fix-value", line=line, key=key, before=value, after=new)
+                repairs.append(((*loc, key), change, new))
             else:
                 _walk(value, (*loc, key), repairs)
     elif isinstance(node, list):
