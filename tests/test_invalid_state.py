@@ -43,6 +43,35 @@ def test_status_json_says_invalid_with_the_file_and_its_first_errors(
     assert units["jinghai"]["state"] == "missing"  # who sent nothing is still missing
 
 
+def test_the_json_message_follows_the_language_and_nothing_else_changes(
+    runner: CliRunner, broken: Path
+) -> None:
+    texts = {}
+    for lang in ("zh", "en"):
+        status = _run(
+            runner, broken, "--lang", lang, "status", "Q2", "-f", "json", "--today", AFTER
+        )
+        remind = _run(
+            runner, broken, "--lang", lang, "remind", "Q2", "-f", "json", "--today", AFTER
+        )
+        assert status[0] == remind[0] == 0
+        texts[lang] = (json.loads(status[1]), json.loads(remind[1]))
+    for zh, en in zip(texts["zh"], texts["en"], strict=True):
+        hexi = zh["units"] if "units" in zh else zh["invalid"]
+        english = en["units"] if "units" in en else en["invalid"]
+        for row in hexi:  # unit names are data, not wording: the same in both
+            row.pop("errors", None)
+        errors = [row.pop("errors") for row in english if "errors" in row]
+        assert hexi == english
+        assert [e["message"] for e in errors[0]] == [
+            'date "2020-06-31" does not exist',
+            'task 1.2: unknown key "staus"; did you mean "status"?',
+        ]
+    zh_errors = json.loads(_run(runner, broken, "status", "Q2", "-f", "json", "--today", AFTER)[1])
+    hexi = next(u for u in zh_errors["units"] if u["unit"] == "hexi")
+    assert hexi["errors"][1]["message"] == "任务 1.2：未知字段“staus”，是不是想写“status”？"
+
+
 def test_status_table_shows_it_before_and_after_the_deadline(
     runner: CliRunner, broken: Path
 ) -> None:

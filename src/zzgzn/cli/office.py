@@ -69,7 +69,7 @@ def status(
     with progress_bar():
         board = status_board(root, quarter, clock.today(today), use_cache=not no_cache)
     if fmt is DataFormat.json:
-        data = [q.as_dict() for q in board.quarters]
+        data = [q.as_dict(current_lang().value) for q in board.quarters]
         print(json.dumps(data[0] if quarter else data, ensure_ascii=False, indent=2))
         return
     table = Table(title=t("status-title", today=board.today))
@@ -206,7 +206,9 @@ def _chase(board: Board) -> dict[str, object]:
         "working_days_left": q.working_days_left,
         "missing": [who(s) for s in required if s.state is State.MISSING],
         "not_due": [who(s) for s in required if s.state is State.NOT_DUE],
-        "invalid": [who(s) | s.as_dict() for s in q.states if s.state is State.INVALID],
+        "invalid": [
+            who(s) | s.as_dict(current_lang().value) for s in q.states if s.state is State.INVALID
+        ],
         "late": [
             who(s) | {"working_days_late": s.working_days_late}
             for s in q.states

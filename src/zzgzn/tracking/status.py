@@ -21,12 +21,12 @@ class QuarterStatus:
     states: list[UnitState]
     working_days_left: int | None = None  # until the deadline, while it is still ahead
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, lang: str = "zh") -> dict[str, object]:
         return {
             "quarter": str(self.deadline.quarter),
             "due": self.deadline.due.isoformat(),
             "working_days_left": self.working_days_left,
-            "units": [s.as_dict() for s in self.states],
+            "units": [s.as_dict(lang) for s in self.states],
         }
 
 

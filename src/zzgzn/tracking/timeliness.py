@@ -85,7 +85,8 @@ class UnitState:
     def label(self) -> str:
         return label_of(self.state, self.working_days_late, self.final)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, lang: str = "zh") -> dict[str, object]:
+        """The machine fields stay as they are in every language; `message` is in lang."""
         return {
             "unit": self.unit.id,
             "name": self.unit.name,
@@ -99,7 +100,12 @@ class UnitState:
                 {
                     "path": self.rejected.path,
                     "errors": [
-                        {"line": e.line, "column": e.column, "code": e.code, "message": e.message()}
+                        {
+                            "line": e.line,
+                            "column": e.column,
+                            "code": e.code,
+                            "message": e.message(lang),
+                        }
                         for e in self.rejected.errors
                     ],
                 }
