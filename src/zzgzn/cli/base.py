@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 
@@ -32,7 +33,51 @@ from zzgzn.errors import PlanInvalid, ZzgznError, missing_extra
 if TYPE_CHECKING:
     from zzgzn.models.plan import Plan
 
+
+def _lang_in(args: list[str]) -> Lang:
+    """The language a command line asks for, read before click parses it: help is formatted
+    while parsing (--help is eager), before any --lang after the command name has a value."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value in (Lang.zh.value, Lang.en.value):
+            return Lang(value)
+    return default_lang()
+
+
+_TRANSLATED = ("help", "short_help", "rich_help_panel", "metavar")
+
+
+def _translate_help(command: Any, lang: Lang) -> None:
+    """Put the help texts of command, its parameters and subcommands in lang. The Chinese is
+    the source (the docstrings and help= in the code); diagnostics/helptext.py has the English."""
+    from zzgzn.diagnostics.helptext import HELP_EN
+
+    for obj in (command, *command.params):
+        source: dict[str, Any] = obj.__dict__.setdefault("_zzgzn_zh", {})
+        for name in _TRANSLATED:
+            if name not in source:
+                source[name] = getattr(obj, name, None)
+            text = source[name]
+            if isinstance(text, str):
+                setattr(obj, name, HELP_EN.get(text, text) if lang is Lang.en else text)
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub, lang)
+
+
+class _App(typer.core.TyperGroup):
+    """The root command: its help, and every command's, in the language of this run."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _translate_help(self, _lang_in(args))
+        return super().parse_args(ctx, args)
+
+
 app = typer.Typer(
+    cls=_App,
     name="zzgzn",
     help="把实施方案变成可校验的 YAML，汇总各单位季度报送，生成公文格式的进展报告。",
     no_args_is_help=True,
@@ -99,7 +144,7 @@ RootOpt = Annotated[
         callback=_campaign_root,
     ),
 ]
-LangOpt = Annotated[Lang | None, typer.Option("--lang", help="诊断信息语言：zh（默认）或 en。")]
+LangOpt = Annotated[Lang | None, typer.Option("--lang", help="所有输出的语言：zh（默认）或 en。")]
 TodayOpt = Annotated[
     str | None, typer.Option("--today", help="把“今天”设为此日期（也可用环境变量 ZZGZN_TODAY）。")
 ]
