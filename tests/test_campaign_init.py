@@ -277,3 +277,31 @@ def test_the_next_step_can_be_pasted_into_a_shell_when_the_folder_has_spaces(
     code, output = invoke(runner, "init", str(target))
     assert code == 0, output
     assert f"cd '{target}' && git init" in "".join(output.splitlines())
+
+
+def test_a_repeated_task_number_is_drafted_in_order_and_said_where(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    source = tmp_path / "方案.txt"
+    source.write_text(
+        "关于开展“示例年”活动的实施方案\n\n一、总体要求\n做好示例工作。\n二、主要内容\n"
+        "（一）第一部分\n1.做第一件事。\n责任单位：甲处\n"
+        "2.做第二件事。\n责任单位：乙处\n"
+        "2.做第三件事。\n责任单位：甲处\n",
+        "utf-8",
+    )
+    root = tmp_path / "new"
+    code, output = invoke(runner, "init", str(root), "--from", str(source))
+    assert code == 0, output
+    warning = (
+        "原文第 11 行：（一）中的任务编号“2.”与顺序不符（重复或跳号），起草为任务 1.3："
+        "请核对原文和 sections/ 中的编号"
+    )
+    assert warning in output
+    assert "第 9 行" not in output  # the first 2. is in order
+    assert warning in (root / "README.md").read_text("utf-8")  # the office's list to review
+    assert list(_loaded(root).tasks) == ["1.1", "1.2", "1.3"]
+    code, output = invoke(
+        runner, "--lang", "en", "init", str(tmp_path / "en"), "--from", str(source)
+    )
+    assert code == 0 and 'line 11 of the text: task number "2." in （一） is out of order' in output

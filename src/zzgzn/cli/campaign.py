@@ -48,7 +48,7 @@ def init(
     if done.draft.notes:
         out.print(escape(t("init-review")))
         for note in done.draft.notes:
-            out.print(f"  - {escape(note)}", soft_wrap=True)
+            out.print(f"  - {escape(note.message(current_lang().value))}", soft_wrap=True)
     if done.problems:
         print_problems(done.problems, DiagnosticFormat.text, current_lang())
     if has_errors(done.problems):

@@ -29,12 +29,14 @@ from zzgzn.cli.base import (
     current_lang,
     default_lang,
     err,
+    fail,
     handle_errors,
     out,
     print_problems,
     progress_bar,
     t,
 )
+from zzgzn.errors import UsageError
 
 if TYPE_CHECKING:
     from zzgzn.report.job import ReportOutcome
@@ -92,6 +94,7 @@ def report(
     Markdown 和公文格式（GB/T 9704-2012）的 Word。"""
     from zzgzn.report.job import run_report
 
+    _no_stdout(output, "report")
     language = lang or default_lang()
     with progress_bar(quiet):
         outcome = run_report(
@@ -197,8 +200,19 @@ def _print_written(paths: Iterable[Path]) -> None:
 
 DocumentOutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="写入文件：.md 或 .docx（公文格式）；默认显示在屏幕上。"),
+    typer.Option(
+        "--output", "-o", help="写入文件：.md 或 .docx（公文格式）；默认或 - 显示在屏幕上。"
+    ),
 ]
+
+STDOUT = "-"  # -o -: standard output, as for most tools
+
+
+def _no_stdout(output: str | None, command: str) -> None:
+    """report and summary write several files at once: "-" cannot hold them (refuse, rather
+    than write a file called "-")."""
+    if output == STDOUT:
+        fail(UsageError("output-stdout-many", command=command))
 
 
 def _emit(
@@ -208,7 +222,7 @@ def _emit(
     (by author, the issuing office), anything else as the text. True when a file was written."""
     from zzgzn.files import write_atomic
 
-    if output is None:
+    if output is None or str(output) == STDOUT:
         print(text or markdown, end="")
         return False
     if output.suffix == ".docx":
@@ -279,6 +293,7 @@ def summary(
     """评估总结：逐季度进展、停滞任务、方案成果、考核评分、典型案例，附图表和 Excel。"""
     from zzgzn.report.summaryjob import run_summary
 
+    _no_stdout(output, "summary")
     with progress_bar(quiet):
         outcome = run_summary(
             root,
@@ -333,8 +348,9 @@ def cases(
         ),
     ] = None,
     quarter: Annotated[
+        # no -q: that is --quiet, as everywhere else
         str | None,
-        typer.Option("--quarter", "-q", help="只看这个季度。", autocompletion=complete_quarter),
+        typer.Option("--quarter", help="只看这个季度。", autocompletion=complete_quarter),
     ] = None,
     output: DocumentOutputOpt = None,
     root: RootOpt = Path("."),
@@ -343,6 +359,7 @@ def cases(
         CasesFormat,
         typer.Option("--format", "-f", help="md（默认）或 json（案例列表，供其他程序使用）。"),
     ] = CasesFormat.md,
+    quiet: QuietOpt = False,
 ) -> None:
     """典型案例汇编：各季度报送的典型案例和经验做法，注明单位、季度和任务。"""
     from zzgzn.report.summaryjob import casebook
@@ -352,7 +369,7 @@ def cases(
     text = None
     if fmt is CasesFormat.json:
         text = json.dumps([_case_data(c) for c in found], ensure_ascii=False, indent=2) + "\n"
-    if _emit(markdown, output, day, plan.office.name, text):
+    if _emit(markdown, output, day, plan.office.name, text) and not quiet:
         out.print(
             f"[green]{escape(t('written'))}[/] {escape(str(output))}"
             + escape(t("cases-count", count=len(found)))

@@ -41,8 +41,8 @@ HELP_EN: dict[str, str] = {
         "What to print: text (default, for people) or json (a summary of the result, for programs)."
     ),
     "输出文件或文件夹（默认 reports/）。": "Output file or folder (default reports/).",
-    "写入文件：.md 或 .docx（公文格式）；默认显示在屏幕上。": (
-        "Write to a file: .md, or .docx (an official document); by default print it."
+    "写入文件：.md 或 .docx（公文格式）；默认或 - 显示在屏幕上。": (
+        "Write to a file: .md, or .docx (an official document); by default, or with -, print it."
     ),
     "text 或 json。": "text or json.",
     "md（默认）或 json。": "md (default) or json.",

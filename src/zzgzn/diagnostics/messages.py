@@ -31,8 +31,8 @@ CATALOG: dict[str, Text] = {
     "file-too-large": Text(
         "文件过大（{size} 字节，上限 {limit} 字节）",
         "file too large ({size} bytes, limit {limit})",
-        "一个单位一个季度的报送不应这么大；请删去粘贴进来的附件或图片内容",
-        "a quarterly submission is never this big; remove pasted attachments or images",
+        "{advice}",
+        "{advice}",
     ),
     "encoding": Text(
         "文件编码是 {encoding}，不是 UTF-8",
@@ -815,6 +815,16 @@ PHRASES: dict[str, tuple[str, str]] = {
     "reading-bool": ("是/否（布尔值）", "true/false"),
     "reading-base60": ("六十进制数", "a base-60 number"),
     "reading-octal": ("八进制数", "an octal number"),
+    "too-large-submission": (
+        "一个单位一次的报送不应这么大；请删去粘贴进来的附件或图片内容",
+        "a unit's submission is never this big; remove pasted attachments or images",
+    ),
+    "too-large-plan": (
+        "方案文件不应这么大：多半粘贴进了附件或图片内容，请删去；"
+        "任务多时可分到 sections/ 下的多个文件",
+        "a plan file is never this big: remove pasted attachments or images; many tasks can be"
+        " split over several files in sections/",
+    ),
     "change-deleted": ("删除", "deleted"),
     "change-moved": ("移动或改名", "moved or renamed"),
 }

@@ -281,6 +281,13 @@ UI: dict[str, Say] = {
         "不支持的格式：{formats}（可选 {choices}）",
         "unknown format: {formats} (there are {choices})",
     ),
+    "output-stdout-many": Say(
+        "-o - 表示显示在屏幕上（标准输出），只用于 diff、cases 这样只有一份 Markdown 的命令；"
+        "zzgzn {command} 一次生成多个文件，请给出文件或文件夹，如 -o reports/",
+        "-o - means the screen (standard output), for commands with one Markdown text such as"
+        " diff and cases; zzgzn {command} writes several files: give a file or a folder,"
+        " e.g. -o reports/",
+    ),
     "write-failed": Say("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "site-not-ours": Say(
         "{path} 已存在，且不是 zzgzn site 生成的文件夹，未覆盖（请换一个输出文件夹）",
@@ -365,6 +372,39 @@ UI: dict[str, Say] = {
     "init-unreadable": Say(
         "无法读取方案文件 {path}（{reason}）：请提供 .docx 或 UTF-8/GBK 编码的 .txt",
         "cannot read the plan document {path} ({reason}): give a .docx or a UTF-8/GBK .txt",
+    ),
+    "draft-no-tasks": Say(
+        "没有找到带“责任单位：”的任务，任务清单需要手工填写",
+        "no task with a 责任单位： line found: the task list must be written by hand",
+    ),
+    "draft-no-districts": Say(
+        "原文的责任单位中没有区（县）级单位：若各区局也要报送，请在 units.yaml 中添加，"
+        "kind 写 district（schedule.yaml 的 reporters.kinds 已包含 district）",
+        "the text names no district (county) unit: if district bureaus report too, add them to"
+        " units.yaml with kind: district (reporters.kinds in schedule.yaml includes district)",
+    ),
+    "draft-renumbered": Say(
+        "原文第 {line} 行：{section}中的任务编号“{written}”与顺序不符（重复或跳号），"
+        "起草为任务 {task}：请核对原文和 sections/ 中的编号",
+        'line {line} of the text: task number "{written}" in {section} is out of order'
+        " (repeated or skipped) and was drafted as task {task}: check the text and the"
+        " numbers in sections/",
+    ),
+    "draft-no-units": Say(
+        "任务 {task}（{title}）没有责任单位，请补上",
+        "task {task} ({title}) has no responsible unit: add it",
+    ),
+    "draft-section-empty": Say(
+        "第 {number} 部分（{title}）没有编号任务", "section {number} ({title}) has no numbered task"
+    ),
+    "draft-part-left-out": Say(
+        "“{part}”部分没有对应的字段，未收入 plan.yaml",
+        'the part "{part}" has no field in plan.yaml and was left out',
+    ),
+    "draft-not-quarterly": Say(
+        "原文的报送周期不是按季度：zzgzn 目前只支持按季度报送，请核对 schedule.yaml",
+        "the text's reporting period is not quarterly: zzgzn supports quarterly reporting"
+        " only for now; check schedule.yaml",
     ),
     "init-done": Say("已建立活动仓库 {path}", "created the campaign repository {path}"),
     "init-review": Say("请核对：", "to review:"),

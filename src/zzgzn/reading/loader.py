@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import problem
 from zzgzn.reading.document import Document, Loc, Pos
 from zzgzn.reading.yamlbuild import MAX_DEPTH, MAX_NODES, Builder, RawFloat, RawInt, raw_text
@@ -57,7 +58,14 @@ def read_path(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes 
             if size > max_bytes:
                 doc = Document(name)
                 doc.problems.append(
-                    problem(name, (0, 0), "file-too-large", size=size, limit=max_bytes)
+                    problem(
+                        name,
+                        (0, 0),
+                        "file-too-large",
+                        size=size,
+                        limit=max_bytes,
+                        advice=phrase(_too_large_advice(name)),
+                    )
                 )
                 return doc
             return stream.read()
@@ -65,6 +73,13 @@ def read_path(path: str | Path, name: str, max_bytes: int = MAX_BYTES) -> bytes 
         doc = Document(name)
         doc.problems.append(problem(name, (0, 0), "file-unreadable", reason=exc.strerror or exc))
         return doc
+
+
+def _too_large_advice(name: str) -> str:
+    """The plan's own files are the office's; everything else is a unit's submission."""
+    return (
+        "too-large-plan" if name.replace("\\", "/").startswith("plan/") else "too-large-submission"
+    )
 
 
 def load_bytes(raw: bytes, name: str) -> Document:

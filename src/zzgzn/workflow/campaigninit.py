@@ -129,7 +129,7 @@ def _write(root: Path, draft: Draft, source: Path | None) -> None:
         "title": meta["title"],
         "recipient": units.get(rule["recipient"], rule["recipient"]),
         "rule": f"每季度结束后 {rule['due_working_days']} 个工作日内",
-        "review": draft.notes,
+        "review": [note.message("zh") for note in draft.notes],  # the office's README
         "example_quarter": first_quarter,
         "example_unit": next(iter(units), "unit"),
     }

@@ -16,6 +16,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from zzgzn.datetext import halfwidth
+from zzgzn.diagnostics.ui import Said, said
+
 _CN_DIGITS = "零一二三四五六七八九"
 _TOP = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.+)$")
 _SECTION = re.compile(r"^（([一二三四五六七八九十]{1,3})）\s*(.+)$")
@@ -59,7 +62,7 @@ class Draft:
 
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     guesses: list[tuple[str, tuple[str | int, ...], str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)  # for the office, in the catalogue
 
     def guess(self, file: str, path: tuple[str | int, ...], why: str) -> None:
         self.guesses.append((file, path, why))
@@ -106,6 +109,22 @@ def _kind(name: str) -> str:
     return "affiliated"
 
 
+class _Line(str):
+    """A line of the document that remembers where it stood (1-based), for the notes."""
+
+    number: int = 0
+
+
+def _numbered(text: str) -> list[_Line]:
+    lines = []
+    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+        if raw.strip():
+            line = _Line(raw.strip())
+            line.number = number
+            lines.append(line)
+    return lines
+
+
 @dataclass
 class _Part:
     marker: str
@@ -116,13 +135,12 @@ class _Part:
 def draft_plan(text: str, *, issuer: str = "") -> Draft:
     """The plan/ files drafted from the document's text (see the module docstring)."""
     draft = Draft()
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    lines: list[str] = list(_numbered(text))
     notice, title, start = _head(lines)
     parts, preamble = _parts(lines[start:])
     main = next((p for p in parts if any(_UNITS.match(x) for x in p.lines)), None)
     if main is None:
-        draft.notes.append("没有找到带“责任单位：”的任务，任务清单需要手工填写")
+        draft.notes.append(said("draft-no-tasks"))
     registry: dict[str, str] = {}  # name → id, in order of first mention
     taken: set[str] = set()
 
@@ -146,10 +164,7 @@ def draft_plan(text: str, *, issuer: str = "") -> Draft:
         )
         draft.guess("units.yaml", ("units", i, "kind"), "类别按名称推断")
     if not any(u["kind"] == "district" for u in units):
-        draft.notes.append(
-            "原文的责任单位中没有区（县）级单位：若各区局也要报送，请在 units.yaml 中添加，"
-            "kind 写 district（schedule.yaml 的 reporters.kinds 已包含 district）"
-        )
+        draft.notes.append(said("draft-no-districts"))
     for section in sections:
         draft.files[f"sections/{section['number']}.yaml"] = section
     return draft
@@ -223,6 +238,17 @@ def _sections(draft: Draft, part: _Part, unit_id: Any) -> list[dict[str, Any]]:
             task = None
         elif numbered and sections:
             n = len(sections[-1]["tasks"]) + 1
+            written = halfwidth(numbered.group(1))
+            if int(written) != n:  # the ids count the tasks; say so where the text does not
+                draft.notes.append(
+                    said(
+                        "draft-renumbered",
+                        line=getattr(line, "number", 0),
+                        written=f"{numbered.group(1)}{numbered.group(2)}",
+                        section=sections[-1]["marker"],
+                        task=f"{sections[-1]['number']}.{n}",
+                    )
+                )
             # the title is the task's first sentence; the marker keeps the text's own characters
             title, _, rest = numbered.group(3).partition("。")
             task = {
@@ -243,14 +269,14 @@ def _sections(draft: Draft, part: _Part, unit_id: Any) -> list[dict[str, Any]]:
     for s, section in enumerate(sections):
         for t, one in enumerate(section["tasks"]):
             if not one["units"]:
-                draft.notes.append(f"任务 {one['id']}（{one['title']}）没有责任单位，请补上")
+                draft.notes.append(said("draft-no-units", task=one["id"], title=one["title"]))
             draft.guess(
                 f"sections/{section['number']}.yaml",
                 ("tasks", t, "title"),
                 "标题取任务的第一句，正文是其余部分",
             )
         if not section["tasks"]:
-            draft.notes.append(f"第 {s + 1} 部分（{section['title']}）没有编号任务")
+            draft.notes.append(said("draft-section-empty", number=s + 1, title=section["title"]))
     return sections
 
 
@@ -310,7 +336,7 @@ def _meta(
         if closing:
             meta["requirements"]["closing"] = "".join(closing)
     for extra in [*before[1:], *after[1:]]:
-        draft.notes.append(f"“{extra.marker}{extra.heading}”部分没有对应的字段，未收入 plan.yaml")
+        draft.notes.append(said("draft-part-left-out", part=f"{extra.marker}{extra.heading}"))
     return meta
 
 
@@ -360,9 +386,7 @@ def _schedule(draft: Draft, text: str, unit_id: Any) -> dict[str, Any]:
             "schedule.yaml", ("reporting",), "原文没有写按季度报送的规则：暂按季度结束后5个工作日"
         )
         if re.search(r"每(月|半年|年)", text):
-            draft.notes.append(
-                "原文的报送周期不是按季度：zzgzn 目前只支持按季度报送，请核对 schedule.yaml"
-            )
+            draft.notes.append(said("draft-not-quarterly"))
     reporting["reporters"] = {"task_units": True, "kinds": ["district"]}
     draft.guess("schedule.yaml", ("reporting", "reporters"), "各任务的责任单位和各区局报送")
     return {"activity": {"start": start, "end": end}, "phases": phases, "reporting": reporting}
