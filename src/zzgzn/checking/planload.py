@@ -133,5 +133,6 @@ def _load_plan(root: Path, *, fast: bool) -> PlanLoad:
         section_docs,
         docs["obligations.yaml"] if models.get("obligations.yaml") is not None else None,
         docs["frozen.yaml"] if models.get("frozen.yaml") is not None else None,
+        meta=docs["plan.yaml"],
     )
     return PlanLoad(plan, found())

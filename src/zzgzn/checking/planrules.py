@@ -22,8 +22,11 @@ def check_plan(
     sections: list[tuple[Document, Section]],
     obligations: Document | None,
     frozen: Document | None,
+    meta: Document | None = None,
 ) -> None:
     """Every rule, in the order a reader of the plan meets the files."""
+    if meta is not None and plan.meta.parent is not None:
+        parent_link(plan, meta)
     unique_units(plan, units)
     known_units(plan, units, schedule, sections)
     task_numbering(sections)
@@ -35,6 +38,28 @@ def check_plan(
         obligation_rules(plan, obligations)
     if frozen is not None:
         closed_quarters(plan, frozen)
+
+
+def parent_link(plan: Plan, meta: Document) -> None:
+    """The parent: block (zzgzn forward) names this campaign's tasks and their declared
+    metrics, and each parent task once; what the parent's plan says is checked by forward."""
+    link = plan.meta.parent
+    assert link is not None
+    duplicates(meta, [(("parent", "tasks", i, "task"), t.task) for i, t in enumerate(link.tasks)])
+    for i, entry in enumerate(link.tasks):
+        for j, task_id in enumerate(entry.sources):
+            if task_id not in plan.tasks:
+                meta.add(("parent", "tasks", i, "from", j), "unknown-task", task=task_id)
+        declared = {m.name for t in entry.sources if t in plan.tasks for m in plan.tasks[t].metrics}
+        for j, metric in enumerate(entry.metrics):
+            if metric.name not in declared:
+                meta.add(
+                    ("parent", "tasks", i, "metrics", j, "name"),
+                    "forward-unknown-metric",
+                    name=metric.name,
+                    tasks="、".join(entry.sources),
+                    allowed="、".join(sorted(declared)) or "-",
+                )
 
 
 def unique_units(plan: Plan, units: Document) -> None:

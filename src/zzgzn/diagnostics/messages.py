@@ -747,6 +747,67 @@ CATALOG: dict[str, Text] = {
         "检查 schedule.yaml 中 reporting.reporters",
         "check reporting.reporters in schedule.yaml",
     ),
+    # --- zzgzn forward: the plan's parent: block against the parent's plan ------------------
+    "forward-unknown-metric": Text(
+        "任务 {tasks} 的统计口径中没有“{name}”",
+        'the declared metrics of task {tasks} have no "{name}"',
+        "写本活动统计口径中的名称，可选：{allowed}",
+        "name one of this campaign's declared metrics: {allowed}",
+    ),
+    "forward-wrong-campaign": Text(
+        "parent 写的上级活动是“{campaign}”，但所给上级方案是“{found}”",
+        'parent names campaign "{campaign}", but the parent plan given is "{found}"',
+        "核对 --parent 的路径，或改正 parent.campaign",
+        "check the --parent path, or correct parent.campaign",
+    ),
+    "forward-parent-version": Text(
+        "对应关系是按上级方案 {version} 写的，上级方案现为 {current}",
+        "the mapping was written for parent plan {version}; the parent plan is now {current}",
+        "核对上级的任务和统计口径是否有变化，再把 parent.plan_version 改为 {current}",
+        "check the parent's tasks and metrics, then set parent.plan_version to {current}",
+    ),
+    "forward-unknown-unit": Text(
+        "单位“{unit}”不在上级活动（{campaign}）的单位名录中",
+        'unit "{unit}" is not in the registry of the parent campaign ({campaign})',
+        "写本单位在上级 plan/units.yaml 中的代码",
+        "write this office's id from the parent's plan/units.yaml",
+    ),
+    "forward-unknown-parent-task": Text(
+        "上级方案中没有任务“{task}”",
+        'the parent plan has no task "{task}"',
+        "上级的任务编号见上级仓库中的 zzgzn plan",
+        "run `zzgzn plan` in the parent's repository for its task numbers",
+    ),
+    "forward-task-not-owned": Text(
+        "在上级方案中，{unit_name}不是任务 {task}（{title}）的责任单位",
+        "in the parent plan, {unit_name} is not responsible for task {task} ({title})",
+        "只对应本单位在上级方案中负责的任务",
+        "map only onto tasks this office is responsible for in the parent plan",
+    ),
+    "forward-unknown-parent-metric": Text(
+        "上级任务 {task} 的统计口径中没有“{name}”",
+        'parent task {task} declares no metric "{name}"',
+        "写上级统计口径中的名称，可选：{allowed}",
+        "name one of the parent task's declared metrics: {allowed}",
+    ),
+    "forward-metric-unit": Text(
+        "“{name}”的计量单位是“{unit}”，上级任务 {task} 的“{to}”是“{parent_unit}”",
+        '"{name}" is counted in "{unit}", parent task {task}\'s "{to}" in "{parent_unit}"',
+        "计量单位不同的数不能相加：对应到计量单位相同的指标，或先统一两级的统计口径",
+        "figures in different units never add up: map onto a metric in the same unit",
+    ),
+    "forward-metric-aggregate": Text(
+        "“{name}”的汇总方式是 {rule}，上级的“{to}”是 {parent_rule}",
+        '"{name}" aggregates by {rule}, the parent\'s "{to}" by {parent_rule}',
+        "汇总方式不同的数不能对应（如求和与取最大值）",
+        "metrics that aggregate differently (sum, max) cannot be mapped onto each other",
+    ),
+    "forward-no-liaison": Text(
+        "{unit}没有登记联络员，转报给上级的文件须写明联络员",
+        "{unit} has no liaison registered; the file forwarded to the parent names one",
+        "在 plan/units.yaml 中为本单位填写 liaison: {{name: 姓名, phone: 电话}}",
+        "add liaison: {{name: ..., phone: ...}} to this office in plan/units.yaml",
+    ),
 }
 
 

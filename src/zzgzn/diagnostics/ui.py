@@ -465,6 +465,56 @@ UI: dict[str, Say] = {
     "forms-written": Say(
         "已生成 {count} 个填报页，在 {path}", "{count} form pages written to {path}"
     ),
+    # --- forward, trace ---------------------------------------------------------------
+    "forward-no-parent": Say(
+        "{path} 没有 parent:（上级活动）：本活动不向上级转报",
+        "{path} has no parent: block (the campaign above): nothing to forward to",
+    ),
+    "forward-parent-not-found": Say(
+        "{path} 既不是上级活动的仓库（含 plan/），也不是它的 plan/ 文件夹",
+        "{path} is neither the parent campaign's repository (with plan/) nor its plan/ folder",
+    ),
+    "forward-needs-output": Say(
+        "{path} 只有上级的方案（plan/），没有 submissions/：请用 -o 指定转报文件写到哪里",
+        "{path} holds the parent's plan/ only, no submissions/: say where to write with -o",
+    ),
+    "forward-quarter-outside": Say(
+        "{quarter} 不在上级活动期间（{start} 至 {end}）内",
+        "{quarter} is outside the parent campaign ({start} to {end})",
+    ),
+    "forward-blocked": Say(
+        "✗ 未转报：以上问题改正后重试。", "✗ nothing forwarded: correct the above and try again."
+    ),
+    "forward-written": Say(
+        "已转报 {path}：{tasks} 项任务，汇总 {units} 个单位",
+        "forwarded {path}: {tasks} task(s), consolidating {units} unit(s)",
+    ),
+    "forward-amended": Say(
+        "已转报 {path}（上级 {quarter} 已封存，已附更正记录）：{reason}",
+        "forwarded {path} (the parent's {quarter} is closed: amendment recorded): {reason}",
+    ),
+    "forward-unchanged": Say(
+        "{path} 与本次汇总一致，未改写",
+        "{path} already says what this consolidation says: left as is",
+    ),
+    "forward-unreported": Say(
+        "上级任务 {tasks}：对应的任务本季度没有单位报送，未转报",
+        "parent task(s) {tasks}: nobody here reported the tasks mapped onto them; not forwarded",
+    ),
+    "forward-not-forwarded": Say(
+        "未转报的数据：任务 {task}“{name}”{unit}（{units} 个单位）：{why}",
+        'not forwarded: task {task} "{name}" {unit} ({units} unit(s)): {why}',
+    ),
+    "forward-why-undeclared": Say(
+        "上级任务没有这项统计口径（可在 parent.tasks 的 metrics 中对应）",
+        "the parent task declares no such metric (map it under parent.tasks[].metrics)",
+    ),
+    "forward-why-rate": Say("比率不汇总", "a rate is never added up"),
+    "forward-why-rule": Say("两级的汇总方式不同", "the two levels aggregate it differently"),
+    "forward-why-left-out": Say(
+        "本级报告未计入合计（名称或计量单位与统计口径不符）",
+        "left out of this level's totals (name or unit differs from the declared metric)",
+    ),
 }
 
 

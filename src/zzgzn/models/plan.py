@@ -8,7 +8,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from zzgzn.models.fields import (
@@ -23,6 +23,7 @@ from zzgzn.models.fields import (
     UnitId,
     Version,
 )
+from zzgzn.models.submission import Person
 from zzgzn.similar import SAME_NAME, letters, similarity
 
 # --- units.yaml ----------------------------------------------------------------------
@@ -418,6 +419,40 @@ class Repository(Strict):
     branch: Text = Field("main", description="报送合并进的分支")
 
 
+class MetricLink(Strict):
+    """One of this campaign's declared metrics counted as one of the parent task's."""
+
+    name: Text = Field(description="本活动统计口径中的指标名称（在 from 所列任务中）")
+    to: Text = Field(description="上级任务统计口径中的指标名称；计量单位必须相同")
+
+
+class TaskLink(Strict):
+    """A parent task and the tasks of this campaign that feed it: several onto one, one onto
+    several (it appears under several links); a task under no link is not forwarded."""
+
+    task: TaskId = Field(description="上级方案的任务编号")
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    sources: list[TaskId] = Field(
+        alias="from", min_length=1, description="本活动中汇总到这项上级任务的任务编号"
+    )
+    metrics: list[MetricLink] = Field(
+        [], description="名称不同的数据怎样对应；名称和计量单位相同的统计口径自动对应"
+    )
+
+
+class ParentLink(Strict):
+    """The campaign this one answers (zzgzn forward): its id and plan version, who this
+    campaign is in its registry, which tasks go where, and who signs what is forwarded."""
+
+    campaign: Slug = Field(description="上级活动的代码（上级 plan/plan.yaml 的 id）")
+    plan_version: Version = Field(description="对应的上级方案版本")
+    unit: UnitId = Field(description="本单位在上级单位名录中的代码")
+    tasks: list[TaskLink] = Field(min_length=1, description="上级任务与本活动任务的对应")
+    filled_by: Person | None = Field(None, description="转报的填报人")
+    approved_by: Person | None = Field(None, description="转报的审核人（单位负责人）")
+
+
 class Meta(Strict):
     schema_version: Literal[1]
     version: Version
@@ -431,6 +466,7 @@ class Meta(Strict):
     main_content: Heading | None = None
     requirements: Requirements | None = None
     repository: Repository | None = None
+    parent: ParentLink | None = None  # the campaign this one reports to (zzgzn forward)
 
 
 # --- the whole plan ------------------------------------------------------------------

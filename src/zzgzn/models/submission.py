@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from zzgzn.models.fields import Date, OptionalText, Slug, Strict, TaskId, Text, UnitId, Version
 
@@ -102,6 +102,39 @@ class TaskReport(Strict):
     next_steps: list[Text] = Field([], description="下一步打算")
 
 
+class Contribution(Strict):
+    """One figure of the child campaign that a forwarded total adds up."""
+
+    file: Text = Field(description="下级仓库中的报送文件")
+    unit: UnitId = Field(description="下级单位代码")
+    task: TaskId = Field(description="下级任务编号")
+    metric: Text = Field(description="下级的指标名称")
+    value: float = Field(allow_inf_nan=False, description="数值")
+
+
+class Figure(Strict):
+    """Where one forwarded total comes from: each unit's figure below."""
+
+    task: TaskId = Field(description="本文件中的任务编号")
+    name: Text = Field(description="本文件中的指标名称")
+    unit: OptionalText = Field("", description="计量单位")
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    sources: list[Contribution] = Field(alias="from", description="下级各单位的数")
+
+
+class Provenance(Strict):
+    """A submission written by `zzgzn forward`: the child campaign's quarter it consolidates."""
+
+    campaign: Slug = Field(description="下级活动的代码")
+    plan_version: Version = Field(description="下级方案的版本")
+    commit: OptionalText = Field("", description="汇总时下级仓库的提交")
+    quarter: Text = Field(description="汇总的季度")
+    units: int = Field(ge=0, description="汇总的单位数")
+    files: list[Text] = Field([], description="汇总的报送文件")
+    figures: list[Figure] = Field([], description="每项数据由下级哪些单位的数相加")
+
+
 class Submission(Strict):
     unit: UnitId = Field(description="单位代码，与文件名一致")
     quarter: Text = Field(description="季度，如 2020Q2，与所在文件夹一致")
@@ -116,6 +149,9 @@ class Submission(Strict):
     )
     amendments: list[Amendment] = Field(
         [], description="本季度报告生成后的更正记录：每次更正加一条（日期、更正人、原因）"
+    )
+    provenance: Provenance | None = Field(
+        None, description="zzgzn forward 汇总下级活动生成的文件的来源：活动、版本、提交、单位和文件"
     )
 
     @property

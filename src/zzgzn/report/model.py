@@ -113,6 +113,12 @@ class QuarterReport:
         return list(kinds.items())
 
     @property
+    def forwarded(self) -> dict[str, Filed]:
+        """The files written by `zzgzn forward` from a campaign below, by unit: each stands
+        for the units its provenance counts (汇总N个单位)."""
+        return {f.unit.id: f for f in self.filed if f.submission.provenance is not None}
+
+    @property
     def unsigned(self) -> list[Unit]:
         """Units whose file names no approver: drafts, not final submissions."""
         return [s.unit for s in self.states if s.submitted_on and not s.final]
