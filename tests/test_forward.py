@@ -7,6 +7,7 @@ against the street files themselves, then sends a correction from the bottom to 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -55,6 +56,21 @@ def _leaf_sum(folder: Path, tasks: set[str], name: str, unit: str, skip: str = "
                     if m["name"] == name and m.get("unit", "") == unit
                 )
     return total
+
+
+def _trace(runner: CliRunner, top: Path, *below: Path) -> dict:  # type: ignore[type-arg]
+    args = ["trace", "Q2", "-t", "1.1", "-m", "走访退役军人", "-f", "json", "--root", str(top)]
+    for root in below:
+        args += ["--child", str(root)]
+    code, said = invoke(runner, *args)
+    assert code == 0, said
+    data = json.loads(said)
+    assert isinstance(data, dict)
+    return data
+
+
+def _leaves(steps: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    return [leaf for s in steps for leaf in (_leaves(s["below"]) if s["below"] else [s])]
 
 
 @pytest.fixture
@@ -117,6 +133,33 @@ def test_three_levels_totals_and_a_correction_reach_the_top(
     assert code == 0, said
     _commit(ministry, "tianjin forwards 2020Q2")
 
+    # a ministry total traces back through the city's files to the street stations' files
+    found = _trace(runner, ministry, city, district)
+    leaves = _leaves(found["steps"])
+    assert (
+        sum(s["value"] for s in leaves)
+        == found["value"]
+        == _figure(top, "1.1", "走访退役军人") + 5000
+    )
+    street_files = {s["file"] for s in leaves if s["campaign"] == "jinghai-sizheng-2020"}
+    assert street_files == {f"submissions/{Q}/{u}.yaml" for u in ("chengguan", "dongcheng", "xihu")}
+    assert all(s["says"] is None for s in leaves)
+    code, said = invoke(
+        runner,
+        "trace",
+        "Q2",
+        "-t",
+        "1.1",
+        "-m",
+        "走访退役军人",
+        "--root",
+        str(ministry),
+        "-c",
+        str(city),
+    )
+    assert code == 0, said
+    assert "静海区退役军人事务局 269人次" in said and "没有给出 jinghai-sizheng-2020 的仓库" in said
+
     # the parent's report and compilation say whose file stands for how many units
     out = ministry / "out"
     code, said = invoke(
@@ -127,7 +170,8 @@ def test_three_levels_totals_and_a_correction_reach_the_top(
     assert "天津市退役军人事务局（汇总28个单位）" in main
     whole = (out / f"{Q}各单位进展情况汇编.md").read_text("utf-8")
     assert "### （一）天津市退役军人事务局（汇总28个单位）" in whole
-    assert "submissions/2020Q2/jinghai.yaml（任务1.2“走访退役军人”）269人次" in whole
+    assert "走访退役军人的来源：下级任务1.2“走访退役军人”：yongjun-youfu 41、" in whole
+    assert "jinghai 269、" in whole
 
     # every level closes the quarter (its report after the deadline), then a street corrects
     for root in (district, city):
@@ -155,6 +199,14 @@ def test_three_levels_totals_and_a_correction_reach_the_top(
     assert code == 0, said
     _commit(district, "chengguan corrects 2020Q2")
 
+    # until it is forwarded again, the trace shows the street's file says something else now
+    (stale,) = [s for s in _leaves(_trace(runner, ministry, city, district)["steps"]) if s["says"]]
+    assert (stale["file"], stale["value"], stale["says"]) == (
+        f"submissions/{Q}/chengguan.yaml",
+        120,
+        150,
+    )
+
     code, said = invoke(runner, "forward", "Q2", "--parent", str(city), "--root", str(district))
     assert code == 0, said
     assert "已附更正记录" in said
@@ -176,6 +228,9 @@ def test_three_levels_totals_and_a_correction_reach_the_top(
     assert f"“走访退役军人”由{before:g}人次改为{before + 30:g}人次" in record["reason"]
     code, said = invoke(runner, "validate", "--root", str(ministry))
     assert code == 0, said
+
+    found = _trace(runner, ministry, city, district)
+    assert sum(s["value"] for s in _leaves(found["steps"])) == found["value"]
 
     # forwarding again with nothing changed below leaves the file alone
     _commit(ministry, "tianjin re-forwards")
@@ -264,3 +319,13 @@ def test_without_a_parent_block_there_is_nothing_to_forward(
 )
 def test_consolidated_status(statuses: list[Status], expected: Status) -> None:
     assert consolidated_status(statuses) is expected
+
+
+def test_the_office_needs_a_liaison_to_forward(runner: CliRunner, tmp_path: Path) -> None:
+    district = district_campaign(tmp_path / "district")
+    city = city_campaign(tmp_path / "city")
+    edit(district / "plan" / "units.yaml", '{name: 示例联络员51, phone: "000-0000-0051"}', "{}")
+    code, said = invoke(runner, "forward", "Q2", "--parent", str(city), "--root", str(district))
+    assert code == 1
+    expected = "plan/units.yaml:6:5: 错误 [forward-no-liaison] 静海区退役军人事务局没有登记联络员"
+    assert expected in said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +11,7 @@ from rich.markup import escape
 
 from zzgzn import clock
 from zzgzn.cli.base import (
+    DataFormat,
     DiagnosticFormat,
     LangOpt,
     NoCacheOpt,
@@ -100,3 +102,97 @@ def forward(
         return
     line = t("forward-written", path=path, tasks=len(sub.tasks), units=sub.provenance.units)
     out.print(f"[green]{escape(line)}[/]")
+
+
+@app.command(rich_help_panel=PANEL)
+@handle_errors
+def trace(
+    quarter: Annotated[
+        str, typer.Argument(help="季度：2020Q2、Q2 等。", autocompletion=complete_quarter)
+    ],
+    task: Annotated[str, typer.Option("--task", "-t", help="任务编号，如 1.2。")],
+    metric: Annotated[str, typer.Option("--metric", "-m", help="数据名称，如 走访退役军人。")],
+    child: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--child",
+            "-c",
+            help="下级活动的仓库（本机的克隆），可重复：给出几级就向下追溯几级。",
+        ),
+    ] = None,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="text 或 json。")] = (
+        DataFormat.text
+    ),
+    root: RootOpt = Path("."),
+    lang: LangOpt = None,
+    today: TodayOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """把本季度报告中某项任务的一个合计数逐级追溯到下级各单位的报送文件：
+    由 zzgzn forward 转报的文件按其来源（provenance）继续向下，直到各单位自己填写的文件。"""
+    from rich.tree import Tree
+
+    from zzgzn.workflow.trace import Step
+    from zzgzn.workflow.trace import trace as run_trace
+
+    found = run_trace(
+        root, quarter, task, metric, list(child or []), clock.today(today), use_cache=not no_cache
+    )
+    if fmt is DataFormat.json:
+        data = {
+            "quarter": found.quarter,
+            "task": found.task,
+            "metric": found.metric,
+            "unit": found.unit,
+            "value": found.value,
+            "units": found.units,
+            "steps": [s.to_dict() for s in found.steps],
+        }
+        out.print_json(json.dumps(data, ensure_ascii=False))
+        return
+
+    def shown(value: float) -> str:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+    def grow(node: Tree, step: Step) -> None:
+        line = t(
+            "trace-step",
+            name=step.unit_name,
+            value=shown(step.value),
+            unit=found.unit,
+            campaign=step.campaign,
+            file=step.file,
+        )
+        if step.task != found.task or step.metric != found.metric:
+            line += t("trace-step-task", task=step.task, metric=step.metric)
+        if step.consolidates is not None:
+            commit = f"@{step.commit[:12]}" if step.commit else ""
+            campaign = step.below_campaign
+            line += t("trace-forwarded", units=step.consolidates, campaign=campaign, commit=commit)
+        if step.missing_repository:
+            line += t("trace-no-repository", campaign=step.below_campaign)
+        if step.says is not None:
+            line += t("trace-differs", now=shown(step.says))
+        branch = node.add(escape(line))
+        for nested in step.below:
+            grow(branch, nested)
+
+    head = t(
+        "trace-head",
+        quarter=found.quarter,
+        task=found.task,
+        metric=found.metric,
+        value=shown(found.value),
+        unit=found.unit,
+        units=found.units,
+    )
+    tree = Tree(escape(head))
+    for step in found.steps:
+        grow(tree, step)
+    out.print(tree)
+    leaves = found.leaves()
+    total = sum(s.value for s in leaves)
+    out.print(
+        escape(t("trace-leaves", count=len(leaves), value=shown(total), unit=found.unit)),
+        soft_wrap=True,
+    )

@@ -509,6 +509,39 @@ UI: dict[str, Say] = {
         "上级任务没有这项统计口径（可在 parent.tasks 的 metrics 中对应）",
         "the parent task declares no such metric (map it under parent.tasks[].metrics)",
     ),
+    "trace-unknown-task": Say("方案中没有任务“{task}”", 'the plan has no task "{task}"'),
+    "trace-unknown-metric": Say(
+        "任务 {task} 本季度没有合计数据“{metric}”；有：{names}",
+        'task {task} has no total "{metric}" this quarter; there are: {names}',
+    ),
+    "trace-child-not-found": Say(
+        "{path} 不是一个活动的仓库（没有可读的 plan/）",
+        "{path} is not a campaign's repository (no readable plan/)",
+    ),
+    "trace-head": Say(
+        "{quarter} 任务 {task}“{metric}”：{value}{unit}（{units} 个单位）",
+        '{quarter} task {task} "{metric}": {value} {unit} ({units} unit(s))',
+    ),
+    "trace-step": Say(
+        "{name} {value}{unit}  {campaign} {file}", "{name} {value} {unit}  {campaign} {file}"
+    ),
+    "trace-step-task": Say("（任务 {task}“{metric}”）", ' (task {task} "{metric}")'),
+    "trace-forwarded": Say(
+        "  汇总 {units} 个单位，来自 {campaign}{commit}",
+        "  consolidates {units} unit(s) of {campaign}{commit}",
+    ),
+    "trace-no-repository": Say(
+        "  （没有给出 {campaign} 的仓库：用 --child 指定后可继续向下追溯）",
+        "  (no repository of {campaign} given: add it with --child to go further down)",
+    ),
+    "trace-differs": Say(
+        "  ！该文件现在写的是 {now}：下级更正后尚未重新转报",
+        "  ! the file now says {now}: corrected below and not forwarded again",
+    ),
+    "trace-leaves": Say(
+        "最下一级共 {count} 个文件，合计 {value}{unit}",
+        "{count} file(s) at the bottom, adding up to {value} {unit}",
+    ),
     "forward-why-rate": Say("比率不汇总", "a rate is never added up"),
     "forward-why-rule": Say("两级的汇总方式不同", "the two levels aggregate it differently"),
     "forward-why-left-out": Say(
