@@ -7,8 +7,8 @@ and the same with 1 % of the files broken, then times whole processes on those f
 zzgzn validate (one process, all cores, again with nothing changed), the error path, a bare
 libyaml load of the same files (the floor), check-jsonschema with zzgzn's exported schema,
 one quarter's report (Markdown, DOCX; cold, and with the earlier quarters it compares with
-answered from the cache), `zzgzn status` and `zzgzn site` (with the cache), the shipped
-city-size repository, and `zzgzn --version`
+answered from the cache), `zzgzn status` and `zzgzn site` (with the cache), `zzgzn forward`
+up the national tree (benchmarks/chain.py), the shipped city-size repository, and `zzgzn --version`
 against `python -c pass`. Peak memory is each process's maximum resident set (its workers
 included). Figures, not pass/fail: the machine is shared and noisy, so read the ratios; the
 last column says whether the issue's target was met in this run.
@@ -326,6 +326,7 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
                 cjs.seconds >= 4 * one.seconds,
             ),
         )
+    rows += _chain(work)
     peak = max(r.run.peak_mb for r in rows if r.what != "python -c pass")
     rows.append(
         Row(
@@ -340,6 +341,25 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     failed = [r.what for r in rows if r.run.code not in (0, 1)]
     if failed:
         raise SystemExit(f"commands failed: {failed}")
+    return rows
+
+
+def _chain(work: Path) -> list[Row]:
+    """benchmarks/chain.py: 2020Q2 forwarded up the national tree (≈30 provinces × 10 cities
+    × 10 counties; a small tree with --once), the mean seconds of one forward per level."""
+    size = ["--provinces", "2", "--cities", "2", "--counties", "3"] if ONCE else []
+    done = subprocess.run(
+        [sys.executable, str(HERE / "chain.py"), "--json", "--dir", str(work / "chain"), *size],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    data = json.loads(done.stdout)
+    rows = []
+    for key in ("city → province", "province → ministry"):
+        found = data[key]
+        what = f"forward {key}, mean of {found['forwards']}"
+        rows.append(Row(what, Run(found["mean_s"], data["peak_mb"], 0)))
     return rows
 
 

@@ -249,6 +249,8 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
         "report 2020Q2, main report, DOCX",
         "report 2020Q2, compilation, DOCX",
         "zzgzn --version",
+        "forward city → province, mean of 4",
+        "forward province → ministry, mean of 2",
         "peak memory",
     ):
         assert row in done.stdout
