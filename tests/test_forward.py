@@ -329,3 +329,19 @@ def test_the_office_needs_a_liaison_to_forward(runner: CliRunner, tmp_path: Path
     assert code == 1
     expected = "plan/units.yaml:6:5: 错误 [forward-no-liaison] 静海区退役军人事务局没有登记联络员"
     assert expected in said
+
+
+def test_a_units_own_file_is_not_replaced_unless_forced(runner: CliRunner, tmp_path: Path) -> None:
+    district = district_campaign(tmp_path / "district")
+    city = city_campaign(tmp_path / "city")
+    edit(district / "plan" / "plan.yaml", "unit: jinghai", "unit: hexi")  # hexi reported itself
+    own = city / "submissions" / Q / "hexi.yaml"
+    written = own.read_bytes()
+    code, said = invoke(runner, "forward", "Q2", "-p", str(city), "--root", str(district))
+    assert code == 2 and "--force" in said
+    assert own.read_bytes() == written
+    code, said = invoke(
+        runner, "forward", "Q2", "-p", str(city), "--force", "--root", str(district)
+    )
+    assert code == 0, said
+    assert _load(own)["provenance"]["campaign"] == "jinghai-sizheng-2020"

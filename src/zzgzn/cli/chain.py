@@ -54,6 +54,12 @@ def forward(
             help="转报文件写到哪里（默认上级仓库的 submissions/<季度>/<本单位代码>.yaml）。",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="目标位置已有不是由 zzgzn forward 生成的文件时，也以本次汇总替换。"
+        ),
+    ] = False,
     root: RootOpt = Path("."),
     lang: LangOpt = None,
     today: TodayOpt = None,
@@ -67,7 +73,13 @@ def forward(
     language = lang or default_lang()
     with progress_bar(quiet):
         outcome = run_forward(
-            root, quarter, parent, clock.today(today), output=output, use_cache=not no_cache
+            root,
+            quarter,
+            parent,
+            clock.today(today),
+            output=output,
+            use_cache=not no_cache,
+            force=force,
         )
     if outcome.warnings:
         print_problems(outcome.warnings, DiagnosticFormat.text, language)

@@ -482,6 +482,11 @@ UI: dict[str, Say] = {
         "{quarter} 不在上级活动期间（{start} 至 {end}）内",
         "{quarter} is outside the parent campaign ({start} to {end})",
     ),
+    "forward-would-replace": Say(
+        "{path} 已有一份不是由 zzgzn forward 生成的报送文件：不覆盖。确认以本次汇总为准时加 --force",
+        "{path} holds a submission not written by zzgzn forward: left alone; add --force to"
+        " replace it with this consolidation",
+    ),
     "forward-blocked": Say(
         "✗ 未转报：以上问题改正后重试。", "✗ nothing forwarded: correct the above and try again."
     ),

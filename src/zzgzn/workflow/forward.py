@@ -210,8 +210,11 @@ def run_forward(
     *,
     output: Path | None = None,
     use_cache: bool = False,
+    force: bool = False,
 ) -> ForwardOutcome:
-    """Consolidate the quarter here, write it as this campaign's submission to the parent."""
+    """Consolidate the quarter here, write it as this campaign's submission to the parent.
+
+    force: replace a file at the target that `zzgzn forward` did not write."""
     made = assemble(root, quarter_text, today, allow_invalid=False, use_cache=use_cache)
     outcome = ForwardOutcome(made.outcome.quarter)
     if made.outcome.blocking or made.outcome.report is None:
@@ -262,6 +265,9 @@ def run_forward(
         ),
     )
     before = _existing(target)
+    if target.is_file() and not force and (before is None or before.provenance is None):
+        # someone's own file (or one zzgzn cannot read): never replaced without being asked
+        raise UsageError("forward-would-replace", path=target)
     if before is not None:
         if _same(before, submission):
             outcome.state, outcome.submission = "unchanged", before
