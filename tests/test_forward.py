@@ -304,7 +304,11 @@ def test_without_a_parent_block_there_is_nothing_to_forward(
         (city / "plan" / "plan.yaml").read_text("utf-8").split("parent_removed:")[0], "utf-8"
     )
     code, said = invoke(runner, "forward", "Q2", "-p", str(tmp_path), "--root", str(city))
-    assert code == 1 and "parent:" in said
+    assert code == 1 and "没有 parent:" in said
+    code, said = invoke(
+        runner, "forward", "Q2", "-p", str(tmp_path), "--lang", "en", "--root", str(city)
+    )
+    assert code == 1 and "has no parent: block" in said
 
 
 @pytest.mark.parametrize(
