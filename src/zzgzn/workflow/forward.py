@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from zzgzn.calendar.quarters import Quarter, parse_quarter
+from zzgzn.calendar.periods import Period, parse_plan_period
 from zzgzn.checking.discovery import PLAN_DIR, SUBMISSIONS_DIR
 from zzgzn.checking.planload import load_plan
 from zzgzn.checking.rules import check_bytes
@@ -79,7 +79,7 @@ class NotForwarded:
 
 @dataclass
 class ForwardOutcome:
-    quarter: Quarter
+    quarter: Period
     target: Path | None = None
     submission: Submission | None = None
     state: str = "blocked"  # written, amended, unchanged, blocked
@@ -111,11 +111,11 @@ def open_parent(path: Path) -> ParentCampaign:
     return ParentCampaign(root, loaded.plan, checkout)
 
 
-def parent_quarter(quarter: Quarter, parent: Plan) -> Quarter:
+def parent_quarter(quarter: Period, parent: Plan) -> Period:
     """The parent's reporting period this quarter's consolidation answers (the one place that
     knows the two campaigns count in the same quarters)."""
     try:
-        return parse_quarter(str(quarter), parent.activity)
+        return parse_plan_period(str(quarter), parent)
     except UsageError:
         start, end = parent.activity
         raise ZzgznError("forward-quarter-outside", quarter=quarter, start=start, end=end) from None
