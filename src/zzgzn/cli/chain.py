@@ -123,7 +123,9 @@ def trace(
         str, typer.Argument(help="季度：2020Q2、Q2 等。", autocompletion=complete_quarter)
     ],
     task: Annotated[str, typer.Option("--task", "-t", help="任务编号，如 1.2。")],
-    metric: Annotated[str, typer.Option("--metric", "-m", help="数据名称，如 走访退役军人。")],
+    metric: Annotated[
+        str, typer.Option("--metric", "-m", help="数据名称，与方案中该任务 metrics 的 name 一致。")
+    ],
     child: Annotated[
         list[Path] | None,
         typer.Option(

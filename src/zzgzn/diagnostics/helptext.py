@@ -273,4 +273,41 @@ HELP_EN: dict[str, str] = {
         " intranet or GitHub Pages."
     ),
     "输出文件夹（默认 site/），整个替换。": "Output folder (default site/), replaced whole.",
+    # --- forward and trace (up the chain of campaigns) -----------------------------------
+    "上级活动的仓库（本机的克隆），或它的 plan/ 文件夹（这时须给 -o）。": (
+        "The parent campaign's repository (a local clone), or its plan/ folder (then -o is needed)."
+    ),
+    "转报文件写到哪里（默认上级仓库的 submissions/<季度>/<本单位代码>.yaml）。": (
+        "Where the forwarded file goes (default: the parent repository's"
+        " submissions/<quarter>/<this unit's code>.yaml)."
+    ),
+    "目标位置已有不是由 zzgzn forward 生成的文件时，也以本次汇总替换。": (
+        "Replace a file at the target even when zzgzn forward did not write it."
+    ),
+    (
+        "把本活动一个季度的汇总写成给上级活动的报送文件（按 plan/plan.yaml 的 parent:\n"
+        "对应任务和数据），写入前按上级方案校验；文件注明来源（provenance）。"
+        "上级季度已封存时自动附更正记录。"
+    ): (
+        "Write this campaign's consolidated quarter as its submission to the parent campaign"
+        " (tasks and figures mapped by plan/plan.yaml's parent:), validated against the"
+        " parent's plan before it is written; the file states where it came from"
+        " (provenance). Into a quarter the parent has closed, an amendment record is added."
+    ),
+    "任务编号，如 1.2。": "A task number, such as 1.2.",
+    "数据名称，与方案中该任务 metrics 的 name 一致。": (
+        "The figure's name, as the task's metrics in the plan name it."
+    ),
+    "下级活动的仓库（本机的克隆），可重复：给出几级就向下追溯几级。": (
+        "A child campaign's repository (a local clone); repeat it to follow as many levels"
+        " down as you give."
+    ),
+    (
+        "把本季度报告中某项任务的一个合计数逐级追溯到下级各单位的报送文件：\n"
+        "由 zzgzn forward 转报的文件按其来源（provenance）继续向下，直到各单位自己填写的文件。"
+    ): (
+        "Follow one total of a task in this quarter's report down to the units' files below:"
+        " files written by zzgzn forward are followed by their provenance, level by level,"
+        " to the files people wrote."
+    ),
 }
