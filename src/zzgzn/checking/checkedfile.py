@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from zzgzn.calendar.periods import Period
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Problem, has_errors
 from zzgzn.reading.document import Document
 
@@ -93,7 +94,14 @@ def duplicate_submissions(
             continue
         if not checked.positioned:
             checked = files[i] = reread(checked)
+        period = Period.canonical_kind(key[1])
+        each = phrase(f"each-{period.kind}") if period else phrase("each-quarterly")
         checked.doc.add(
-            ("unit",), "duplicate-submission", unit=key[0], quarter=key[1], other=seen[key]
+            ("unit",),
+            "duplicate-submission",
+            unit=key[0],
+            quarter=key[1],
+            other=seen[key],
+            each=each,
         )
         checked.problems = checked.doc.problems

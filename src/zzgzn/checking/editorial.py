@@ -52,9 +52,12 @@ def check_editorial(root: Path, path: Path, plan: Plan) -> EditorialFile:
         doc.add((), "not-mapping", actual_zh="列表或单个值", actual_en="a list or a value")
         return EditorialFile(None, doc)
     editorial = modelerrors.validate(doc, Editorial)
-    quarter = doc.data.get("quarter")
+    key = "period" if "period" in doc.data else "quarter"
+    quarter = doc.data.get(key)
+    if isinstance(quarter, int) and not isinstance(quarter, bool):
+        quarter = loader.raw_text(quarter)  # period: 2024 in a yearly campaign
     if isinstance(quarter, str) and quarter.strip() != path.stem:
-        doc.add(("quarter",), "editorial-quarter-mismatch", name=path.stem, quarter=quarter.strip())
+        doc.add((key,), "editorial-quarter-mismatch", name=path.stem, quarter=quarter.strip())
     seen: dict[str, int] = {}
     notes = doc.data.get("tasks")
     for i, note in enumerate(notes if isinstance(notes, list) else []):

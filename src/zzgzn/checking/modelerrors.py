@@ -39,13 +39,20 @@ _TYPES = {"string", "int", "float", "bool", "list", "dict", "model", "date"}
 
 
 def validate(
-    doc: Document, model: type[M], *, context: typing.Callable[[Loc], str | None] | None = None
+    doc: Document,
+    model: type[M],
+    *,
+    context: typing.Callable[[Loc], str | None] | None = None,
+    rename: typing.Mapping[str, str] | None = None,
 ) -> M | None:
-    """Validate doc.data against model, adding one problem per error to doc; None if invalid."""
+    """Validate doc.data against model, adding one problem per error to doc; None if invalid.
+    rename: a missing field's name as the file should spell it (an alias of the model's)."""
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
         for error in exc.errors():
+            if rename and error["type"] == "missing" and error["loc"][-1] in rename:
+                error["loc"] = (*error["loc"][:-1], rename[str(error["loc"][-1])])
             _report(doc, model, error, context)
         return None
 

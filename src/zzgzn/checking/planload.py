@@ -13,7 +13,6 @@ from zzgzn.checking.discovery import PLAN_DIR
 from zzgzn.checking.planrules import check_plan
 from zzgzn.diagnostics.problems import Problem, has_errors, problem
 from zzgzn.models.plan import (
-    DEFAULT_SCORING,
     CalendarOverrides,
     FrozenRecord,
     Meta,
@@ -23,6 +22,7 @@ from zzgzn.models.plan import (
     Schedule,
     Scoring,
     Section,
+    default_scoring,
 )
 from zzgzn.reading import fastload, loader
 from zzgzn.reading.loader import Document
@@ -122,7 +122,8 @@ def _load_plan(root: Path, *, fast: bool) -> PlanLoad:
         schedule=models["schedule.yaml"],
         sections=tuple(section for _, section in section_docs),
         calendar=models.get("calendar.yaml") or CalendarOverrides(),
-        scoring=models.get("scoring.yaml") or DEFAULT_SCORING,
+        scoring=models.get("scoring.yaml")
+        or default_scoring(models["schedule.yaml"].reporting.cadence),
         obligations=tuple(o.obligations if (o := models.get("obligations.yaml")) else ()),
         frozen=models.get("frozen.yaml") or FrozenRecord(),
     )

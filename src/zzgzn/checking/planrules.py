@@ -171,7 +171,13 @@ def closed_quarters(plan: Plan, doc: Document) -> None:
     campaign = campaign_periods(plan)
     for i, closed in enumerate(plan.frozen.quarters):
         if Period.from_canonical(closed.quarter, plan.cadence) not in campaign:
-            doc.add(("quarters", i, "quarter"), "bad-quarter", value=closed.quarter)
+            doc.add(
+                ("quarters", i, "quarter"),
+                "bad-quarter",
+                value=closed.quarter,
+                kind=phrase(f"period-{plan.cadence}"),
+                example=campaign[min(1, len(campaign) - 1)],
+            )
         for unit_id in closed.files:
             if unit_id not in plan.units:
                 add_unknown_unit(doc, ("quarters", i, "files", unit_id), unit_id, plan)

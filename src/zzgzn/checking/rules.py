@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from zzgzn.calendar.deadlines import deadline
 from zzgzn.calendar.periods import Period, campaign_periods, is_period_folder
 from zzgzn.checking import modelerrors
 from zzgzn.checking.checkedfile import CheckedFile
@@ -20,8 +21,9 @@ from zzgzn.checking.freezing import check_frozen
 from zzgzn.checking.planrules import add_unknown_unit
 from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Problem, Severity
+from zzgzn.errors import CalendarError
 from zzgzn.models.filing import Filing
-from zzgzn.models.plan import Plan, Task
+from zzgzn.models.plan import Cadence, Plan, Task
 from zzgzn.models.submission import Submission
 from zzgzn.reading import fastload, loader
 from zzgzn.reading.loader import Document, Loc
@@ -109,7 +111,13 @@ def _check(
             allowed="、".join(plan.document_kinds) or "方案未规定任何材料",
         )
     elif doc.data is not None:
-        checked.submission = modelerrors.validate(doc, Submission, context=_task_context(doc.data))
+        checked.submission = modelerrors.validate(
+            doc,
+            Submission,
+            context=_task_context(doc.data),
+            # a campaign of months, half-years or years names its period "period"
+            rename={} if plan.cadence is Cadence.QUARTERLY else {"quarter": "period"},
+        )
         if checked.submission is not None:
             checked.key = (checked.submission.unit, checked.submission.quarter)
             checked.submitted_on = checked.submission.submitted_on
@@ -212,10 +220,14 @@ def _cross_check(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: 
     doc = checked.doc
     unit_id = data.get("unit")
     if checked.folder is None:
-        doc.add((), "bad-folder")
+        doc.add((), "bad-folder", **period_words(plan), example=example_period(plan))
     _check_unit(checked, unit_id, plan)
 
-    quarter = _check_quarter(checked, data.get("quarter"), plan)
+    key = "period" if "period" in data or plan.cadence is not Cadence.QUARTERLY else "quarter"
+    if "quarter" in data and plan.cadence is not Cadence.QUARTERLY:
+        doc.add(("quarter",), "period-key", at_key=True, **period_words(plan))
+        key = "quarter"
+    quarter = _check_quarter(checked, key, data.get(key), plan)
     _check_version(doc, data.get("plan_version"), plan.meta.version)
     submission = checked.submission
     if submission is not None and quarter is not None:
@@ -230,13 +242,14 @@ def _cross_check(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: 
                 date=submission.submitted_on,
                 year=submission.submitted_on.year,
             )
-        elif submission.submitted_on <= quarter.end - dt.timedelta(days=14):
+        elif submission.submitted_on <= _early_before(plan, quarter):
             doc.add(
                 ("submitted_on",),
                 "submitted-early",
                 Severity.WARNING,
                 date=submission.submitted_on,
                 end=quarter.end,
+                **period_words(plan),
             )
         check_frozen(doc, submission, plan, today)
     if submission is not None:
@@ -262,19 +275,44 @@ def _check_unit(checked: CheckedFile, unit_id: Any, plan: Plan) -> None:
         doc.add((), "bad-filename", name=checked.path)
 
 
-def _check_quarter(checked: CheckedFile, value: Any, plan: Plan) -> Period | None:
+def period_words(plan: Plan) -> dict[str, Any]:
+    """The campaign's kind of period for a message: 季度 / 月份 / 半年 / 年度, 每季度 …"""
+    return {"kind": phrase(f"period-{plan.cadence}"), "each": phrase(f"each-{plan.cadence}")}
+
+
+def example_period(plan: Plan) -> Period:
+    """A period of the campaign to show in a hint (its second, as 2020Q2 is in the shipped one)."""
+    periods = campaign_periods(plan)
+    return periods[min(1, len(periods) - 1)]
+
+
+def _early_before(plan: Plan, period: Period) -> dt.date:
+    """A file dated on or before this day was sent suspiciously early: two weeks before the
+    period ends, or — when the report is due before the end (每季度最后一个月25日前) — two
+    weeks before it is due."""
+    try:
+        due = deadline(plan, period).due
+    except CalendarError:  # a year the calendar lacks is validate's own finding elsewhere
+        due = period.end
+    return min(period.end, due) - dt.timedelta(days=14)
+
+
+def _check_quarter(checked: CheckedFile, key: str, value: Any, plan: Plan) -> Period | None:
     doc = checked.doc
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = loader.raw_text(value)  # period: 2024, a yearly campaign's period unquoted
     if not isinstance(value, str):
         return None
     quarter = Period.from_canonical(value.strip(), plan.cadence)
+    words = period_words(plan)
     if quarter is None:
-        doc.add(("quarter",), "bad-quarter", value=value)
+        doc.add((key,), "bad-quarter", value=value, example=example_period(plan), **words)
         return None
     if quarter not in campaign_periods(plan):
         start, end = plan.activity
-        doc.add(("quarter",), "quarter-outside-window", quarter=quarter, start=start, end=end)
+        doc.add((key,), "quarter-outside-window", quarter=quarter, start=start, end=end, **words)
     if checked.folder is not None and checked.folder != str(quarter):
-        doc.add(("quarter",), "quarter-mismatch", folder=checked.folder, quarter=quarter)
+        doc.add((key,), "quarter-mismatch", folder=checked.folder, quarter=quarter, key=key)
     return quarter
 
 

@@ -31,7 +31,8 @@ from zzgzn.diagnostics.ui import say
 from zzgzn.errors import PlanInvalid, ZzgznError, missing_extra
 
 if TYPE_CHECKING:
-    from zzgzn.models.plan import Plan
+    from zzgzn.calendar.periods import Period
+    from zzgzn.models.plan import Cadence, Plan, ReportingRule
 
 
 def _lang_in(args: list[str]) -> Lang:
@@ -315,6 +316,28 @@ def current_lang() -> Lang:
 def t(key: str, /, **params: object) -> str:
     """The catalogue's wording for key, in the run's language."""
     return say(key, current_lang().value, **params)
+
+
+def period_words(cadence: Cadence) -> dict[str, str]:
+    """The campaign's kind of period as a heading in both languages: 季度 / Quarter …"""
+    from zzgzn.calendar.periods import KIND_WORDS
+
+    zh, en = KIND_WORDS[cadence]
+    return {"kind": zh, "kind@en": en.capitalize()}
+
+
+def rule_words(rule: ReportingRule) -> dict[str, str]:
+    """The reporting rule in words, in both languages (每季度结束后5个工作日内 …)."""
+    from zzgzn.calendar.deadlines import describe_rule
+
+    return {"rule": describe_rule(rule), "rule@en": describe_rule(rule, "en")}
+
+
+def this_words(period: Period) -> dict[str, str]:
+    """本季度 / this quarter, 本月 / this month …"""
+    from zzgzn.calendar.periods import KIND_WORDS
+
+    return {"this": period.this, "this@en": f"this {KIND_WORDS[period.kind][1]}"}
 
 
 def _version(value: bool) -> None:

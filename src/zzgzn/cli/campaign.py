@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,13 @@ from zzgzn.cli.base import (
 PANEL = "新活动"
 
 
+class CadenceChoice(StrEnum):  # models.plan.Cadence, without importing pydantic for --help
+    monthly = "monthly"
+    quarterly = "quarterly"
+    half_yearly = "half-yearly"
+    yearly = "yearly"
+
+
 @app.command(rich_help_panel=PANEL)
 @handle_errors
 def init(
@@ -37,13 +45,24 @@ def init(
         ),
     ] = None,
     issuer: Annotated[str, typer.Option("--issuer", help="发文机关（原文通常不写）。")] = "",
+    cadence: Annotated[
+        CadenceChoice | None,
+        typer.Option(
+            "--cadence",
+            help="报送周期：monthly 按月、quarterly 按季度、half-yearly 按半年、yearly 按年"
+            "（默认按原文，原文没写时按季度）。",
+        ),
+    ] = None,
 ) -> None:
     """建立一个新的活动仓库：plan/（方案数据，可由原文起草）、submissions/、CI 工作流、
     .gitattributes、pre-commit 配置和说明。推断出的值标有“待核对”。"""
     from zzgzn.diagnostics.problems import has_errors
+    from zzgzn.models.plan import Cadence
     from zzgzn.workflow.campaigninit import init_campaign
 
-    done = init_campaign(target, source, issuer=issuer)
+    done = init_campaign(
+        target, source, issuer=issuer, cadence=Cadence(cadence.value) if cadence else None
+    )
     out.print(f"[green]{escape(t('init-done', path=done.root))}[/]")
     if done.draft.notes:
         out.print(escape(t("init-review")))

@@ -26,8 +26,10 @@ from zzgzn.cli.base import (
     err,
     handle_errors,
     out,
+    period_words,
     plan_or_exit,
     progress_bar,
+    rule_words,
     t,
 )
 
@@ -244,11 +246,12 @@ def deadlines(
     if fmt is DataFormat.json:
         print(json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2))
         return
+    kind = period_words(plan.cadence)
     table = Table(
-        t("deadlines-quarter"),
-        t("deadlines-end"),
+        t("deadlines-quarter", **kind).strip(),
+        t("deadlines-end", **kind),
         t("deadlines-due"),
-        title=t("deadlines-title", days=plan.schedule.reporting.due_working_days),
+        title=t("deadlines-title", **rule_words(plan.schedule.reporting)),
     )
     zh = current_lang() is Lang.zh
     for d in items:
@@ -287,7 +290,7 @@ def show_plan(
     rule = plan.schedule.reporting
     line = t(
         "plan-reporting",
-        days=rule.due_working_days,
+        **rule_words(rule),
         recipient=plan.units[rule.recipient].name,
         count=len(plan.reporters),
     )

@@ -35,6 +35,7 @@ from zzgzn.cli.base import (
     print_problems,
     progress_bar,
     t,
+    this_words,
 )
 from zzgzn.errors import UsageError
 
@@ -155,7 +156,8 @@ def report(
     _print_written(outcome.written)
     if outcome.frozen is not None:
         out.print(
-            f"[bold]{r.quarter}[/]" + escape(t("report-frozen", path=outcome.frozen)),
+            f"[bold]{r.quarter}[/]"
+            + escape(t("report-frozen", path=outcome.frozen, **this_words(r.quarter))),
             soft_wrap=True,
         )
 

@@ -242,10 +242,16 @@ CATALOG: dict[str, Text] = {
         'write "{suggestion}" in half-width characters; ' + FIX_EN,
     ),
     "bad-quarter": Text(
-        "无法识别的季度“{value}”",
-        'unrecognised quarter "{value}"',
-        "写成 2020Q2 这样的形式",
-        "write it like 2020Q2",
+        "无法识别的{kind}“{value}”",
+        'unrecognised {kind} "{value}"',
+        "写成 {example} 这样的形式",
+        "write it like {example}",
+    ),
+    "period-key": Text(
+        "本活动按{kind}报送，报送期写作 period，不是 quarter",
+        "this campaign reports by {kind}: the period is written period, not quarter",
+        "把“quarter:”改为“period:”",
+        'write "period:" instead of "quarter:"',
     ),
     "bad-version": Text(
         "版本号“{value}”格式不对",
@@ -315,16 +321,16 @@ CATALOG: dict[str, Text] = {
         "name the file <unit-id>.yaml, matching unit",
     ),
     "quarter-mismatch": Text(
-        "文件在 {folder} 文件夹，但 quarter 写的是 {quarter}",
-        "the file is in folder {folder} but quarter says {quarter}",
-        "把文件移到 submissions/{quarter}/，或改正 quarter",
-        "move it to submissions/{quarter}/ or correct quarter",
+        "文件在 {folder} 文件夹，但 {key} 写的是 {quarter}",
+        "the file is in folder {folder} but {key} says {quarter}",
+        "把文件移到 submissions/{quarter}/，或改正 {key}",
+        "move it to submissions/{quarter}/ or correct {key}",
     ),
     "quarter-outside-window": Text(
         "{quarter} 不在活动期间（{start} 至 {end}）内",
         "{quarter} is outside the activity ({start} to {end})",
-        "运行 zzgzn deadlines 查看需要报送的季度",
-        "run `zzgzn deadlines` for the quarters to report",
+        "运行 zzgzn deadlines 查看需要报送的{kind}",
+        "run `zzgzn deadlines` for the {kind}s to report",
     ),
     "plan-version-mismatch": Text(
         "按方案 {version} 填报，但当前方案是 {current}",
@@ -335,8 +341,8 @@ CATALOG: dict[str, Text] = {
     "duplicate-submission": Text(
         "{unit} 在 {quarter} 已有报送文件 {other}",
         "{unit} already has a submission for {quarter}: {other}",
-        "每个单位每季度只保留一个文件",
-        "keep one file per unit per quarter",
+        "每个单位{each}只保留一个文件",
+        "keep one file per unit per {each}",
     ),
     "bad-filename": Text(
         "文件名“{name}”不是有效的单位代码",
@@ -345,14 +351,14 @@ CATALOG: dict[str, Text] = {
         "name it by unit id: submissions/<quarter>/<unit id>.yaml (ids in plan/units.yaml)",
     ),
     "bad-folder": Text(
-        "报送文件应放在季度文件夹中（如 submissions/2020Q2/）",
-        "submissions belong in a quarter folder (e.g. submissions/2020Q2/)",
-        "把文件移到对应季度的文件夹",
-        "move the file into its quarter's folder",
+        "报送文件应放在{kind}文件夹中（如 submissions/{example}/）",
+        "submissions belong in a {kind} folder (e.g. submissions/{example}/)",
+        "把文件移到对应{kind}的文件夹",
+        "move the file into its {kind}'s folder",
     ),
     "submitted-early": Text(
-        "报送日期 {date} 早于季度结束（{end}）",
-        "submitted on {date}, before the quarter ends ({end})",
+        "报送日期 {date} 早于{kind}结束（{end}）",
+        "submitted on {date}, before the {kind} ends ({end})",
         "核对 submitted_on 的日期",
         "check submitted_on",
     ),
@@ -815,6 +821,15 @@ CATALOG: dict[str, Text] = {
 # both languages. A parameter whose value is phrase(key) stands for one of them, filled from
 # the finding's other parameters, in the language of the message.
 PHRASES: dict[str, tuple[str, str]] = {
+    # the campaign's kind of period (its cadence), and "each such period"
+    "period-monthly": ("月份", "month"),
+    "period-quarterly": ("季度", "quarter"),
+    "period-half-yearly": ("半年", "half-year"),
+    "period-yearly": ("年度", "year"),
+    "each-monthly": ("每月", "month"),
+    "each-quarterly": ("每季度", "quarter"),
+    "each-half-yearly": ("每半年", "half-year"),
+    "each-yearly": ("每年", "year"),
     # what a changed path is (workflow/pathkinds.py)
     "kind-submission": ("报送文件", "a submission"),
     "kind-attachment": ("报送附件", "a submission's attachment"),

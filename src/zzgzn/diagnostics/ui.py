@@ -78,8 +78,8 @@ UI: dict[str, Say] = {
         "报告生成后更正 {count} 处：{names}", "{count} correction(s) after the report: {names}"
     ),
     "report-frozen": Say(
-        " 已过报送截止日期，报告已生成，本季度封存（记录在 {path}，请提交）：此后改动须在文件中附更正记录",
-        " is past its deadline and reported, so it is now closed (recorded in {path}: commit it);"
+        " 已过报送截止日期，报告已生成，{this}封存（记录在 {path}，请提交）：此后改动须在文件中附更正记录",
+        " is past its deadline and reported, so {this} is now closed (recorded in {path}: commit it);"
         " later changes need an amendment record in the file",
     ),
     "obligation-missing": Say("未完成{count}个（{names}）", "{count} not done ({names})"),
@@ -195,18 +195,15 @@ UI: dict[str, Say] = {
     "duty-missing": Say("未完成", "not done"),
     "duty-not_due": Say("未到期", "not yet due"),
     "not-approved": Say("（未审核）", " (not approved)"),
-    "deadlines-quarter": Say("季度", "Quarter"),
-    "deadlines-end": Say("季度结束", "Quarter ends"),
+    "deadlines-quarter": Say("{kind}", "{kind} "),
+    "deadlines-end": Say("{kind}结束", "{kind} ends"),
     "deadlines-due": Say("报送截止", "Due"),
-    "deadlines-title": Say(
-        "报送截止日期（季度结束后 {days} 个工作日）",
-        "Deadlines ({days} working days after each quarter)",
-    ),
+    "deadlines-title": Say("报送截止日期（{rule}）", "Deadlines ({rule})"),
     "plan-lead": Say("牵头：{unit}", "lead: {unit}"),
     "plan-co": Say("；配合：{units}", "; with: {units}"),
     "plan-reporting": Say(
-        "报送：每季度结束后 {days} 个工作日内报 {recipient}，共 {count} 个单位",
-        "reporting: within {days} working days after each quarter, to {recipient}; {count} units",
+        "报送：{rule}报 {recipient}，共 {count} 个单位",
+        "reporting: {rule}, to {recipient}; {count} units",
     ),
     # --- errors the core raises (errors.ZzgznError codes) --------------------------------
     "plan-invalid": Say(
@@ -402,9 +399,13 @@ UI: dict[str, Say] = {
         'the part "{part}" has no field in plan.yaml and was left out',
     ),
     "draft-not-quarterly": Say(
-        "原文的报送周期不是按季度：zzgzn 目前只支持按季度报送，请核对 schedule.yaml",
-        "the text's reporting period is not quarterly: zzgzn supports quarterly reporting"
-        " only for now; check schedule.yaml",
+        "原文似乎规定了按月、半年或年度报送，但写法读不出：请核对 schedule.yaml 的报送规则",
+        "the text seems to ask for monthly, half-yearly or yearly reports in words zzgzn cannot"
+        " read: check the reporting rule in schedule.yaml",
+    ),
+    "draft-cadence-chosen": Say(
+        "原文的报送周期是 {drafted}，已按 --cadence 改为 {chosen}：请核对截止规则",
+        "the text reports {drafted}; --cadence made it {chosen}: check the due rule",
     ),
     "init-done": Say("已建立活动仓库 {path}", "created the campaign repository {path}"),
     "init-review": Say("请核对：", "to review:"),

@@ -25,6 +25,7 @@ from zzgzn.files import write_atomic
 from zzgzn.models.plan import Plan, Repository, Role, UnitKind
 from zzgzn.models.submission import STATUS_LABELS, Status
 from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, cn_date
+from zzgzn.workflow.scaffold import period_key
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 FORM_DIR = Path("site") / "fill"
@@ -90,6 +91,8 @@ def form_page(plan: Plan, unit_id: str, quarter: Period) -> str:
         "unit_name": unit.name,
         "quarter": str(quarter),
         "quarter_label": quarter.label,
+        "period_key": period_key(plan),
+        "this_period": quarter.this,
         "district": district,
         "date_min": quarter.start.isoformat(),
         "date_max": quarter.next().end.isoformat(),

@@ -17,6 +17,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from zzgzn.calendar.deadlines import describe_rule
 from zzgzn.calendar.periods import Period
 from zzgzn.files import deterministic_zip
 from zzgzn.intake import layout as L
@@ -366,8 +367,8 @@ def _help_rows(
     ws.column_dimensions["A"].width = 100
     lines = [
         f"{unit_name} {quarter.label}“{plan.meta.short_title}”活动进展情况填报表",
-        f"报送截止：{due.year}年{due.month}月{due.day}日（季度结束后"
-        f"{plan.schedule.reporting.due_working_days}个工作日内）。",
+        f"报送截止：{due.year}年{due.month}月{due.day}日"
+        f"（{describe_rule(plan.schedule.reporting)}）。",
         "",
         "怎样填写",
         "1. 先填“基本信息”表：报送日期、联络员、填报人和审核人（单位负责人审核后填写）。",

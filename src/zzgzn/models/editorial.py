@@ -7,7 +7,7 @@ report is complete; with it, its text goes where the report template says.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 
 from zzgzn.models.fields import OptionalText, Strict, TaskId, Text
 
@@ -27,7 +27,10 @@ class CaseChoice(Strict):
 
 
 class Editorial(Strict):
-    quarter: Text = Field(description="季度，如 2020Q2，与文件名一致")
+    quarter: Text = Field(  # "period" in a campaign of months, half-years or years
+        validation_alias=AliasChoices("quarter", "period"),
+        description="季度，如 2020Q2，与文件名一致",
+    )
     overall: OptionalText = Field("", description="总体评价：写在“一、总体情况”之后")
     tasks: list[TaskNote] = Field([], description="对各项任务的意见")
     cases: CaseChoice = Field(CaseChoice(), description="典型案例的选录")

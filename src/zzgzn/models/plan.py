@@ -312,6 +312,14 @@ class Scoring(Strict):
     timeliness: TimelinessScoring
 
 
+def default_scoring(cadence: Cadence) -> Scoring:
+    """DEFAULT_SCORING, worded for the campaign's periods (每季度计1分, 每月计1分 …)."""
+    each = {"monthly": "每月", "quarterly": "每季度", "half-yearly": "每半年", "yearly": "每年"}
+    timeliness = DEFAULT_SCORING.timeliness
+    description = timeliness.description.replace("每季度", each[cadence])
+    return Scoring(timeliness=timeliness.model_copy(update={"description": description}))
+
+
 DEFAULT_SCORING = Scoring(
     timeliness=TimelinessScoring(
         full_marks=100,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import AliasChoices, BeforeValidator, ConfigDict, Field
 
 from zzgzn.models.fields import Date, OptionalText, Slug, Strict, TaskId, Text, UnitId, Version
 
@@ -137,7 +137,12 @@ class Provenance(Strict):
 
 class Submission(Strict):
     unit: UnitId = Field(description="单位代码，与文件名一致")
-    quarter: Text = Field(description="季度，如 2020Q2，与所在文件夹一致")
+    # the period reported on: "quarter" in a quarterly campaign (2020Q2), "period" in any
+    # (2024-03, 2024Q1, 2024H1, 2024); the attribute keeps the quarterly name
+    quarter: Text = Field(
+        validation_alias=AliasChoices("quarter", "period"),
+        description="季度，如 2020Q2，与所在文件夹一致",
+    )
     plan_version: Version = Field(description="所依据的方案版本，如 1.0.0")
     submitted_on: Date = Field(description="报送日期，年-月-日")
     liaison: Liaison = Field(description="联络员")

@@ -17,6 +17,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from zzgzn.calendar.deadlines import describe_rule
 from zzgzn.errors import UsageError, ZzgznError
 from zzgzn.files import write_atomic
 from zzgzn.reading.loader import CONTROL_CHARS
@@ -147,6 +148,7 @@ def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environme
     env.filters["md"] = Md  # mark template-built text as Markdown already
     env.filters["paragraphs"] = paragraphs
     env.filters["cn_date"] = lambda d: cn_date(d)
+    env.filters["due_rule"] = describe_rule  # 每季度结束后5个工作日内, 每月结束后次月5日前 …
     env.filters["cn_join"] = lambda items, sep="、": sep.join(str(i) for i in items)
     env.filters["number"] = _plain
     env.filters["cn_number"] = cn_number

@@ -74,7 +74,7 @@ def timeliness_chart(summary: CampaignSummary) -> bytes:
             )
             bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
         axes.set_ylabel("单位数")
-        axes.set_title("各季度报送情况")
+        axes.set_title(f"各{summary.quarters[0].word}报送情况")
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=4, frameon=False)
         axes.spines[["top", "right"]].set_visible(False)
         return _png(figure)
@@ -95,7 +95,7 @@ def progress_chart(summary: CampaignSummary) -> bytes:
         for row, timeline in enumerate(timelines):
             for column, level in enumerate(timeline.levels):
                 axes.text(column, row, LEVEL_LABELS[level], ha="center", va="center", fontsize=6)
-        axes.set_title("各项任务逐季度进展")
+        axes.set_title(f"各项任务逐{summary.quarters[0].word}进展")
         axes.tick_params(length=0)
         return _png(figure)
 

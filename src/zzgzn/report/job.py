@@ -50,7 +50,8 @@ def belongs_to(checked: CheckedFile, quarter: Period) -> bool:
     if checked.key is not None:
         return checked.key[1] == str(quarter)
     data = checked.doc.data
-    return isinstance(data, dict) and str(data.get("quarter", "")).strip() == str(quarter)
+    written = data.get("period", data.get("quarter", "")) if isinstance(data, dict) else ""
+    return str(written).strip() == str(quarter)
 
 
 def check_formats(formats: list[str], allowed: tuple[str, ...]) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from zzgzn.calendar.periods import campaign_periods
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import validate_repository
 from zzgzn.reading.loader import CONTROL_CHARS
@@ -83,6 +84,9 @@ def _pages(env: jinja2.Environment, site: Site) -> Iterator[tuple[str, str]]:
 
 
 def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    site = context["site"]
+    # the campaign's kind of period, for the pages' words: 各季度, 每月, 本期 …
+    context.setdefault("period", campaign_periods(site.plan)[0])
     try:
         return env.get_template(template).render(**context)
     except jinja2.TemplateError as exc:

@@ -7,7 +7,6 @@ or from a small generic example when there is none; every guess carries a "待�
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import shutil
 import tempfile
@@ -17,13 +16,18 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from zzgzn import __version__
+from zzgzn.calendar.deadlines import describe_rule
+from zzgzn.calendar.periods import Period
 from zzgzn.checking.planload import load_plan
 from zzgzn.diagnostics.problems import Problem
+from zzgzn.diagnostics.ui import said
 from zzgzn.errors import UsageError, ZzgznError
+from zzgzn.models.plan import Cadence, ReportingRule
 from zzgzn.workflow.plandraft import Draft, draft_plan
 from zzgzn.workflow.schemaexport import render as render_schemas
 
@@ -50,12 +54,26 @@ class Initialised:
     problems: list[Problem]  # what validate says of the drafted plan
 
 
-def init_campaign(target: Path, source: Path | None = None, *, issuer: str = "") -> Initialised:
-    """Write the campaign repository at target (which must not exist or be empty)."""
+def init_campaign(
+    target: Path,
+    source: Path | None = None,
+    *,
+    issuer: str = "",
+    cadence: Cadence | None = None,
+) -> Initialised:
+    """Write the campaign repository at target (which must not exist or be empty); cadence,
+    when the office chooses it, replaces the one drafted from the text."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError("init-not-empty", path=target)
     text = read_document(source) if source else (_TEMPLATES / "example.txt").read_text("utf-8")
     draft = draft_plan(text, issuer=issuer)
+    if cadence is not None:
+        reporting = draft.files["schedule.yaml"]["reporting"]
+        if reporting["cadence"] != cadence.value and source is not None:
+            draft.notes.append(
+                said("draft-cadence-chosen", drafted=reporting["cadence"], chosen=cadence.value)
+            )
+        reporting["cadence"] = cadence.value
     if "sections/1.yaml" not in draft.files:
         raise ZzgznError("init-no-tasks", path=source or "")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -73,6 +91,13 @@ def init_campaign(target: Path, source: Path | None = None, *, issuer: str = "")
         shutil.rmtree(building, ignore_errors=True)
         raise
     return Initialised(target, draft, load_plan(target).problems)
+
+
+def _rule_text(rule: dict[str, Any]) -> str:
+    try:
+        return describe_rule(ReportingRule.model_validate(dict(rule)))
+    except ValidationError:  # validate reports the drafted rule's mistake with its position
+        return "见 plan/schedule.yaml"
 
 
 def read_document(source: Path) -> str:
@@ -123,14 +148,18 @@ def _write(root: Path, draft: Draft, source: Path | None) -> None:
     schedule = draft.files["schedule.yaml"]
     units = {u["id"]: u["name"] for u in draft.files["units.yaml"]["units"]}
     rule = schedule["reporting"]
-    first_quarter = _quarter_of(schedule["activity"]["start"])
+    cadence = Cadence(rule["cadence"])
+    first = Period.of(cadence, schedule["activity"]["start"])
     context = {
         "version": __version__,
         "title": meta["title"],
         "recipient": units.get(rule["recipient"], rule["recipient"]),
-        "rule": f"每季度结束后 {rule['due_working_days']} 个工作日内",
+        "rule": _rule_text(rule),
+        "period_word": first.word,
+        "this_period": first.this,
+        "each_period": first.each,
         "review": [note.message("zh") for note in draft.notes],  # the office's README
-        "example_quarter": first_quarter,
+        "example_quarter": str(first),
         "example_unit": next(iter(units), "unit"),
     }
     env = SandboxedEnvironment(
@@ -148,10 +177,6 @@ def _write(root: Path, draft: Draft, source: Path | None) -> None:
         ("zzgzn-requirements.txt.j2", ".github/zzgzn-requirements.txt"),
     ):
         (root / target).write_text(env.get_template(template).render(**context), "utf-8")
-
-
-def _quarter_of(day: dt.date) -> str:
-    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
 
 
 def _dump(data: dict[str, Any], guesses: list[tuple[tuple[str | int, ...], str]]) -> str:

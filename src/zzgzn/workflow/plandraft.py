@@ -24,9 +24,30 @@ _TOP = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*(.+)$")
 _SECTION = re.compile(r"^（([一二三四五六七八九十]{1,3})）\s*(.+)$")
 _TASK = re.compile(r"^([0-9０-９]{1,2})\s*([.．、])\s*(.+)$")
 _UNITS = re.compile(r"^(?:责任单位|牵头单位)[：:]\s*(.+)$")
-_RULE = re.compile(
-    r"每季度结束后(\d{1,2}|[一二三四五六七八九十]{1,3})个工作日内向(.+?)报送(.*?)(?:[。；]|$)"
-)
+_N = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+_CADENCES = {"月": "monthly", "季度": "quarterly", "季": "quarterly", "半年": "half-yearly",
+             "年": "yearly"}  # fmt: skip
+# the reporting rules plans state, each as (pattern, due rule); the groups are the cadence
+# word, the number, the recipient and what is reported
+_RULES = [
+    (
+        re.compile(rf"每(月|季度|半年|年)结束后{_N}个工作日内向(.+?)报送(.*?)(?:[。；]|$)"),
+        "due_working_days",
+    ),
+    (  # 每月5日前向综合科报送上月工作进展
+        re.compile(rf"每(月){_N}日前向(.+?)报送(.*?)(?:[。；，,]|$)"),
+        "due_day_of_next_month",
+    ),
+    (  # 次月前3个工作日内向综合科报送
+        re.compile(rf"每(月)[^。；]*?次月前{_N}个工作日内?向(.+?)报送(.*?)(?:[。；]|$)"),
+        "due_working_days",
+    ),
+    (  # 每季度最后一个月25日前向综合科报送
+        re.compile(rf"每(季度|半年)最后一个月{_N}日前向(.+?)报送(.*?)(?:[。；，,]|$)"),
+        "due_day_of_final_month",
+    ),
+]
+_MOVED = re.compile(r"遇(?:法定)?节假日(?:则)?顺延")
 _WINDOW = re.compile(
     r"从(\d{4})年(\d{1,2})月(?:初|(\d{1,2})日)?开始，?到(\d{4})年(\d{1,2})月(?:底|(\d{1,2})日)?结束"
 )
@@ -371,20 +392,30 @@ def _schedule(draft: Draft, text: str, unit_id: Any) -> dict[str, Any]:
     if not phases:
         phases = [{"id": "implementation", "name": "组织实施", "start": start, "end": end}]
         draft.guess("schedule.yaml", ("phases",), "原文没有分阶段：暂作一个阶段")
-    rule = _RULE.search(text)
     reporting: dict[str, Any] = {"cadence": "quarterly"}
-    if rule:
-        reporting["due_working_days"] = cn_number(rule.group(1))
-        reporting["recipient"] = unit_id(rule.group(2).strip())
-        if rule.group(3).strip():
-            reporting["content"] = rule.group(3).strip()
+    found = next(((m, due) for pattern, due in _RULES if (m := pattern.search(text))), None)
+    if found:
+        rule, due = found
+        reporting["cadence"] = _CADENCES[rule.group(1)]
+        reporting[due] = cn_number(rule.group(2))
+        reporting["recipient"] = unit_id(rule.group(3).strip())
+        if rule.group(4).strip():
+            reporting["content"] = rule.group(4).strip()
+        if due != "due_working_days":
+            sentence = text[rule.start() : text.find("。", rule.end()) % (len(text) + 1)]
+            moved = bool(_MOVED.search(sentence))
+            reporting["on_rest_day"] = "next_working_day" if moved else "keep"
+            if not moved:
+                draft.guess(
+                    "schedule.yaml",
+                    ("reporting", "on_rest_day"),
+                    "原文没有写截止日遇节假日是否顺延：暂不顺延（顺延写 next_working_day）",
+                )
     else:
         reporting["due_working_days"] = 5
         office = _OFFICE.search(text)
         reporting["recipient"] = unit_id(office.group(1)) if office else unit_id("领导小组办公室")
-        draft.guess(
-            "schedule.yaml", ("reporting",), "原文没有写按季度报送的规则：暂按季度结束后5个工作日"
-        )
+        draft.guess("schedule.yaml", ("reporting",), "原文没有写报送规则：暂按季度结束后5个工作日")
         if re.search(r"每(月|半年|年)", text):
             draft.notes.append(said("draft-not-quarterly"))
     reporting["reporters"] = {"task_units": True, "kinds": ["district"]}

@@ -9,12 +9,12 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from zzgzn.calendar.deadlines import calendar_for, deadline
+from zzgzn.calendar.deadlines import calendar_for, deadline, describe_rule
 from zzgzn.calendar.periods import Period, parse_plan_period
 from zzgzn.checking.discovery import SUBMISSIONS_DIR
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
-from zzgzn.models.plan import Plan, UnitKind
+from zzgzn.models.plan import Cadence, Plan, UnitKind
 from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date, template_error
 from zzgzn.workflow.filled import Filled, quote, scalar, status_value, text_value
 
@@ -81,6 +81,12 @@ def _render(
         raise template_error(exc, template) from None
 
 
+def period_key(plan: Plan) -> str:
+    """How a submission names its period: quarter (2020Q2) in a quarterly campaign, period
+    (2024-03, 2024H1, 2024) in any other; validate accepts period in a quarterly one too."""
+    return "quarter" if plan.cadence is Cadence.QUARTERLY else "period"
+
+
 def scaffold_text(
     plan: Plan, quarter: Period, unit_id: str, root: Path, values: Filled | None = None
 ) -> str:
@@ -99,6 +105,8 @@ def scaffold_text(
         unit_id,
         due,
         quarter=quarter,
+        period_key=period_key(plan),
+        due_rule=describe_rule(plan.schedule.reporting),
         tasks=tasks,
         district=district,
         values=values,
@@ -154,6 +162,8 @@ def write_editorial(root: Path, quarter_text: str, today: dt.date) -> Path:
         raise UsageError(f"{target} 已存在，未覆盖。需要重写请先删除或改名。")
     env = _env(root)
     env.filters["figure"] = figure
-    text = env.get_template(EDITORIAL_TEMPLATE).render(r=report, c=consolidate(report))
+    text = env.get_template(EDITORIAL_TEMPLATE).render(
+        r=report, c=consolidate(report), period_key=period_key(report.plan)
+    )
     write_atomic(target, text.encode("utf-8"))
     return target

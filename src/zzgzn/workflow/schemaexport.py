@@ -12,9 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from zzgzn.calendar.periods import Period, campaign_periods
 from zzgzn.models.editorial import Editorial
 from zzgzn.models.filing import Filing
 from zzgzn.models.plan import (
+    Cadence,
     CalendarOverrides,
     FrozenRecord,
     Meta,
@@ -56,8 +58,46 @@ def schemas(plan: Plan) -> dict[str, dict[str, Any]]:
         if name == "filing":
             _narrow_units(schema, plan)
             schema["properties"]["kind"] = {"enum": list(plan.document_kinds)}
+        if plan.cadence is not Cadence.QUARTERLY:
+            if name == "editorial":
+                _rename_period(schema, plan)
+            schema = _reworded(schema, campaign_periods(plan)[0])
         result[f"{name}.schema.json"] = schema
     return result
+
+
+def _reworded(node: Any, period: Period) -> Any:
+    """The models' descriptions speak of quarters (本季度 …): in a campaign of other periods
+    an editor shows them in its words (本月, 下月 …)."""
+    if isinstance(node, dict):
+        return {k: _reworded(v, period) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_reworded(v, period) for v in node]
+    if isinstance(node, str):
+        words = [
+            ("本季度", period.this),
+            ("下季度", period.coming),
+            ("上季度", period.last),
+            ("每季度", period.each),
+            ("季度", period.word),
+        ]
+        for old, new in words:
+            node = node.replace(old, new)
+    return node
+
+
+def _rename_period(schema: dict[str, Any], plan: Plan) -> None:
+    """quarter → period, in the plan's canonical spelling, for a file of another cadence."""
+    schema["properties"] = {
+        ("period" if k == "quarter" else k): v for k, v in schema["properties"].items()
+    }
+    schema["required"] = ["period" if k == "quarter" else k for k in schema.get("required", [])]
+    example = campaign_periods(plan)[0]
+    schema["properties"]["period"] = {
+        "type": ["string", "integer"] if plan.cadence is Cadence.YEARLY else "string",
+        "pattern": _PATTERNS[plan.cadence],
+        "description": f"报送期，如 {example}（{example.label}），与所在文件夹一致",
+    }
 
 
 def _narrow_units(schema: dict[str, Any], plan: Plan) -> None:
@@ -69,9 +109,19 @@ def _narrow_units(schema: dict[str, Any], plan: Plan) -> None:
     schema["properties"]["plan_version"]["default"] = plan.meta.version
 
 
+_PATTERNS = {
+    Cadence.MONTHLY: r"^\d{4}-(0[1-9]|1[0-2])$",
+    Cadence.HALF_YEARLY: r"^\d{4}H[12]$",
+    Cadence.YEARLY: r"^\d{4}$",
+}
+
+
 def _narrow_submission(schema: dict[str, Any], plan: Plan) -> None:
     _narrow_units(schema, plan)
-    schema["properties"]["quarter"]["pattern"] = r"^\d{4}Q[1-4]$"
+    if plan.cadence is Cadence.QUARTERLY:
+        schema["properties"]["quarter"]["pattern"] = r"^\d{4}Q[1-4]$"
+    else:  # the key of other cadences: period, in its canonical spelling
+        _rename_period(schema, plan)
     defs = schema.get("$defs", {})
     task_report = defs["TaskReport"]
     task_report["properties"]["task"] = {

@@ -19,7 +19,7 @@
     out.push("# yaml-language-server: $schema=../../schemas/submission.schema.json");
     out.push("# " + data.unit_name + " " + data.quarter_label + "（由浏览器填报页生成）");
     out.push("unit: " + data.unit);
-    out.push("quarter: " + data.quarter);
+    out.push(data.period_key + ": " + data.quarter);
     out.push("plan_version: " + q(data.plan_version));
     out.push("submitted_on: " + s.submitted_on);
     out.push("liaison:");
@@ -108,7 +108,7 @@
   info.append(field("报送日期", day, "年-月-日，" + data.date_min + " 至 " + day.max));
   info.append(field("联络员", Object.assign(text("liaison_name", { required: true }), { value: data.liaison.name })));
   info.append(field("联络员电话", Object.assign(text("liaison_phone", { required: true }), { value: data.liaison.phone })));
-  info.append(field("本季度总体情况（可选）", text("summary", { long: true })));
+  info.append(field(data.this_period + "总体情况（可选）", text("summary", { long: true })));
   info.append(field("填报人", text("filled_by.name", { required: true })));
   info.append(field("填报人职务", text("filled_by.post", { required: true })));
   info.append(field("审核人（单位负责人审核后填写）", text("approved_by.name")));
@@ -124,7 +124,7 @@
     const body = el("div", { class: "task-body" });
     if (data.district) {
       const take = el("input", { type: "checkbox", name: p + ".reported" });
-      box.append(el("label", { class: "take" }, [take, " 本季度填报这项任务"]));
+      box.append(el("label", { class: "take" }, [take, " " + data.this_period + "填报这项任务"]));
       const sync = () => {
         body.hidden = !take.checked;
         for (const n of body.querySelectorAll("[data-required]")) n.required = take.checked;
@@ -135,7 +135,7 @@
     const st = statusSelect(p + ".status", true);
     const nar = text(p + ".narrative", { required: true, long: true });
     for (const n of [st, nar]) n.setAttribute("data-required", "");
-    body.append(field("状态", st), field("进展情况", nar, "本季度做了什么、成效如何"));
+    body.append(field("状态", st), field("进展情况", nar, data.this_period + "做了什么、成效如何"));
     body.append(list(p + ".measures", 3, "采取的措施"));
     const metrics = el("div", { class: "list" }, [el("span", { class: "label" }, ["数据（名称、数值、单位；不涉及留空）"])]);
     const rows = task.metrics.map((m) => ({ name: m.name, unit: m.unit, fixed: true })).concat([{}, {}]);
