@@ -156,9 +156,19 @@ def test_a_monthly_campaign_across_the_spring_festival(runner: CliRunner, tmp_pa
     first, second = units[0], units[1]
     # January: one unit on time (2 February), one late on 19 February — 6 working days late:
     # 6, 7, 8, 9 February, the make-up Sunday 18 February, and the 19th; 10–17 are holidays
-    _fill(runner, root, "2024年1月", first, "2024-02-02", "一窗受理窗口已整合。", "2024-02-20")
+    path = _fill(
+        runner, root, "2024年1月", first, "2024-02-02", "一窗受理窗口已整合。", "2024-02-20"
+    )
     _fill(runner, root, "1月", second, "2024-02-19", "公布第一批承诺时限。", "2024-02-20")
     outputs = [_run(runner, root, "validate", "--today", "2024-02-20")]
+    # the workbook round trip keeps the month: export, delete, import
+    workbook = root / f"{first}-2024-01.xlsx"
+    export = ("export", str(path), "--format", "xlsx", "-o", str(workbook), "--today", "2024-02-20")
+    outputs.append(_run(runner, root, *export))
+    path.unlink()
+    outputs.append(_run(runner, root, "import", str(workbook), "--today", "2024-02-20"))
+    assert "period: 2024-01" in path.read_text("utf-8")
+    workbook.unlink()
     status = json.loads(_run(runner, root, "status", "--today", "2024-02-20", "-f", "json"))
     outputs.append(json.dumps(status, ensure_ascii=False))
     january = next(s for s in status if s["quarter"] == "2024-01")
@@ -236,8 +246,12 @@ def test_a_file_in_a_monthly_campaign_says_period(runner: CliRunner, tmp_path: P
         runner, "validate", str(path), "--root", str(root), "--today", "2024-02-20"
     )
     assert code == 1 and "[period-key]" in output and "period:" in output
+    # zzgzn fix writes a period typed in words in its canonical spelling
+    path.write_text(text.replace("period: 2024-01", "period: 2024年1月"), "utf-8")
+    code, output = invoke(runner, "fix", str(path), "--root", str(root))
+    assert code == 0, output
+    assert path.read_text("utf-8") == text
     # the wrong folder is named as a month
-    path.write_text(text, "utf-8")
     moved = _move(path, "2024-02")
     code, output = invoke(
         runner, "validate", str(moved), "--root", str(root), "--today", "2024-03-20"
@@ -263,3 +277,38 @@ def test_init_drafts_the_rule_the_text_states(
     cadence, field, value = expected
     assert (rule.cadence.value, getattr(rule, field)) == (cadence, value)
     assert rule.on_rest_day == "keep"
+
+
+def test_a_one_off_report_is_an_obligation_with_a_date(runner: CliRunner, tmp_path: Path) -> None:
+    """专项报告于2024年3月15日前报送: a document with a fixed date, as the README says."""
+    root, plan = _draft(runner, tmp_path, MONTHLY)
+    unit = plan.reporters[0].id
+    (root / "plan" / "obligations.yaml").write_text(
+        "obligations:\n"
+        "  - id: special-report\n"
+        "    name: 专项报告\n"
+        "    due: {date: 2024-03-15}\n"
+        "    fulfilled_by: {document: special-report}\n",
+        "utf-8",
+    )
+    _run(runner, root, "new", "special-report", "--unit", unit, "--today", "2024-03-01")
+    path = root / "submissions" / "special-report" / f"{unit}.yaml"
+    text = path.read_text("utf-8")
+    assert "2024年3月15日" in text
+    status = json.loads(_run(runner, root, "status", "--today", "2024-03-20", "-f", "json"))
+    assert status  # the monthly table is there, and the duty is listed below it
+    board = _run(runner, root, "status", "--today", "2024-03-20")
+    assert "专项报告" in board and "未完成" in board
+
+
+def test_init_lets_the_office_choose_the_cadence(runner: CliRunner, tmp_path: Path) -> None:
+    root = tmp_path / "campaign"
+    code, output = invoke(runner, "init", str(root), "--cadence", "half-yearly")
+    assert code == 0, output
+    loaded = load_plan(root)
+    assert loaded.ok and loaded.plan is not None, loaded.problems
+    assert loaded.plan.cadence is Cadence.HALF_YEARLY
+    readme = (root / "README.md").read_text("utf-8")
+    assert "zzgzn new 2025H1" in readme and "每半年结束后5个工作日内" in readme
+    code, output = invoke(runner, "init", str(tmp_path / "x"), "--cadence", "weekly")
+    assert code == 2

@@ -21,6 +21,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from zzgzn.calendar.periods import Period, read_period
 from zzgzn.checking.discovery import YAML_SUFFIXES
 from zzgzn.datetext import halfwidth, parse_date_text
 from zzgzn.diagnostics.problems import Problem
@@ -259,6 +260,11 @@ def _repair(key: str, value: Any) -> Any:
         if match:
             number = "一二三四".find(match.group(2)) + 1 or int(match.group(2))
             canonical = f"{match.group(1)}Q{number}"
+            return canonical if canonical != value else None
+    if key == "period":  # 2024年3月 → 2024-03, 2024年上半年 → 2024H1 (with the year only)
+        read = read_period(text)
+        if read is not None and read[1] is not None:
+            canonical = str(Period(read[0], read[1], read[2]))
             return canonical if canonical != value else None
     return None
 

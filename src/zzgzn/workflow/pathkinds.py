@@ -84,7 +84,7 @@ class Kind(StrEnum):
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
-_QUARTER = re.compile(r"^[0-9]{4}[qQ][1-4]$")
+_QUARTER = re.compile(r"^[0-9]{4}([qQ][1-4]|[hH][12])$")  # 2020q2, 2024h1: any case
 _CODE_FILES = {"pyproject.toml", "setup.py", "setup.cfg", "manifest.in", "requirements.txt"}
 _CODE_DIRS = {"src", "tests", "scripts", "benchmarks"}
 _WORKFLOW_FILES = {".pre-commit-config.yaml", ".pre-commit-hooks.yaml"}
