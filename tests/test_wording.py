@@ -72,8 +72,12 @@ def test_a_missing_placeholder_is_blank_for_a_user(monkeypatch: pytest.MonkeyPat
 
 
 def test_an_error_carries_a_code_and_the_cli_renders_it() -> None:
-    error = ZzgznError("diff-order", earlier="2020Q3", later="2020Q2")
-    assert (error.code, error.params) == ("diff-order", {"earlier": "2020Q3", "later": "2020Q2"})
+    words = {"kind": "季度", "kind@en": "quarter"}  # the campaign's kind of period
+    error = ZzgznError("diff-order", earlier="2020Q3", later="2020Q2", **words)
+    assert (error.code, error.params) == (
+        "diff-order",
+        {"earlier": "2020Q3", "later": "2020Q2", **words},
+    )
     assert say(error.code, "zh", **error.params) == "先写较早的季度：2020Q3 不早于 2020Q2"
     assert say(error.code, "en", **error.params).startswith("give the earlier quarter first")
 

@@ -258,6 +258,11 @@ def _forms(kind: Cadence, example: Period) -> dict[str, str]:
     }
 
 
+def kind_words(kind: Cadence) -> dict[str, str]:
+    """The kind of period as an error's parameters, in both languages (季度 / quarter)."""
+    return _words(kind)
+
+
 def _words(kind: Cadence, name: str = "kind") -> dict[str, str]:
     zh, en = KIND_WORDS[kind]
     return {name: zh, f"{name}@en": en}

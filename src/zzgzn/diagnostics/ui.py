@@ -182,7 +182,7 @@ UI: dict[str, Say] = {
         "{quarter} is due on {due}, in {days} working day(s); {waiting} unit(s) have not reported",
     ),
     "status-unplaced": Say(
-        "另有 {count} 个报送文件未通过校验、无法对应到表中的单位和季度（运行 zzgzn validate 查看）",
+        "另有 {count} 个报送文件未通过校验、无法对应到表中的单位和报送期（运行 zzgzn validate 查看）",
         "{count} more file(s) do not pass validation and cannot be placed on the board (see zzgzn validate)",
     ),
     "state-on_time": Say("按时", "on time"),
@@ -260,11 +260,11 @@ UI: dict[str, Say] = {
         "报告模板有误（{where}）：{detail}", "the report template is broken ({where}): {detail}"
     ),
     "range-backwards": Say(
-        "季度范围“{value}”的结束早于开始", 'the range "{value}" ends before it starts'
+        "{kind}范围“{value}”的结束早于开始", 'the {kind} range "{value}" ends before it starts'
     ),
     "diff-order": Say(
-        "先写较早的季度：{earlier} 不早于 {later}",
-        "give the earlier quarter first: {earlier} is not before {later}",
+        "先写较早的{kind}：{earlier} 不早于 {later}",
+        "give the earlier {kind} first: {earlier} is not before {later}",
     ),
     "task-unknown": Say("方案中没有任务“{task}”", 'the plan has no task "{task}"'),
     "unit-unknown": Say(
@@ -423,7 +423,7 @@ UI: dict[str, Say] = {
     ),
     "workbook-not-ours": Say(
         "{path} 不是 zzgzn 生成的填报表（没有“{sheet}”工作表）："
-        "请用 zzgzn new 季度 --unit 单位代码 --format xlsx 生成的工作簿填写",
+        "请用 zzgzn new 报送期 --unit 单位代码 --format xlsx 生成的工作簿填写",
         '{path} is not a zzgzn workbook (it has no sheet "{sheet}"):'
         " fill in one made by zzgzn new QUARTER --unit UNIT --format xlsx",
     ),

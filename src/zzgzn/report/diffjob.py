@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from zzgzn.calendar.periods import parse_plan_period
+from zzgzn.calendar.periods import kind_words, parse_plan_period
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import valid_plan, validate_quarter
 from zzgzn.errors import UsageError
@@ -35,7 +35,7 @@ def run_diff(
     plan = valid_plan(result)
     earlier = parse_plan_period(earlier_text, plan)
     if not earlier < later:
-        raise UsageError("diff-order", earlier=earlier, later=later)
+        raise UsageError("diff-order", earlier=earlier, later=later, **kind_words(plan.cadence))
     diff = quarter_diff(plan, earlier, later, *diff_inputs(result.files, later))
     skipped = [f.path for f in result.files if not counts_for_status(f)]
     return DiffOutcome(plan, diff, render(TEMPLATE, root, d=diff, plan=plan), skipped)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from zzgzn.calendar.periods import Period, parse_plan_period
+from zzgzn.calendar.periods import Period, kind_words, parse_plan_period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.errors import UsageError
 from zzgzn.models.plan import Deliverable, Plan, Role, Task, Unit
@@ -132,7 +132,7 @@ def parse_range(text: str | None, plan: Plan, today: dt.date) -> list[Period]:
         first = parse_plan_period(first_text, plan)
         last = parse_plan_period(last_text, plan)
         if last < first:
-            raise UsageError("range-backwards", value=text)
+            raise UsageError("range-backwards", value=text, **kind_words(plan.cadence))
     else:
         first = last = parse_plan_period(text, plan)
     quarters, current = [], first
