@@ -263,4 +263,5 @@ def test_a_rule_needs_exactly_one_due(due: dict[str, object]) -> None:
 def test_a_rule_in_words(cadence: str, due: dict[str, object], zh: str) -> None:
     rule = ReportingRule.model_validate({"cadence": cadence, "recipient": "office", **due})
     assert describe_rule(rule) == zh
+    assert "（" not in describe_rule(rule, bracketed=True)  # said inside brackets already
     assert describe_rule(rule, "en").startswith(("within", "by day"))

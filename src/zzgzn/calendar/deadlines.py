@@ -60,9 +60,10 @@ def all_deadlines(plan: Plan, calendar: WorkCalendar | None = None) -> list[Dead
     return [deadline(plan, q, calendar) for q in campaign_periods(plan)]
 
 
-def describe_rule(rule: ReportingRule, lang: str = "zh") -> str:
+def describe_rule(rule: ReportingRule, lang: str = "zh", *, bracketed: bool = False) -> str:
     """The due rule as the plan would word it: 每季度结束后5个工作日内, 每月结束后次月5日前,
-    每季度最后一个月25日前 (with 遇节假日顺延 when the date moves)."""
+    每季度最后一个月25日前 (with 遇节假日顺延 when the date moves). bracketed: the text goes
+    inside brackets already, so the moved date is said after a comma, not in brackets again."""
     each = PROSE[rule.cadence][3]
     word_en = KIND_WORDS[rule.cadence][1]
     moved = rule.on_rest_day == "next_working_day"
@@ -87,7 +88,8 @@ def describe_rule(rule: ReportingRule, lang: str = "zh") -> str:
         else:
             text = f"{each}最后一个月{day}日前"
     if moved:
-        text += (
-            " (moved to the next working day on a rest day)" if lang == "en" else "（遇节假日顺延）"
-        )
+        if lang == "en":
+            text += ", moved to the next working day on a rest day"
+        else:
+            text += "，遇节假日顺延" if bracketed else "（遇节假日顺延）"
     return text

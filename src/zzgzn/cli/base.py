@@ -330,7 +330,10 @@ def rule_words(rule: ReportingRule) -> dict[str, str]:
     """The reporting rule in words, in both languages (每季度结束后5个工作日内 …)."""
     from zzgzn.calendar.deadlines import describe_rule
 
-    return {"rule": describe_rule(rule), "rule@en": describe_rule(rule, "en")}
+    return {
+        "rule": describe_rule(rule, bracketed=True),
+        "rule@en": describe_rule(rule, "en", bracketed=True),
+    }
 
 
 def this_words(period: Period) -> dict[str, str]:

@@ -368,7 +368,7 @@ def _help_rows(
     lines = [
         f"{unit_name} {quarter.label}“{plan.meta.short_title}”活动进展情况填报表",
         f"报送截止：{due.year}年{due.month}月{due.day}日"
-        f"（{describe_rule(plan.schedule.reporting)}）。",
+        f"（{describe_rule(plan.schedule.reporting, bracketed=True)}）。",
         "",
         "怎样填写",
         "1. 先填“基本信息”表：报送日期、联络员、填报人和审核人（单位负责人审核后填写）。",

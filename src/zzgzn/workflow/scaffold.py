@@ -106,7 +106,7 @@ def scaffold_text(
         due,
         quarter=quarter,
         period_key=period_key(plan),
-        due_rule=describe_rule(plan.schedule.reporting),
+        due_rule=describe_rule(plan.schedule.reporting, bracketed=True),
         tasks=tasks,
         district=district,
         values=values,
