@@ -312,3 +312,27 @@ def test_init_lets_the_office_choose_the_cadence(runner: CliRunner, tmp_path: Pa
     assert "zzgzn new 2025H1" in readme and "每半年结束后5个工作日内" in readme
     code, output = invoke(runner, "init", str(tmp_path / "x"), "--cadence", "weekly")
     assert code == 2
+
+
+def test_a_report_due_before_its_period_ends(runner: CliRunner, tmp_path: Path) -> None:
+    """每季度最后一个月25日前: due before the quarter ends, so a file dated the 20th is on time
+    and not "early"; one dated three weeks before the due date is flagged as early."""
+    document = MONTHLY.replace(
+        "各责任单位每月5日前向综合科报送上月工作进展，遇节假日顺延。",
+        "各责任单位每季度最后一个月25日前向综合科报送本季度工作进展。",
+    )
+    root, plan = _draft(runner, tmp_path, document)
+    assert {str(d.quarter): d.due for d in all_deadlines(plan)} == {
+        "2024Q1": dt.date(2024, 3, 25),  # a Monday
+        "2024Q2": dt.date(2024, 6, 25),  # a Tuesday
+    }
+    first, second = (u.id for u in plan.reporters[:2])
+    _fill(runner, root, "Q1", first, "2024-03-20", "窗口整合完成。", "2024-03-26")
+    _fill(runner, root, "Q1", second, "2024-03-01", "正在梳理事项。", "2024-03-26")
+    code, output = invoke(runner, "validate", "--root", str(root), "--today", "2024-03-26")
+    assert code == 0, output
+    assert f"{second}.yaml" in output and "[submitted-early]" in output
+    assert f"{first}.yaml" not in output
+    status = json.loads(_run(runner, root, "status", "Q1", "--today", "2024-03-26", "-f", "json"))
+    states = {u["unit"]: u["state"] for u in status["units"]}
+    assert states[first] == states[second] == "on_time"
