@@ -349,3 +349,16 @@ def test_a_units_own_file_is_not_replaced_unless_forced(runner: CliRunner, tmp_p
     )
     assert code == 0, said
     assert _load(own)["provenance"]["campaign"] == "jinghai-sizheng-2020"
+
+
+def test_months_are_not_forwarded_into_quarters(runner: CliRunner, tmp_path: Path) -> None:
+    district = district_campaign(tmp_path / "district")
+    city = city_campaign(tmp_path / "city")
+    edit(district / "plan" / "schedule.yaml", "cadence: quarterly", "cadence: monthly")
+    shutil.rmtree(district / "submissions" / Q)
+    code, said = invoke(runner, "forward", "2020-06", "-p", str(city), "--root", str(district))
+    assert code == 1 and "本活动按月份报送，上级活动按季度报送" in said, said
+    code, said = invoke(
+        runner, "forward", "2020-06", "-p", str(city), "--lang", "en", "--root", str(district)
+    )
+    assert code == 1 and "reports by month, the parent by quarter" in said, said

@@ -488,6 +488,11 @@ UI: dict[str, Say] = {
         "{path} holds a submission not written by zzgzn forward: left alone; add --force to"
         " replace it with this consolidation",
     ),
+    "forward-cadence-mismatch": Say(
+        "本活动按{mine}报送，上级活动按{theirs}报送：两级的报送周期相同才能转报",
+        "this campaign reports by {mine}, the parent by {theirs}: forward needs the same"
+        " period at both levels",
+    ),
     "forward-blocked": Say(
         "✗ 未转报：以上问题改正后重试。", "✗ nothing forwarded: correct the above and try again."
     ),

@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from zzgzn.calendar.periods import Period, parse_plan_period
+from zzgzn.calendar.periods import KIND_WORDS, Period, parse_plan_period
 from zzgzn.checking.discovery import PLAN_DIR, SUBMISSIONS_DIR
 from zzgzn.checking.planload import load_plan
 from zzgzn.checking.rules import check_bytes
@@ -113,7 +113,11 @@ def open_parent(path: Path) -> ParentCampaign:
 
 def parent_quarter(quarter: Period, parent: Plan) -> Period:
     """The parent's reporting period this quarter's consolidation answers (the one place that
-    knows the two campaigns count in the same quarters)."""
+    knows the two campaigns count in the same periods: months are not added up into quarters)."""
+    if quarter.kind is not parent.cadence:
+        mine, theirs = KIND_WORDS[quarter.kind], KIND_WORDS[parent.cadence]
+        words = {"mine": mine[0], "mine@en": mine[1], "theirs": theirs[0], "theirs@en": theirs[1]}
+        raise ZzgznError("forward-cadence-mismatch", **words)
     try:
         return parse_plan_period(str(quarter), parent)
     except UsageError:
