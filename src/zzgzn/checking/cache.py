@@ -7,7 +7,9 @@ therefore never meets a stale answer. The one finding that depends on the day (a
 dated in the future) is re-decided from the stored date.
 
 The cache lives in <root>/.zzgzn_cache/ (with a .gitignore of its own, so it is never
-committed) as JSON: it is data, never code, whoever wrote it.
+committed) as JSON: it is data, never code, whoever wrote it. Besides the findings it keeps, per
+folder, what reports need of earlier quarters' files (traces/) and the validated data that
+reports and the site read (data/, datacache.py).
 
 It can never change a verdict (issue 17: a pull request once carried a forged cache that
 said a broken file was clean):
@@ -38,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zzgzn import __version__
+from zzgzn.checking import datacache
 from zzgzn.diagnostics.problems import Problem, Severity
 from zzgzn.errors import ZzgznError
 from zzgzn.files import clean_leftovers, write_atomic
@@ -45,10 +48,13 @@ from zzgzn.reading.loader import MAX_BYTES
 
 if TYPE_CHECKING:
     from zzgzn.checking.traces import Trace
+    from zzgzn.models.filing import Filing
+    from zzgzn.models.submission import Submission
 
 CACHE_DIR = ".zzgzn_cache"
 _FILE = "validate.json"
 _TRACES = "traces"
+_DATA = "data"
 _FORMAT = 3  # 2: entries keep every date compared with today; 3: params name catalogue phrases
 _RACY_NS = 2_000_000_000  # file systems keep coarse times: distrust the last 2 s
 # chinesecalendar: validate asks it whether a late date's year can be counted
@@ -114,6 +120,11 @@ class Cache:
     traces: dict[str, dict[str, Any]] = field(default_factory=dict)
     traces_changed: set[str] = field(default_factory=set)
     traces_used: dict[str, set[str]] = field(default_factory=dict)  # what to write back
+    # folder -> digest -> (kind, model JSON) (datacache.py), what reports and the site need
+    # of a file: one file per folder, read only by the runs that keep data
+    data: dict[str, dict[str, tuple[str, bytes]]] = field(default_factory=dict)
+    data_changed: set[str] = field(default_factory=set)
+    data_used: dict[str, set[str]] = field(default_factory=dict)
     key: bytes | None = field(default=None, repr=False)  # the MAC key (cache_key)
 
     @classmethod
@@ -199,6 +210,29 @@ class Cache:
         self.traces_used.setdefault(folder, set()).add(key)
         self.traces_changed.add(folder)
 
+    def model(self, folder: str, key: str) -> Submission | Filing | None:
+        """The validated data of the file with this digest in folder, if it was kept."""
+        found = self._data(folder).get(key)
+        self.data_used.setdefault(folder, set()).add(key)
+        return datacache.loaded(*found) if found is not None else None
+
+    def put_model(self, folder: str, key: str, model: Submission | Filing) -> None:
+        self._data(folder)[key] = datacache.dumped(model)
+        self.data_used.setdefault(folder, set()).add(key)
+        self.data_changed.add(folder)
+
+    def _data(self, folder: str) -> dict[str, tuple[str, bytes]]:
+        found = self.data.get(folder)
+        if found is None:
+            found = self.data[folder] = {}
+            if self.path is not None and self.key is not None:
+                try:
+                    raw = (self.path.parent / _DATA / f"{folder}.jsonl").read_bytes()
+                    found.update(datacache.unpack(raw, self.fingerprint, self.key))
+                except (OSError, ValueError):
+                    pass  # none yet, or unreadable: made afresh
+        return found
+
     def _traces(self, folder: str) -> dict[str, Any]:
         found = self.traces.get(folder)
         if found is None:
@@ -229,6 +263,7 @@ class Cache:
         try:
             self._folder()
             self._save_traces()
+            self._save_data()
             unchanged = not self.changed and self.stored_plan is self.plan
             covered = self.partial or len(self.used) == len(self.raw_entries)
             stats = {**self.stats, **self.seen_stats} if self.partial else self.seen_stats
@@ -263,6 +298,19 @@ class Cache:
             body = {"fingerprint": self.fingerprint, "traces": kept}
             write_atomic(folder / f"{name}.json", _signed(body, self.key))
         self.traces_changed.clear()
+
+    def _save_data(self) -> None:
+        assert self.key is not None  # a cache with a path has a key
+        for name in sorted(self.data_changed):
+            folder = self._folder() / _DATA
+            folder.mkdir(exist_ok=True)
+            # a whole run forgets the data of bytes no file holds any more (edited, deleted);
+            # a run over some folders keeps what it did not look at
+            used = self.data_used.get(name, set())
+            entries = self.data[name]
+            kept = entries if self.partial else {k: v for k, v in entries.items() if k in used}
+            write_atomic(folder / f"{name}.jsonl", datacache.pack(self.fingerprint, kept, self.key))
+        self.data_changed.clear()
 
 
 def _plain_problems(problems: list[Problem]) -> list[Any]:

@@ -96,19 +96,29 @@ def _cached(
 ) -> CheckedFile | None:
     """The file as the cache knows it, or None where it must be read."""
     folder = folder_of(display)
-    traced = keep_data and folder in trace_only
-    if keep_data and not traced:
-        return None  # kept data is never cached (only findings and traces are)
     entry = cache.get(key, today.isoformat())
     if entry is None:
         return None
     hit = _from_entry(path, display, entry)
-    if traced:
-        # a file the schema refused keeps its raw data (which quarter it claims): the cache
-        # has none, so such a file is read
-        hit.trace = cache.trace(folder or "", key) if hit.key else None
-        if hit.trace is None:
-            return None
+    if not keep_data:
+        return hit
+    # a file the schema refused keeps its raw data (which quarter it claims): the cache
+    # has none, so such a file is read
+    if hit.key is None:
+        return None
+    if folder in trace_only:
+        hit.trace = cache.trace(folder or "", key)
+        return hit if hit.trace is not None else None
+    from zzgzn.models.filing import Filing  # data kept: pydantic is needed anyway
+    from zzgzn.models.submission import Submission
+
+    model = cache.model(folder or "", key)
+    if isinstance(model, Submission) and (model.unit, model.quarter) == hit.key:
+        hit.submission = model
+    elif isinstance(model, Filing) and model.unit == hit.key[0]:
+        hit.filing = model
+    else:
+        return None  # not kept, damaged, or not this file's: read it
     return hit
 
 
@@ -116,8 +126,12 @@ def _remember(cache: Cache, key: str, checked: CheckedFile, today: dt.date) -> N
     if not checked.cacheable:
         return
     cache.put(key, _entry_of(checked, today))
-    if checked.trace is not None and checked.folder is not None:
+    if checked.folder is None:
+        return
+    if checked.trace is not None:
         cache.put_trace(checked.folder, key, checked.trace)
+    elif (model := checked.submission or checked.filing) is not None:
+        cache.put_model(checked.folder, key, model)
 
 
 @dataclass(frozen=True)

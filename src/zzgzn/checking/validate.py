@@ -145,8 +145,8 @@ def validate_quarter(
     there), so a national repository's report reads 3,000 files, not 15,000. With history,
     the folders of every earlier quarter too (what changed since, and since when: their
     files keep only their traces), and of the documents the plan's obligations ask for.
-    use_cache answers earlier quarters' files from the cache (their findings and traces):
-    the quarter itself is always read.
+    use_cache answers unchanged files from the cache: earlier quarters' with their findings
+    and traces, the quarter's own and the documents with their validated data (datacache.py).
     """
     from zzgzn.calendar.periods import campaign_periods, parse_plan_period
     from zzgzn.checking.planload import load_plan

@@ -184,7 +184,7 @@ def run_report(
     use_cache: bool = False,
     parts: Sequence[str] = PARTS,
 ) -> ReportOutcome:
-    """use_cache: earlier quarters' files are answered from the cache (findings, traces);
+    """use_cache: unchanged files are answered from the cache (findings, traces, data);
     parts: main (the consolidated report) and/or compilation (every unit's text)."""
     formats = formats or list(FORMATS)
     check_formats(formats, FORMATS)
