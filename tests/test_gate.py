@@ -423,6 +423,22 @@ def test_any_campaign_template_puts_every_template_in_the_sandbox(tmp_path: Path
     assert isinstance(environment(tmp_path), SandboxedEnvironment)
 
 
+def test_a_site_template_puts_every_site_page_in_the_sandbox(tmp_path: Path) -> None:
+    """As for the reports: the built-in site templates render as the program, any campaign
+    template in templates/site/ puts every page in the sandbox."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from zzgzn.site.build import environment
+
+    assert not isinstance(environment(tmp_path), SandboxedEnvironment)
+    (tmp_path / "templates" / "site").mkdir(parents=True)
+    (tmp_path / "templates" / "report.md.j2").write_text("x", "utf-8")  # not the site's
+    (tmp_path / "templates" / "site" / "style.css").write_text("p {}", "utf-8")  # an asset
+    assert not isinstance(environment(tmp_path), SandboxedEnvironment)
+    (tmp_path / "templates" / "site" / "Unit.HTML.j2").write_text("x", "utf-8")
+    assert isinstance(environment(tmp_path), SandboxedEnvironment)
+
+
 def test_a_new_campaign_gets_the_same_gate_pinned_to_this_release(
     runner: CliRunner, tmp_path: Path
 ) -> None:

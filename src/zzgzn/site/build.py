@@ -21,7 +21,13 @@ from zzgzn.calendar.periods import campaign_periods
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import validate_repository
 from zzgzn.reading.loader import CONTROL_CHARS
-from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date, template_error
+from zzgzn.rendering.markdown import (
+    PACKAGE_TEMPLATES,
+    TEMPLATE_DIR,
+    campaign_templates,
+    cn_date,
+    template_error,
+)
 from zzgzn.report.summarymodel import LEVEL_LABELS
 from zzgzn.site.folder import check_replaceable, replace_folder
 from zzgzn.site.model import REPORT_DIR, Site, site_of
@@ -118,14 +124,23 @@ def _copy_reports(root: Path, site: Site, folder: Path) -> None:
 
 
 def environment(root: Path | None) -> jinja2.Environment:
-    """The campaign's templates/site/ first, then the package's; every value HTML-escaped,
-    in jinja's sandbox."""
+    """The campaign's templates/site/ first, then the package's; every value HTML-escaped.
+
+    As for the reports (rendering.markdown.environment): when templates/site/ holds a
+    template, every page renders in jinja's sandbox; the built-in templates alone, part of the
+    installed program, render without it — the sandbox checks every attribute a page reads,
+    which made it most of the build at national scale (3,000 unit pages).
+    """
     loaders: list[jinja2.BaseLoader] = []
-    if root is not None and (root / TEMPLATE_DIR / TEMPLATES).is_dir():
-        loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR / TEMPLATES))
+    folder = root / TEMPLATE_DIR / TEMPLATES if root is not None else None
+    campaign = campaign_templates(folder)
+    if campaign:
+        assert folder is not None
+        loaders.append(jinja2.FileSystemLoader(folder))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES / TEMPLATES))
     # sandboxed: a campaign's templates change the pages, they cannot reach Python's objects
-    env = ImmutableSandboxedEnvironment(
+    kind = ImmutableSandboxedEnvironment if campaign else jinja2.Environment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
