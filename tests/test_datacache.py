@@ -212,5 +212,34 @@ def test_a_model_reads_back_as_it_was_written(narrative: str, problem: str, valu
     assert b"\n" not in blob
     back = datacache.loaded(kind, blob)
     assert back == model
-    again = datacache.unpack(datacache.pack("fp", {"d": (kind, blob)}, b"k" * 32), "fp", b"k" * 32)
-    assert again == {"d": (kind, blob)}
+    packed = datacache.pack("fp", {"d": (kind, blob), "e": (kind, b"{}")}, b"k" * 32)
+    again = datacache.unpack(packed, "fp", b"k" * 32)
+    assert again.digests() == {"d", "e"}
+    assert (again.get("d"), again.get("e")) == ((kind, blob), (kind, b"{}"))
+
+
+def test_worker_processes_send_data_as_json_and_lose_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers send each model as its JSON; should one not read back in the parent, the
+    file is checked there rather than its data dropped."""
+    from zzgzn.checking import runner
+
+    root = copy_campaign(tmp_path / "repo")
+    one = _files(root, jobs=1)
+    monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
+    assert _files(root, jobs=2) == one
+    assert _files(root, jobs=2, use_cache=True) == one  # filled from the workers' JSON
+    assert _files(root, jobs=2, use_cache=True) == one  # and answered from it
+    loaded = datacache.loaded
+    refused: list[bytes] = []
+
+    def unreadable_hexi(kind: str, blob: bytes) -> object:
+        if b'"unit":"hexi"' in blob:
+            refused.append(blob)
+            return None
+        return loaded(kind, blob)
+
+    monkeypatch.setattr(datacache, "loaded", unreadable_hexi)
+    assert _files(root, jobs=2) == one
+    assert len(refused) >= 5  # hexi's quarters and documents, each checked again here

@@ -122,7 +122,7 @@ class Cache:
     traces_used: dict[str, set[str]] = field(default_factory=dict)  # what to write back
     # folder -> digest -> (kind, model JSON) (datacache.py), what reports and the site need
     # of a file: one file per folder, read only by the runs that keep data
-    data: dict[str, dict[str, tuple[str, bytes]]] = field(default_factory=dict)
+    data: dict[str, datacache.Stored] = field(default_factory=dict)
     data_changed: set[str] = field(default_factory=set)
     data_used: dict[str, set[str]] = field(default_factory=dict)
     key: bytes | None = field(default=None, repr=False)  # the MAC key (cache_key)
@@ -216,19 +216,26 @@ class Cache:
         self.data_used.setdefault(folder, set()).add(key)
         return datacache.loaded(*found) if found is not None else None
 
-    def put_model(self, folder: str, key: str, model: Submission | Filing) -> None:
-        self._data(folder)[key] = datacache.dumped(model)
+    def put_model(
+        self,
+        folder: str,
+        key: str,
+        model: Submission | Filing,
+        dumped: tuple[str, bytes] | None = None,
+    ) -> None:
+        """dumped: the model as datacache.dumped made it already (by a worker process)."""
+        self._data(folder).put(key, dumped or datacache.dumped(model))
         self.data_used.setdefault(folder, set()).add(key)
         self.data_changed.add(folder)
 
-    def _data(self, folder: str) -> dict[str, tuple[str, bytes]]:
+    def _data(self, folder: str) -> datacache.Stored:
         found = self.data.get(folder)
         if found is None:
-            found = self.data[folder] = {}
+            found = self.data[folder] = datacache.Stored()
             if self.path is not None and self.key is not None:
                 try:
                     raw = (self.path.parent / _DATA / f"{folder}.jsonl").read_bytes()
-                    found.update(datacache.unpack(raw, self.fingerprint, self.key))
+                    found = self.data[folder] = datacache.unpack(raw, self.fingerprint, self.key)
                 except (OSError, ValueError):
                     pass  # none yet, or unreadable: made afresh
         return found
@@ -306,9 +313,11 @@ class Cache:
             folder.mkdir(exist_ok=True)
             # a whole run forgets the data of bytes no file holds any more (edited, deleted);
             # a run over some folders keeps what it did not look at
-            used = self.data_used.get(name, set())
-            entries = self.data[name]
-            kept = entries if self.partial else {k: v for k, v in entries.items() if k in used}
+            stored = self.data[name]
+            keys = stored.digests()
+            if not self.partial:
+                keys &= self.data_used.get(name, set())
+            kept = {k: entry for k in keys if (entry := stored.get(k)) is not None}
             write_atomic(folder / f"{name}.jsonl", datacache.pack(self.fingerprint, kept, self.key))
         self.data_changed.clear()
 

@@ -40,6 +40,9 @@ class CheckedFile:
     cacheable: bool = True
     # instead of submission, for a file only later quarters look back at (traces.py)
     trace: Trace | None = None
+    # the submission or filing as JSON (datacache.dumped), as worker processes send it:
+    # cheaper to make and to read back than a pickled model, and what the cache keeps
+    dumped: tuple[str, bytes] | None = None
 
     @property
     def valid(self) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ SUBMISSION, FILING = "s", "f"
 KINDS = (SUBMISSION, FILING)
 
 
-def _mac(key: bytes, body: bytes) -> bytes:
+def _mac(key: bytes, body: bytes | memoryview) -> bytes:
     return hashlib.blake2b(body, key=key, digest_size=_MAC_LEN // 2).hexdigest().encode()
 
 
@@ -51,24 +52,52 @@ def pack(fingerprint: str, entries: dict[str, tuple[str, bytes]], key: bytes) ->
     return _MAGIC + _mac(key, body) + b"\n" + body
 
 
-def unpack(raw: bytes, fingerprint: str, key: bytes) -> dict[str, tuple[str, bytes]]:
-    """The entries of a file pack made with this key and fingerprint; {} for any other."""
+@dataclass
+class Stored:
+    """A folder's entries: those read from its file, by place in the file's bytes (the
+    national quarter's file is ~19 MB: no copy of each entry is made until one is asked
+    for), and those put this run."""
+
+    raw: bytes = b""
+    index: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # kind, start, end
+    new: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+
+    def get(self, digest: str) -> tuple[str, bytes] | None:
+        found = self.new.get(digest)
+        if found is None and (place := self.index.get(digest)) is not None:
+            kind, start, end = place
+            found = (kind, self.raw[start:end])
+        return found
+
+    def put(self, digest: str, entry: tuple[str, bytes]) -> None:
+        self.new[digest] = entry
+
+    def digests(self) -> set[str]:
+        return {*self.index, *self.new}
+
+
+def unpack(raw: bytes, fingerprint: str, key: bytes) -> Stored:
+    """The entries of a file pack made with this key and fingerprint; none for any other."""
     head = len(_MAGIC) + _MAC_LEN
     if not raw.startswith(_MAGIC) or raw[head : head + 1] != b"\n":
-        return {}
-    body = raw[head + 1 :]
-    if not hmac.compare_digest(raw[len(_MAGIC) : head], _mac(key, body)):
-        return {}
-    lines = body.split(b"\n")
-    if lines[0] != fingerprint.encode() or lines[-1] != b"":
-        return {}
-    found: dict[str, tuple[str, bytes]] = {}
-    for line in lines[1:-1]:
-        parts = line.split(b" ", 2)
-        if len(parts) != 3 or parts[1].decode("ascii", "replace") not in KINDS:
-            return {}  # signed by this key yet not ours: trust none of it
-        found[parts[0].decode("ascii", "replace")] = (parts[1].decode(), parts[2])
-    return found
+        return Stored()
+    if not hmac.compare_digest(raw[len(_MAGIC) : head], _mac(key, memoryview(raw)[head + 1 :])):
+        return Stored()
+    start = head + 1
+    end = raw.find(b"\n", start)
+    if end < 0 or raw[start:end] != fingerprint.encode() or not raw.endswith(b"\n"):
+        return Stored()
+    index: dict[str, tuple[str, int, int]] = {}
+    start = end + 1
+    while start < len(raw):
+        end = raw.index(b"\n", start)
+        space = raw.find(b" ", start, end)
+        kind = raw[space + 1 : space + 3].decode("ascii", "replace")
+        if space < 0 or kind[:1] not in KINDS or kind[1:] != " ":
+            return Stored()  # signed by this key yet not ours: trust none of it
+        index[raw[start:space].decode("ascii", "replace")] = (kind[0], space + 3, end)
+        start = end + 1
+    return Stored(raw, index)
 
 
 def dumped(model: Submission | Filing) -> tuple[str, bytes]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from zzgzn.checking import datacache
 from zzgzn.checking.cache import Cache, Entry
 from zzgzn.checking.checkedfile import CheckedFile, duplicate_submissions
 from zzgzn.checking.discovery import folder_of
@@ -73,6 +74,7 @@ def check_files(
         results[i] = one
         if cache is not None and i in keys:
             _remember(cache, keys[i], one, today)
+        one.dumped = None  # kept by the cache if at all: the model is the file's data
     done = [r for r in results if r is not None]
 
     def reread(one: CheckedFile) -> CheckedFile:
@@ -131,7 +133,7 @@ def _remember(cache: Cache, key: str, checked: CheckedFile, today: dt.date) -> N
     if checked.trace is not None:
         cache.put_trace(checked.folder, key, checked.trace)
     elif (model := checked.submission or checked.filing) is not None:
-        cache.put_model(checked.folder, key, model)
+        cache.put_model(checked.folder, key, model, checked.dumped)
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,7 @@ def _check_all(
     ) as pool:
         done = []
         for checked in pool.map(_check_chunk, chunks):
-            done += checked
+            done += [_unpacked(c, plan, today, fast, keep) for c in checked]
             progress.advance(len(checked))
         progress.end()
         return done
@@ -209,9 +211,37 @@ def _check_chunk(chunk: list[tuple[str, str]]) -> list[CheckedFile]:
     assert _WORKER is not None
     plan, today, fast, keep = _WORKER
     return [
-        keep.kept(check_file(path, display, plan, today, fast=fast), detach=True)
+        _packed(keep.kept(check_file(path, display, plan, today, fast=fast), detach=True))
         for path, display in chunk
     ]
+
+
+def _packed(checked: CheckedFile) -> CheckedFile:
+    """Its data as JSON, to send from a worker: a pickled pydantic model took as long to
+    unpickle in the parent, one by one, as the worker took to check the file."""
+    model = checked.submission or checked.filing
+    if model is None:
+        return checked
+    return replace(checked, submission=None, filing=None, dumped=datacache.dumped(model))
+
+
+def _unpacked(
+    checked: CheckedFile, plan: Plan, today: dt.date, fast: bool, keep: _Keep
+) -> CheckedFile:
+    """The worker's file with its model again; checked here should the JSON not read back."""
+    if checked.dumped is None:
+        return checked
+    from zzgzn.models.submission import Submission
+
+    model = datacache.loaded(*checked.dumped)
+    if model is None:  # never seen (a property test says so): the data is not lost for it
+        assert checked.source is not None
+        return keep.kept(_one(checked.source, checked.path, plan, today, fast, keep), detach=True)
+    if isinstance(model, Submission):
+        checked.submission = model
+    else:
+        checked.filing = model
+    return checked
 
 
 def _from_entry(path: str, display: str, entry: Entry) -> CheckedFile:
