@@ -1,4 +1,4 @@
-"""The cache of files' validated data (checking/datacache.py): reports, the summary and the site
+"""The cache of files' validated data (checking/datacache.py): reports and the site
 answer unchanged files from it, exactly as if they had read them, and never from a stale,
 foreign or damaged entry. Nothing here is timed; benchmarks/run.py measures."""
 

@@ -1,7 +1,7 @@
 """What reports and the site need of a file, remembered: its validated submission (or filing).
 
-`zzgzn validate` needs of an unchanged file only its findings (cache.py); a report, the summary
-and the site need its data too, and reading 3,000 or 15,000 YAML files again cost them more
+`zzgzn validate` needs of an unchanged file only its findings (cache.py); a report and the
+site need its data too, and reading 3,000 or 15,000 YAML files again cost them more
 than the rest of their work. So a file's validated model is kept as the JSON pydantic writes
 for it, one file per folder (.zzgzn_cache/data/<folder>.jsonl), and read back with pydantic's
 own JSON parser, which is about four times cheaper than reading the YAML.
