@@ -132,7 +132,10 @@ def test_headings_map_to_levels(docx_bytes: bytes) -> None:
     ]
     assert by_style["Heading 1"][:2] == ["一、总体情况", "二、各项任务进展情况"]
     assert by_style["Heading 2"][0] == "（一）报送情况"
-    assert by_style["Heading 3"][0] == "1. 加强制度建设"
+    assert "Heading 3" not in by_style  # a task's title runs into its paragraph, in bold
+    task = next(p for p in doc.paragraphs if p.text.startswith("1. 加强制度建设。"))
+    assert task.style.name == "Normal" and task.runs[0].bold
+    assert task.runs[0].text == "1. 加强制度建设" and not task.runs[1].bold
     assert doc.tables and doc.tables[-1].rows[0].cells[1].text == "单位"
     assert len(doc.tables[-1].rows) == 30  # header + 29 units that must report
 

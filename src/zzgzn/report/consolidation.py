@@ -28,12 +28,19 @@ from zzgzn.models.plan import Plan, Task, Unit
 from zzgzn.models.submission import Metric, Status
 from zzgzn.reading.document import Document
 from zzgzn.report.diff import QuarterDiff
+from zzgzn.report.excerpt import excerpt
 from zzgzn.report.model import Attributed, Entry, QuarterReport, TaskBlock
 from zzgzn.report.totals import TaskTotals, task_totals
 from zzgzn.similar import Group, group_similar, letters, similarity
 
 CASES_PER_TASK = 2
 CASES_IN_ALL = 6
+# the lead unit's account in the main report: its first whole sentences within this many
+# characters (excerpt.py's SENTENCE RULE), about three lines of the GB/T 9704 page (28 a line);
+# a longer first sentence is not quoted. Every word is in the compilation.
+ACCOUNT_BUDGET = 80
+# a typical case's summary in the main report, likewise (the title is printed with it)
+CASE_BUDGET = 100
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,11 @@ class MergedCase:
     units: tuple[Unit, ...]
     tasks: tuple[Task, ...]
 
+    @property
+    def brief(self) -> str:
+        """The summary's first whole sentences within CASE_BUDGET characters."""
+        return excerpt(self.summary, CASE_BUDGET)
+
 
 @dataclass(frozen=True)
 class StatusGroup:
@@ -72,6 +84,11 @@ class TaskView:
     cases: tuple[MergedCase, ...]  # chosen for the main report
     case_count: int  # distinct cases on this task
     note: str = ""  # the office's words on this task (editorial file)
+
+    @property
+    def account(self) -> str:
+        """The lead's account, cut to ACCOUNT_BUDGET at sentence boundaries."""
+        return excerpt(self.lead.report.narrative if self.lead else "", ACCOUNT_BUDGET)
 
     @property
     def task(self) -> Task:
