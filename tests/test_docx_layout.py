@@ -99,6 +99,8 @@ def test_title_is_centred_and_body_has_22_lines(docx_bytes: bytes) -> None:
 def test_defaults_are_chinese(docx_bytes: bytes) -> None:
     lang = _xml(docx_bytes, "word/styles.xml").find(f".//{W}docDefaults//{W}lang")
     assert lang.get(f"{W}eastAsia") == "zh-CN"
+    # digits and Latin text are "en-US": as zh-CN, LibreOffice broke 2020 across lines
+    assert lang.get(f"{W}val") == "en-US"
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
         assert not [n for n in z.namelist() if "thumbnail" in n]
 

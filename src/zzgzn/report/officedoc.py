@@ -177,7 +177,10 @@ def _defaults(doc: Any, layout: Layout) -> None:
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(rpr, layout.body_font, layout.latin)
     lang = rpr.find(qn("w:lang"))
-    lang.set(qn("w:val"), "zh-CN")
+    # w:val is the language of Latin-script text (digits included), w:eastAsia of the Chinese.
+    # With w:val zh-CN, LibreOffice breaks lines between digits in justified text ("202/0年",
+    # "48/7块"); Word's own Chinese documents say en-US there, and digits then stay whole.
+    lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     ppr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
     spacing = ppr.find(qn("w:spacing"))
