@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -198,7 +199,7 @@ def test_the_example_campaign_runs_end_to_end_with_nothing_of_the_shipped_one(
             lambda d: (d / "campaign").mkdir() or (d / "campaign" / "x").write_text(""),
             "不是空文件夹",
         ),
-        (lambda d: (d / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8" * 9), "无法读取方案文件"),
+        (lambda d: (d / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8" * 9), "编码无法识别"),
         (lambda d: (d / "bad.txt").write_text("没有任务的文字。", "utf-8"), "没有找到"),
     ],
 )
@@ -213,6 +214,50 @@ def test_what_init_refuses(
     assert result.exit_code in (1, 2) and code_word in result.output, result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "campaign" / "plan").exists()
+
+
+def _broken_docx(folder: Path, kind: str) -> Path:
+    """A .docx as offices send them when it is not one: renamed, cut short, another package."""
+    import docx
+
+    path = folder / "方案.docx"
+    if kind == "renamed":  # a .doc (an OLE file) renamed
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    else:
+        document = docx.Document()
+        document.add_paragraph("关于开展某项活动的实施方案")
+        document.save(str(path))
+        whole = path.read_bytes()
+        if kind == "truncated":  # a download that stopped half-way
+            path.write_bytes(whole[: len(whole) // 2])
+        else:  # a zip package, but not a Word one (a workbook renamed)
+            with zipfile.ZipFile(path, "w") as z:
+                z.writestr("[Content_Types].xml", "<Types/>")
+                z.writestr("xl/workbook.xml", "<workbook/>")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "words", "en"),
+    [
+        ("renamed", "不是 Word 文档（.docx）", "is not a Word document"),
+        ("truncated", "文件不完整或已损坏", "incomplete or damaged"),
+        ("other-package", "文件不完整或已损坏", "incomplete or damaged"),
+    ],
+)
+def test_a_docx_that_is_not_one_is_explained_in_words(
+    runner: CliRunner, tmp_path: Path, kind: str, words: str, en: str
+) -> None:
+    source = _broken_docx(tmp_path, kind)
+    app = __import__("zzgzn.cli", fromlist=["app"]).app
+    for lang, expected in (("zh", words), ("en", en)):
+        args = ["init", str(tmp_path / "campaign"), "--from", str(source)]
+        result = runner.invoke(app, args, env={"ZZGZN_LANG": lang})
+        assert result.exit_code == 1 and expected in result.output, result.output
+        assert "Traceback" not in result.output and str(source) in result.output
+        # the reason is said in words, never as the exception python-docx raised
+        assert not re.search(r"[A-Z][a-z]+(Error|Zip|Exception)", result.output), result.output
+    assert not (tmp_path / "campaign").exists()
 
 
 def test_the_package_holds_nothing_of_the_shipped_campaign() -> None:

@@ -407,6 +407,24 @@ UI: dict[str, Say] = {
         "原文的报送周期是 {drafted}，已按 --cadence 改为 {chosen}：请核对截止规则",
         "the text reports {drafted}; --cadence made it {chosen}: check the due rule",
     ),
+    "init-not-docx": Say(
+        "{path} 不是 Word 文档（.docx）：可能是 .doc、.wps、PDF 等格式改了扩展名。"
+        "请用 Word 或 WPS 打开，“另存为”Word 文档（*.docx）后再试，或提供 .txt",
+        "{path} is not a Word document (.docx): perhaps a .doc, .wps or PDF renamed. Open it in"
+        " Word or WPS and save it as a Word document (*.docx), or give a .txt",
+    ),
+    "init-docx-broken": Say(
+        "{path} 打不开：文件不完整或已损坏，或者是改了扩展名的 Excel、PowerPoint 文件。"
+        "请重新下载，或用 Word、WPS 打开后“另存为”Word 文档（*.docx）再试",
+        "{path} cannot be opened: the file is incomplete or damaged, or an Excel or PowerPoint"
+        " file renamed. Download it again, or open it in Word or WPS and save it as *.docx",
+    ),
+    "init-encoding": Say(
+        "{path} 的文字编码无法识别（不是 UTF-8、GBK 或带 BOM 的 UTF-16）："
+        "请用记事本“另存为”UTF-8 编码，或提供 .docx",
+        "the text encoding of {path} is not recognised (not UTF-8, GBK or UTF-16 with a BOM):"
+        " save it as UTF-8 (Notepad: Save As, Encoding) or give a .docx",
+    ),
     "init-done": Say("已建立活动仓库 {path}", "created the campaign repository {path}"),
     "init-review": Say("请核对：", "to review:"),
     "init-next": Say(

@@ -106,12 +106,14 @@ def read_document(source: Path) -> str:
         if source.suffix.lower() == ".docx":
             import docx  # the office extra
 
+            with source.open("rb") as file:  # a missing file is the OSError below
+                begins_as_zip = file.read(4) == b"PK\x03\x04"
+            if not begins_as_zip:  # a .docx is a zip package; .doc, .wps and PDF are not
+                raise ZzgznError("init-not-docx", path=source)
             try:
                 document = docx.Document(str(source))
-            except Exception as exc:  # python-docx raises several kinds for a broken file
-                raise ZzgznError(
-                    "init-unreadable", path=source, reason=type(exc).__name__
-                ) from None
+            except Exception:  # cut short, parts missing, another package: many kinds
+                raise ZzgznError("init-docx-broken", path=source) from None
             return "\n".join(p.text for p in document.paragraphs)
         raw = source.read_bytes()
     except OSError as exc:
@@ -125,7 +127,7 @@ def read_document(source: Path) -> str:
             return raw.decode(codec)
         except UnicodeDecodeError:
             continue
-    raise ZzgznError("init-unreadable", path=source, reason="encoding")
+    raise ZzgznError("init-encoding", path=source)
 
 
 def _write(root: Path, draft: Draft, source: Path | None) -> None:
