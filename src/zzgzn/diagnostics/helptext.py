@@ -310,4 +310,11 @@ HELP_EN: dict[str, str] = {
         " files written by zzgzn forward are followed by their provenance, level by level,"
         " to the files people wrote."
     ),
+    (
+        "报送周期：monthly 按月、quarterly 按季度、half-yearly 按半年、yearly 按年"
+        "（默认按原文，原文没写时按季度）。"
+    ): (
+        "Reporting cycle: monthly, quarterly, half-yearly or yearly (default: as the text says,"
+        " quarterly where it says nothing)."
+    ),
 }
