@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 import chinese_calendar
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -165,6 +166,15 @@ def test_a_monthly_campaign_across_the_spring_festival(runner: CliRunner, tmp_pa
     workbook = root / f"{first}-2024-01.xlsx"
     export = ("export", str(path), "--format", "xlsx", "-o", str(workbook), "--today", "2024-02-20")
     outputs.append(_run(runner, root, *export))
+    labels = [
+        str(c.value)
+        for ws in openpyxl.load_workbook(workbook).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
+    assert "月份" in labels and "本月总体情况" in labels
+    assert not [x for x in labels if "季度" in x]
     path.unlink()
     outputs.append(_run(runner, root, "import", str(workbook), "--today", "2024-02-20"))
     assert "period: 2024-01" in path.read_text("utf-8")

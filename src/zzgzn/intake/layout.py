@@ -61,6 +61,19 @@ INFO_FIELDS = (
     Field("审核人职务", "approved_by_post", Kind.TEXT, "如 局长"),
 )
 
+# labels that name the period: written in the campaign's words (月份, 本月总体情况 …) and read
+# back in any of them, so a workbook of any cadence imports
+PERIOD_LABELS = {
+    "季度": ("月份", "半年", "年度"),
+    "本季度总体情况": ("本月总体情况", "本期总体情况", "本年度总体情况"),
+}
+
+
+def period_label(label: str, word: str, this: str) -> str:
+    """A label or hint in the campaign's words: 季度 → 月份, 本季度 → 本月 (quarterly: as is)."""
+    return label.replace("本季度", this).replace("季度", word)
+
+
 TASK_FIELDS = (
     Field("任务编号", "task", Kind.FIXED),
     Field("牵头单位", "lead", Kind.FIXED),

@@ -156,6 +156,10 @@ def read_workbook(path: Path) -> WorkbookRead:
     if L.INFO_SHEET not in wb.sheetnames:
         raise ZzgznError("workbook-not-ours", path=path, sheet=L.INFO_SHEET)
     info = _Rows(wb[L.INFO_SHEET], out)
+    for label, variants in L.PERIOD_LABELS.items():  # 月份 / 本月总体情况 in a monthly campaign
+        found = next((info.rows[v] for v in variants if v in info.rows), None)
+        if label not in info.rows and found is not None:
+            info.rows[label] = found
     info.need([f.label for f in L.INFO_FIELDS])
     v: dict[str, Value] = {}
     locs: dict[str, Loc] = {

@@ -223,7 +223,7 @@ def build_workbook(
             name,
             "本单位不涉及这项任务时整张表留空。" if district else "浅黄色格子是要填写的。",
         )
-        _task_rows(sheet, plan, task, by_id.get(task.id))
+        _task_rows(sheet, plan, task, by_id.get(task.id), quarter)
         sheet.finish()
         sheets.append((name, task))
     _help_rows(help_ws, plan, unit.name, quarter, due, sheets, district)
@@ -266,9 +266,10 @@ def _info_rows(
         hint = f.hint
         if f.key == "submitted_on":
             hint = f"必填：日期，如 {due.isoformat()}（截止日期）"
-        s.put(f.label, [(f.kind, known[f.key])], hint=hint, tall=f.tall, window=window)
+        label = L.period_label(f.label, quarter.word, quarter.this)
+        s.put(label, [(f.kind, known[f.key])], hint=hint, tall=f.tall, window=window)
     s.row += 1
-    s.heading(L.GROUP_TITLES["amendments"])
+    s.heading([L.period_label(x, quarter.word, quarter.this) for x in L.GROUP_TITLES["amendments"]])
     amendments = v.amendments if v else []
     late = (quarter.start, plan.activity[1] + dt.timedelta(days=366))
     for n in range(1, L.blank_rows("amendments", len(amendments)) + 1):
@@ -280,11 +281,12 @@ def _info_rows(
         )
 
 
-def _task_rows(s: _Sheet, plan: Plan, task: Task, t: FilledTask | None) -> None:
+def _task_rows(s: _Sheet, plan: Plan, task: Task, t: FilledTask | None, quarter: Period) -> None:
     fixed = {"task": task.id, "lead": plan.units[task.lead].name, "body": task.body}
     for f in L.TASK_FIELDS:
         value = fixed.get(f.key) if f.kind is L.Kind.FIXED else getattr(t, f.key, None)
-        s.put(f.label, [(f.kind, value)], hint=f.hint, tall=f.tall)
+        hint = L.period_label(f.hint, quarter.word, quarter.this)
+        s.put(f.label, [(f.kind, value)], hint=hint, tall=f.tall)
     text_list = {
         "measures": t.measures if t else [],
         "problems": t.problems if t else [],
