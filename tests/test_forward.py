@@ -362,3 +362,16 @@ def test_months_are_not_forwarded_into_quarters(runner: CliRunner, tmp_path: Pat
         runner, "forward", "2020-06", "-p", str(city), "--lang", "en", "--root", str(district)
     )
     assert code == 1 and "reports by month, the parent by quarter" in said, said
+
+
+def test_a_first_forward_into_a_closed_quarter_is_recorded(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    district = district_campaign(tmp_path / "district")
+    city = city_campaign(tmp_path / "city", frozen=True)  # the shipped record: 2020Q2 closed
+    code, said = invoke(runner, "forward", "Q2", "--parent", str(city), "--root", str(district))
+    assert code == 0, said
+    (record,) = _load(city / "submissions" / Q / "jinghai.yaml")["amendments"]
+    assert record["reason"] == "上级季度封存后首次转报（zzgzn forward）"
+    code, said = invoke(runner, "validate", "--root", str(city))
+    assert code == 0, said  # no frozen-late-file
