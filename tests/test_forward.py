@@ -375,3 +375,16 @@ def test_a_first_forward_into_a_closed_quarter_is_recorded(
     assert record["reason"] == "上级季度封存后首次转报（zzgzn forward）"
     code, said = invoke(runner, "validate", "--root", str(city))
     assert code == 0, said  # no frozen-late-file
+
+
+def test_provenance_marks_files_read_that_are_not_committed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    district = district_campaign(tmp_path / "district")
+    city = city_campaign(tmp_path / "city")
+    _commit(district, "campaign")
+    edit(district / "submissions" / Q / "nanhe.yaml", "value: 12,", "value: 13,")  # not committed
+    code, said = invoke(runner, "forward", "Q2", "--parent", str(city), "--root", str(district))
+    assert code == 0, said
+    commit = _load(city / "submissions" / Q / "jinghai.yaml")["provenance"]["commit"]
+    assert commit == git(district, "rev-parse", "HEAD").strip() + "-dirty"
