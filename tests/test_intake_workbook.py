@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -263,7 +265,19 @@ def test_cli_round_trip(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.M
     assert code == 1 and "找不到" in output
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
     code, output = invoke(runner, "import", "broken.xlsx", "--root", str(root))
-    assert code == 1 and "无法读取工作簿" in output
+    assert code == 1 and "无法读取工作簿" in output and "不是 Excel 工作簿" in output
+    whole = (tmp_path / "bangongshi-2020Q3.xlsx").read_bytes()
+    (tmp_path / "cut.xlsx").write_bytes(whole[: len(whole) // 2])  # a download cut short
+    with zipfile.ZipFile(tmp_path / "word.xlsx", "w") as z:  # a Word document renamed
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<document/>")
+    for name in ("cut.xlsx", "word.xlsx"):
+        code, output = invoke(runner, "import", name, "--root", str(root))
+        assert code == 1 and "文件不完整或已损坏" in output, output
+        code, output = invoke(runner, "import", name, "--root", str(root), "--lang", "en")
+        assert code == 1 and "incomplete or damaged" in output, output
+        # in words, never the exception openpyxl raised (BadZipFile, KeyError …)
+        assert not re.search(r"BadZip|KeyError|Exception|[A-Z][a-z]+Error", output), output
 
 
 SOFFICE = shutil.which("soffice")

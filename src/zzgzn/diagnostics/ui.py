@@ -439,6 +439,18 @@ UI: dict[str, Say] = {
         "cannot read the workbook {path}: {reason} (save it as an Excel workbook, *.xlsx;"
         " .xls and .et cannot be read)",
     ),
+    "workbook-not-xlsx": Say(
+        "无法读取工作簿 {path}：不是 Excel 工作簿（.xlsx），可能是 .xls、.et 或别的文件改了扩展名"
+        "（WPS 请“另存为”Excel 工作簿 *.xlsx）",
+        "cannot read the workbook {path}: it is not an Excel workbook (.xlsx), perhaps an .xls,"
+        " .et or another file renamed (save it as an Excel workbook, *.xlsx)",
+    ),
+    "workbook-broken": Say(
+        "无法读取工作簿 {path}：文件不完整或已损坏，或者是改了扩展名的 Word 文档"
+        "（请重新下载，或打开后“另存为”Excel 工作簿 *.xlsx）",
+        "cannot read the workbook {path}: the file is incomplete or damaged, or a Word document"
+        " renamed (download it again, or open it and save it as an Excel workbook, *.xlsx)",
+    ),
     "workbook-not-ours": Say(
         "{path} 不是 zzgzn 生成的填报表（没有“{sheet}”工作表）："
         "请用 zzgzn new 报送期 --unit 单位代码 --format xlsx 生成的工作簿填写",

@@ -68,10 +68,20 @@ class WorkbookRead:
 
 def open_workbook(path: Path) -> Any:
     try:
+        with path.open("rb") as file:  # a missing file is the OSError below
+            begins_as_zip = file.read(4) == b"PK\x03\x04"
+        if not begins_as_zip:  # an .xlsx is a zip package; .xls and .et are not
+            raise ZzgznError("workbook-not-xlsx", path=path)
         return load_workbook(path, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        reason = getattr(exc, "strerror", None) or exc.__class__.__name__
-        raise ZzgznError("workbook-unreadable", path=path, reason=reason) from None
+    except OSError as exc:
+        if exc.errno is None:  # openpyxl's own IOError: "File contains no valid workbook part"
+            raise ZzgznError("workbook-broken", path=path) from None
+        raise ZzgznError("workbook-unreadable", path=path, reason=exc.strerror) from None
+    except InvalidFileException:  # openpyxl refuses the name: .xls, .csv …
+        raise ZzgznError("workbook-not-xlsx", path=path) from None
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        # cut short, parts missing, another package: said in words, not as the exception
+        raise ZzgznError("workbook-broken", path=path) from None
 
 
 class _Rows:
