@@ -467,3 +467,25 @@ def test_site_templates_run_in_the_sandbox_too(
     code, output = invoke(runner, "site", "--root", str(repo), "-o", str(tmp_path / "site"))
     assert code == 1 and "index.html.j2:1" in output, output
     assert not marker.exists()
+
+
+# --- a forged provenance (issue 21: a file forwarded from a campaign below) -------------
+
+
+def test_a_forged_provenance_does_not_pass_as_a_consolidation(pr: Path, tmp_path: Path) -> None:
+    """hexi, which consolidates nobody, claims to stand for 9,999 units and points the
+    figure's source outside any repository: the report would say （汇总9999个单位）."""
+    with (pr / HEXI).open("a", encoding="utf-8") as out:
+        out.write(
+            "provenance:\n  campaign: hexi-sizheng-2020\n  plan_version: 1.0.0\n"
+            "  quarter: 2020Q2\n  units: 9999\n  files: [/etc/passwd]\n  figures:\n"
+            "    - task: '1.2'\n      name: 走访退役军人\n      unit: 人次\n      from:\n"
+            "        - {file: ../../x.yaml, unit: x, task: '1.1', metric: m, value: 126}\n"
+        )
+    commit(pr)
+    run = gate(pr, tmp_path)
+    assert not run.ok
+    codes = run.codes()
+    for code in ("provenance-units", "provenance-bad-file", "provenance-source-file"):
+        assert (HEXI, code) in codes, run.output
+    assert (HEXI, "provenance-unsourced") in codes  # 悬挂光荣牌 and the rest have no source

@@ -19,6 +19,7 @@ from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.discovery import folder_of
 from zzgzn.checking.freezing import check_frozen
 from zzgzn.checking.planrules import add_unknown_unit
+from zzgzn.checking.provenance import check_provenance
 from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Problem, Severity
 from zzgzn.errors import CalendarError
@@ -254,6 +255,7 @@ def _cross_check(checked: CheckedFile, data: dict[str, Any], plan: Plan, today: 
         check_frozen(doc, submission, plan, today)
     if submission is not None:
         _check_sign_off(doc, submission)
+        check_provenance(doc, submission, plan)
     tasks = data.get("tasks")
     if isinstance(tasks, list):
         _check_tasks(doc, tasks, unit_id if isinstance(unit_id, str) else "", plan)

@@ -814,6 +814,54 @@ CATALOG: dict[str, Text] = {
         "在 plan/units.yaml 中为本单位填写 liaison: {{name: 姓名, phone: 电话}}",
         "add liaison: {{name: ..., phone: ...}} to this office in plan/units.yaml",
     ),
+    # --- a forwarded file's provenance, checked in the parent (checking/provenance.py) -------
+    "provenance-bad-file": Text(
+        "来源中的文件“{file}”不是下级仓库中的报送文件路径",
+        'the provenance file "{file}" is not a submission path in the child repository',
+        "zzgzn forward 写的是 submissions/季度/单位代码.yaml："
+        "不要手改 provenance，在下级重新运行 zzgzn forward",
+        "zzgzn forward writes submissions/PERIOD/UNIT.yaml: do not edit provenance by hand,"
+        " run zzgzn forward again below",
+    ),
+    "provenance-duplicate-file": Text(
+        "来源中的文件“{file}”列了两次",
+        'the provenance lists the file "{file}" twice',
+        "不要手改 provenance：在下级重新运行 zzgzn forward",
+        "do not edit provenance by hand: run zzgzn forward again below",
+    ),
+    "provenance-units": Text(
+        "来源说汇总了{units}个单位，但只列出{files}个文件",
+        "the provenance says it consolidates {units} unit(s) but lists {files} file(s)",
+        "汇总的单位数就是所列文件数：不要手改 provenance，在下级重新运行 zzgzn forward",
+        "the count is the number of files listed: do not edit provenance by hand,"
+        " run zzgzn forward again below",
+    ),
+    "provenance-unknown-figure": Text(
+        "来源说明了任务 {task}“{name}”的来源，但本文件该任务没有这项数据",
+        'the provenance sources task {task} "{name}", which this file does not report',
+        "不要手改 provenance：在下级重新运行 zzgzn forward",
+        "do not edit provenance by hand: run zzgzn forward again below",
+    ),
+    "provenance-source-file": Text(
+        "数据来源“{file}”不在来源所列的文件中",
+        'the figure\'s source "{file}" is not among the files the provenance lists',
+        "不要手改 provenance：在下级重新运行 zzgzn forward",
+        "do not edit provenance by hand: run zzgzn forward again below",
+    ),
+    "provenance-sum": Text(
+        "任务 {task}“{name}”写的是 {value}，但来源中下级各单位的数合计为 {total}",
+        'task {task} "{name}" says {value}, but its sources below add up to {total}',
+        "转报的数必须等于来源中各数之和："
+        "不要手改数据或 provenance，在下级更正后重新运行 zzgzn forward",
+        "a forwarded figure is the sum of its sources: correct it below and run zzgzn forward"
+        " again",
+    ),
+    "provenance-unsourced": Text(
+        "任务 {task}“{name}”没有来源：由 zzgzn forward 转报的文件，每项数据都注明由下级哪些数相加",
+        'task {task} "{name}" has no source: a forwarded file says where each figure comes from',
+        "不要在转报文件中手工添加数据：在下级报送、汇总后重新运行 zzgzn forward",
+        "do not add figures to a forwarded file by hand: report them below and forward again",
+    ),
 }
 
 
