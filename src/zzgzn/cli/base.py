@@ -397,7 +397,7 @@ def plan_or_exit(root: Path, lang: Lang | None = None) -> Plan:
 
     loaded = load_plan(root)
     if loaded.plan is None or not loaded.ok:
-        print_problems(loaded.problems, DiagnosticFormat.text, lang or default_lang())
+        print_problems(loaded.problems, DiagnosticFormat.text, lang or current_lang())
         raise typer.Exit(1)
     return loaded.plan
 

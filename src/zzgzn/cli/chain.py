@@ -20,7 +20,7 @@ from zzgzn.cli.base import (
     TodayOpt,
     app,
     complete_quarter,
-    default_lang,
+    current_lang,
     err,
     handle_errors,
     out,
@@ -70,7 +70,7 @@ def forward(
     对应任务和数据），写入前按上级方案校验；文件注明来源（provenance）。上级季度已封存时自动附更正记录。"""
     from zzgzn.workflow.forward import run_forward
 
-    language = lang or default_lang()
+    language = lang or current_lang()
     with progress_bar(quiet):
         outcome = run_forward(
             root,

@@ -17,7 +17,7 @@ from zzgzn.cli.base import (
     RootOpt,
     TodayOpt,
     app,
-    default_lang,
+    current_lang,
     err,
     handle_errors,
     out,
@@ -80,7 +80,7 @@ def validate(
     from zzgzn.checking.runner import default_jobs
     from zzgzn.checking.validate import validate_repository
 
-    language = lang or default_lang()
+    language = lang or current_lang()
     day = clock.today(today)
 
     with progress_bar(quiet):

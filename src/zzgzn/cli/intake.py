@@ -18,7 +18,7 @@ from zzgzn.cli.base import (
     RootOpt,
     TodayOpt,
     app,
-    default_lang,
+    current_lang,
     err,
     fail,
     handle_errors,
@@ -85,7 +85,7 @@ def import_(
     from zzgzn.intake import findings as report
     from zzgzn.intake.importer import Outcome, import_workbook
 
-    language = (lang or default_lang()).value
+    language = (lang or current_lang()).value
     if not workbook.is_file():
         fail(ZzgznError("workbook-not-found", path=workbook))
     plan = plan_or_exit(root, lang)
@@ -141,7 +141,7 @@ def export(
     plan = plan_or_exit(root, lang)
     name, data, problems = filled_workbook(plan, path, repo_display(path, root), clock.today(today))
     if data is None:
-        print_problems(problems, DiagnosticFormat.text, lang or default_lang())
+        print_problems(problems, DiagnosticFormat.text, lang or current_lang())
         err.print(escape(t("export-invalid")), style="red")
         raise typer.Exit(1)
     write_output(data, workbook_target(output, name))

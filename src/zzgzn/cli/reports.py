@@ -27,7 +27,6 @@ from zzgzn.cli.base import (
     complete_quarter,
     complete_unit,
     current_lang,
-    default_lang,
     err,
     fail,
     handle_errors,
@@ -96,7 +95,7 @@ def report(
     from zzgzn.report.job import run_report
 
     _no_stdout(output, "report")
-    language = lang or default_lang()
+    language = lang or current_lang()
     with progress_bar(quiet):
         outcome = run_report(
             root,
