@@ -335,6 +335,11 @@ def _tasks(
 ) -> tuple[list[TaskReport], list[Figure]]:
     order = {t: i for i, t in enumerate(parent.tasks)}
     sources = {f.unit.id: f.source for f in report.filed}
+    stands = {
+        uid: f.submission.provenance.units
+        for uid, f in report.forwarded.items()
+        if f.submission.provenance is not None
+    }
     tasks: list[TaskReport] = []
     figures: list[Figure] = []
     for entry in sorted(link.tasks, key=lambda e: order[e.task]):
@@ -356,8 +361,8 @@ def _tasks(
                 ),
                 metrics=metrics,
                 cases=_cases(views),
-                problems=_raised(report.problems, entry.sources, "个单位提出"),
-                next_steps=_raised(report.next_steps, entry.sources, "个单位"),
+                problems=_raised(report.problems, entry.sources, "个单位提出", stands),
+                next_steps=_raised(report.next_steps, entry.sources, "个单位", stands),
             )
         )
     # a figure one link leaves out may be another's (one task onto several): name only the rest
@@ -399,17 +404,20 @@ def _cases(views: Sequence[TaskView]) -> list[Case]:
 _COUNTED = re.compile(r"^(?P<text>.*?)（(?P<n>[0-9]+)个单位(?:提出)?）$", re.S)
 
 
-def _raised(items: Sequence[Attributed], tasks: Sequence[str], said: str) -> list[str]:
+def _raised(
+    items: Sequence[Attributed], tasks: Sequence[str], said: str, stands: dict[str, int]
+) -> list[str]:
     """The distinct problems (or next steps) on tasks, as the report groups them
     (similar.group_similar), each with how many units raised it: a line from a file forwarded
-    from below counts the units it says it stands for."""
+    from below (stands: unit → the units its provenance consolidates) counts the units it says,
+    at most that many; a unit's own line is one unit, whatever it writes in brackets."""
     wanted = set(tasks)
     weighed: list[tuple[Attributed, str, int]] = []
     for a in items:
         if a.task.id in wanted:
-            found = _COUNTED.match(a.text.strip())
+            found = _COUNTED.match(a.text.strip()) if a.unit.id in stands else None
             text, n = (found["text"], int(found["n"])) if found else (a.text.strip(), 1)
-            weighed.append((a, text, n))
+            weighed.append((a, text, max(1, min(n, stands.get(a.unit.id, 1)))))
     lines = []
     for group in group_similar(weighed, lambda w: w[1]):
         by_unit: dict[str, int] = {}
