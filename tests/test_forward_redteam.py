@@ -3,6 +3,8 @@ is not believed beyond what its provenance stands for."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import yaml
@@ -51,3 +53,61 @@ def test_a_forwarded_line_counts_at_most_the_units_it_consolidates(
     top = ministry / "submissions" / Q / "tianjin.yaml"
     raised = [p for t in ("1.1", "1.2") for p in _problems(top, t) if "服务站专职人员不足" in p]
     assert raised == ["服务站专职人员不足（4个单位提出）"], raised  # jinghai consolidates 4
+
+
+def _strict_json(text: str) -> dict:  # type: ignore[type-arg]
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} is not JSON")
+
+    data = json.loads(text, parse_constant=refuse)
+    assert isinstance(data, dict)
+    return data
+
+
+def _steps(steps: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+    return [x for s in steps for x in [s, *_steps(s["below"])]]
+
+
+def test_trace_names_a_file_gone_below(runner: CliRunner, tmp_path: Path) -> None:
+    district = district_campaign(tmp_path / "district")
+    city = city_campaign(tmp_path / "city")
+    code, said = invoke(runner, "forward", "Q2", "-p", str(city), *TODAY, "--root", str(district))
+    assert code == 0, said
+    (district / "submissions" / Q / "xihu.yaml").unlink()
+    args = ["trace", "Q2", "-t", "1.2", "-m", "走访退役军人", "--child", str(district)]
+    code, said = invoke(runner, *args, "--root", str(city))
+    assert code == 0, said
+    assert "写的是 nan" not in said
+    assert "jinghai-sizheng-2020 的仓库中没有这个可读的报送文件" in " ".join(said.split())
+    code, said = invoke(runner, *args, "-f", "json", "--root", str(city))
+    gone = [s for s in _steps(_strict_json(said)["steps"]) if s["missing_file"]]
+    assert [s["unit"] for s in gone] == ["xihu"] and gone[0]["says"] is None
+
+
+def test_trace_never_reads_outside_the_child_repository(runner: CliRunner, tmp_path: Path) -> None:
+    """The city's forwarded file (in the city's repository, which the ministry does not
+    validate) points its sources at a file outside 静海区's repository: it is not read."""
+    district = district_campaign(tmp_path / "district")
+    city = city_campaign(tmp_path / "city")
+    ministry = ministry_campaign(tmp_path / "ministry")
+    code, said = invoke(runner, "forward", "Q2", "-p", str(city), *TODAY, "--root", str(district))
+    assert code == 0, said
+    code, said = invoke(runner, "forward", "Q2", "-p", str(ministry), *TODAY, "--root", str(city))
+    assert code == 0, said
+    outside = tmp_path / "outside" / "chengguan.yaml"
+    outside.parent.mkdir()
+    shutil.copy2(district / "submissions" / Q / "chengguan.yaml", outside)
+    edit(
+        district / "submissions" / Q / "chengguan.yaml",
+        "value: 120, unit: 人次",
+        "value: 7, unit: 人次",
+    )
+    edit(
+        city / "submissions" / Q / "jinghai.yaml", "submissions/2020Q2/chengguan.yaml", str(outside)
+    )
+    args = ["trace", "Q2", "-t", "1.1", "-m", "走访退役军人", "-f", "json", "--root", str(ministry)]
+    code, said = invoke(runner, *args, "--child", str(city), "--child", str(district))
+    assert code == 0, said
+    steps = [s for s in _steps(_strict_json(said)["steps"]) if s["unit"] == "chengguan"]
+    assert [s["file"] for s in steps] == [str(outside)]
+    assert steps[0]["missing_file"] is True and steps[0]["says"] is None

@@ -185,6 +185,8 @@ def trace(
             line += t("trace-forwarded", units=step.consolidates, campaign=campaign, commit=commit)
         if step.missing_repository:
             line += t("trace-no-repository", campaign=step.below_campaign)
+        if step.missing_file:
+            line += t("trace-missing-file", campaign=step.campaign)
         if step.says is not None:
             line += t("trace-differs", now=shown(step.says))
         branch = node.add(escape(line))

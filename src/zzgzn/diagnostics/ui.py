@@ -579,6 +579,10 @@ UI: dict[str, Say] = {
         "  ！该文件现在写的是 {now}：下级更正后尚未重新转报",
         "  ! the file now says {now}: corrected below and not forwarded again",
     ),
+    "trace-missing-file": Say(
+        "  ！{campaign} 的仓库中没有这个可读的报送文件：来源所说的无法核对",
+        "  ! {campaign}'s repository has no readable submission at this path: not verifiable",
+    ),
     "trace-leaves": Say(
         "最下一级共 {count} 个文件，合计 {value}{unit}",
         "{count} file(s) at the bottom, adding up to {value} {unit}",

@@ -42,6 +42,7 @@ class Step:
     below_campaign: str = ""  # the campaign the figures below belong to
     missing_repository: bool = False  # that campaign's repository was not given
     says: float | None = None  # what the file below says now, when it differs from value
+    missing_file: bool = False  # the file below is not there (or unreadable, or outside it)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -56,6 +57,7 @@ class Step:
             "commit": self.commit,
             "says": self.says,
             "missing_repository": self.missing_repository,
+            "missing_file": self.missing_file,
             "below": [s.to_dict() for s in self.below],
         }
 
@@ -153,9 +155,9 @@ def _descend(
         step.below.append(nested)
         if child is None or origin.campaign in seen:
             continue
-        found = _read(child.root / c.file)
+        found = _read(child.root, c.file)
         if found is None:
-            nested.says = float("nan")
+            nested.missing_file = True
             continue
         now = sum(
             m.value
@@ -169,8 +171,15 @@ def _descend(
             nested.says = now
 
 
-def _read(path: Path) -> Submission | None:
-    if not path.is_file():
+def _read(root: Path, name: str) -> Submission | None:
+    """The submission a provenance names, only inside the child repository: the name is data
+    from another organisation's file (an absolute path or `..` is never followed)."""
+    path = root / name
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except OSError:
+        return None
+    if not inside or not path.is_file():
         return None
     try:
         return Submission.model_validate(loader.load_path(path, str(path)).data)
