@@ -47,6 +47,7 @@ _WITH_YEAR: list[tuple[Cadence, re.Pattern[str]]] = [
 # what people type without the year: unique only if the campaign has one such period
 _BARE: list[tuple[Cadence, re.Pattern[str]]] = [
     (Cadence.QUARTERLY, re.compile(r"^Q([1-4])$", re.IGNORECASE)),
+    (Cadence.QUARTERLY, re.compile(r"^第?\s*([一二三四1-4])\s*季度?$")),
     (Cadence.HALF_YEARLY, re.compile(r"^H([12])$", re.IGNORECASE)),
     (Cadence.HALF_YEARLY, re.compile(r"^([上下])\s*半年度?$")),
     (Cadence.MONTHLY, re.compile(rf"^{_CN_MONTH}\s*月份?$")),
@@ -298,21 +299,29 @@ def parse_period(text: str, window: tuple[dt.date, dt.date], kind: Cadence) -> P
                 end=window[1],
             )
         if len(candidates) > 1:
-            choices = "、".join(str(p) for p in candidates)
-            raise UsageError("period-ambiguous", value=text, choices=choices, example=candidates[0])
+            raise UsageError(
+                "period-ambiguous", value=text, **_choices(candidates), example=candidates[0]
+            )
         return candidates[0]
     period = Period(kind, year, number)
     if period not in in_window:
-        choices = "、".join(str(p) for p in in_window)
         raise UsageError(
             "period-outside-campaign",
             period=period,
             **_words(kind),
             start=window[0],
             end=window[1],
-            choices=choices,
+            **_choices(in_window),
         )
     return period
+
+
+def _choices(periods: list[Period]) -> dict[str, str]:
+    """The periods to choose from as a message parameter: 2020Q1、2021Q1 / 2020Q1, 2021Q1."""
+    return {
+        "choices": "、".join(str(p) for p in periods),
+        "choices@en": ", ".join(str(p) for p in periods),
+    }
 
 
 def _which(kind: Cadence, number: int) -> str:
