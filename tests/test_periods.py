@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import event, given
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from zzgzn.calendar.deadlines import describe_rule, due_date
@@ -97,16 +97,37 @@ def test_only_the_plans_cadence_is_accepted(p: Period, cadence: Cadence) -> None
         parse_period(str(p), window, cadence)
 
 
-@given(st.text(max_size=12))
-def test_free_text_is_a_period_or_a_clear_refusal(text: str) -> None:
-    try:
-        got = parse_period(text, W2024_25, Cadence.MONTHLY)
-    except UsageError as exc:
-        event("refused")
-        assert exc.code.startswith("period-")
-    else:
-        event("read")
-        assert got.kind is Cadence.MONTHLY
+# what a person might type for a period: real spellings, some with a stray character spliced
+# in or cut short, and arbitrary text
+_SPELT = st.builds(
+    lambda year, month, form, cut, noise: (form.format(y=year, m=month) + noise)[:cut],
+    st.integers(2023, 2025),
+    st.integers(1, 13),
+    st.sampled_from(["{y}-{m:02d}", "{y}年{m}月", "{y}年{m}月份", "{y}.{m}", "{m}月", "{y}Q{m}"]),
+    st.integers(5, 14),
+    st.sampled_from(["", "", "", " ", "x"]),
+)
+_TYPED = st.one_of(st.text(max_size=12), _SPELT, _SPELT)
+
+
+def test_free_text_is_a_period_or_a_clear_refusal() -> None:
+    outcomes: dict[str, int] = {"read": 0, "refused": 0}
+
+    @settings(derandomize=True, max_examples=200)  # the same examples each run: no flake
+    @given(_TYPED)
+    def typed(text: str) -> None:
+        try:
+            got = parse_period(text, W2024_25, Cadence.MONTHLY)
+        except UsageError as exc:
+            outcomes["refused"] += 1
+            assert exc.code.startswith("period-")
+        else:
+            outcomes["read"] += 1
+            assert got.kind is Cadence.MONTHLY and got in periods_between(*W2024_25, got.kind)
+
+    typed()
+    # both cases really happen: spellings read, and mistakes refused with a message
+    assert outcomes["read"] >= 5 and outcomes["refused"] >= 5, outcomes
 
 
 @pytest.mark.parametrize(
