@@ -167,7 +167,8 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     out.mkdir(exist_ok=True)
     # Cold: every file read. Then as the office works: the first report after the deadline
     # closes the quarter (plan/frozen.yaml changes, and with it the cache's fingerprint), and
-    # later runs answer the earlier quarters' files from the cache; two runs get there.
+    # later runs answer unchanged files from the cache (earlier quarters' traces, the
+    # quarter's validated data); two runs get there.
     floor_q_command = [sys.executable, "-c", FLOOR, str(valid / "submissions" / QUARTER)]
 
     def by_turns(*args: str) -> tuple[Run, Run]:
@@ -194,7 +195,8 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     }
     both = by_turns("-f", "md", "-f", "docx")  # what `zzgzn report` does by default
     # The site against the board it is built on, by turns (cache filled by the runs above):
-    # `status` reads traces; the site reads every file in full and writes 3,000+ pages.
+    # `status` reads traces; the site reads every file's data (from the cache) and writes
+    # 3,000+ pages.
     site_out = work / "site"
     statuses, sites, jsons = [], [], []
     for _ in range(1 if ONCE else 2):

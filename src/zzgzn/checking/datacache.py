@@ -4,7 +4,7 @@
 site need its data too, and reading 3,000 or 15,000 YAML files again cost them more
 than the rest of their work. So a file's validated model is kept as the JSON pydantic writes
 for it, one file per folder (.zzgzn_cache/data/<folder>.jsonl), and read back with pydantic's
-own JSON parser, which is about four times cheaper than reading the YAML.
+own JSON parser (3,000 national files: 2.0 s, against 7.4 s for libyaml to load their YAML).
 
 The same rules as the rest of the cache hold (cache.py): an entry is keyed by the digest of
 the file's path and bytes, the whole file by the fingerprint (zzgzn's and the libraries'
