@@ -111,3 +111,31 @@ def test_trace_never_reads_outside_the_child_repository(runner: CliRunner, tmp_p
     steps = [s for s in _steps(_strict_json(said)["steps"]) if s["unit"] == "chengguan"]
     assert [s["file"] for s in steps] == [str(outside)]
     assert steps[0]["missing_file"] is True and steps[0]["says"] is None
+
+
+def test_a_campaign_cannot_forward_to_itself(runner: CliRunner, tmp_path: Path) -> None:
+    """parent: names the campaign itself and --parent is its own checkout: each run wrote a
+    file the next run consolidated again (922 → 1,844 → … 人次)."""
+    district = district_campaign(tmp_path / "district")
+    edit(district / "plan" / "plan.yaml", "campaign: sizheng-gongzuonian-2020", "campaign: x")
+    edit(district / "plan" / "plan.yaml", "id: jinghai-sizheng-2020", "id: x")
+    code, said = invoke(runner, "forward", "Q2", "-p", str(district), "--root", str(district))
+    assert code == 1
+    assert "plan/plan.yaml:8:13: 错误 [forward-parent-is-self]" in said, said
+    assert not (district / "submissions" / Q / "jinghai.yaml").exists()
+
+
+def test_campaigns_do_not_forward_in_a_loop(runner: CliRunner, tmp_path: Path) -> None:
+    """The city consolidates 静海区's forwarded file; forwarding the city back to 静海区's
+    campaign would count the stations' figures there twice."""
+    district = district_campaign(tmp_path / "district")
+    city = city_campaign(tmp_path / "city")
+    code, said = invoke(runner, "forward", "Q2", "-p", str(city), *TODAY, "--root", str(district))
+    assert code == 0, said
+    edit(city / "plan" / "plan.yaml", "campaign: bu-sizheng-2020", "campaign: jinghai-sizheng-2020")
+    code, said = invoke(
+        runner, "--lang", "en", "forward", "Q2", "-p", str(district), *TODAY, "--root", str(city)
+    )
+    assert code == 1
+    assert "error [forward-cycle] submissions/2020Q2/jinghai.yaml, consolidated here," in said
+    assert "hint: campaigns form a chain, not a loop" in said

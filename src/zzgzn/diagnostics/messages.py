@@ -814,6 +814,21 @@ CATALOG: dict[str, Text] = {
         "在 plan/units.yaml 中为本单位填写 liaison: {{name: 姓名, phone: 电话}}",
         "add liaison: {{name: ..., phone: ...}} to this office in plan/units.yaml",
     ),
+    "forward-parent-is-self": Text(
+        "parent 写的上级活动“{campaign}”就是本活动：转报给自己，每运行一次数字就重复计入一次",
+        'parent names this campaign itself ("{campaign}"): forwarding to itself would count'
+        " its figures again on every run",
+        "parent.campaign 写上级活动的代码（上级 plan/plan.yaml 的 id），--parent 给上级仓库的路径",
+        "write the parent campaign's id (its plan/plan.yaml id) and give --parent its repository",
+    ),
+    "forward-cycle": Text(
+        "本季度汇总的 {path} 是由上级活动 {campaign} 转报来的：再转报给它，它自己的数会被重复计入",
+        "{path}, consolidated here, was forwarded from the parent campaign {campaign}:"
+        " forwarding back to it would count its own figures twice",
+        "上下级活动不能成环：核对 parent.campaign、--parent，以及 {path} 为何在本活动中",
+        "campaigns form a chain, not a loop: check parent.campaign, --parent"
+        " and why {path} is here",
+    ),
     # --- a forwarded file's provenance, checked in the parent (checking/provenance.py) -------
     "provenance-bad-file": Text(
         "来源中的文件“{file}”不是下级仓库中的报送文件路径",

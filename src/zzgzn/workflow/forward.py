@@ -168,6 +168,20 @@ def check_link(plan: Plan, parent: Plan, doc: Document) -> list[Problem]:
     return doc.problems
 
 
+def check_cycle(report: QuarterReport, parent: Plan, doc: Document) -> None:
+    """Campaigns form a chain, never a loop: forwarding to this campaign itself, or to a
+    campaign whose own forwarded file is consolidated here, would count its figures again
+    on every run."""
+    at = ("parent", "campaign")
+    if parent.meta.id == report.plan.meta.id:
+        doc.add(at, "forward-parent-is-self", campaign=parent.meta.id)
+        return
+    for filed in report.filed:
+        origin = filed.submission.provenance
+        if origin is not None and origin.campaign == parent.meta.id:
+            doc.add(at, "forward-cycle", path=filed.source, campaign=parent.meta.id)
+
+
 def _check_metric_links(
     plan: Plan, entry: TaskLink, task: Task, doc: Document, loc: tuple[Any, ...]
 ) -> None:
@@ -233,6 +247,7 @@ def run_forward(
     quarter = parent_quarter(report.quarter, parent.plan)
     doc = loader.load_path(root / PLAN_FILE, PLAN_FILE)
     found = check_link(plan, parent.plan, doc)
+    check_cycle(report, parent.plan, doc)
     liaison = _liaison(plan, root)
     if isinstance(liaison, Problem):
         found.append(liaison)
