@@ -89,6 +89,7 @@ def report(
     no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
     printed: PrintedOpt = DataFormat.text,
+    doc_lang: DocLangOpt = None,
 ) -> None:
     """汇总一个季度的报送：进展情况报告（汇总、归并）和各单位进展情况汇编（全文），
     Markdown 和公文格式（GB/T 9704-2012）的 Word。"""
@@ -105,6 +106,7 @@ def report(
             output=output,
             allow_invalid=allow_invalid,
             use_cache=not no_cache,
+            doc_lang=doc_lang.value if doc_lang else None,
             **({"parts": [p.value for p in parts]} if parts else {}),
         )
     if outcome.blocking:
@@ -199,6 +201,15 @@ def _print_written(paths: Iterable[Path]) -> None:
         out.print(f"[green]{escape(t('written'))}[/] {escape(str(path))}")
 
 
+DocLangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--doc-lang",
+        help="报告的语言：zh 或 en；默认按方案（plan/plan.yaml 的 language，未写为 zh），"
+        "与 --lang（终端输出的语言）无关。",
+    ),
+]
+
 DocumentOutputOpt = Annotated[
     Path | None,
     typer.Option(
@@ -290,6 +301,7 @@ def summary(
     today: TodayOpt = None,
     quiet: QuietOpt = False,
     printed: PrintedOpt = DataFormat.text,
+    doc_lang: DocLangOpt = None,
 ) -> None:
     """评估总结：逐季度进展、停滞任务、方案成果、考核评分、典型案例，附图表和 Excel。"""
     from zzgzn.report.summaryjob import run_summary
@@ -302,6 +314,7 @@ def summary(
             clock.today(today),
             formats=[f.value for f in formats] if formats else None,
             output=output,
+            doc_lang=doc_lang.value if doc_lang else None,
         )
     s = outcome.summary
     done = sum(1 for d in s.deliverables if d.done)

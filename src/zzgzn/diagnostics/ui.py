@@ -621,10 +621,16 @@ def say(key: str, lang: str = "zh", /, **params: object) -> str:
 
 
 def render(key: str, params: Mapping[str, str], lang: str) -> str:
-    text = UI.get(key)
+    return render_say(UI, key, params, lang, "ui.py")
+
+
+def render_say(
+    catalogue: Mapping[str, Say], key: str, params: Mapping[str, str], lang: str, name: str
+) -> str:
+    text = catalogue.get(key)
     if text is None:
         if os.environ.get(STRICT_VAR):  # under tests: wording outside the catalogue fails
-            raise KeyError(f"{key!r} is not in the catalogue (diagnostics/ui.py)")
+            raise KeyError(f"{key!r} is not in the catalogue (diagnostics/{name})")
         return key  # for a user: show what there is, never hide an error
     if lang == "en":  # a value that differs by language travels as name@en beside name
         params = {**params, **{k[:-3]: v for k, v in params.items() if k.endswith("@en")}}

@@ -475,6 +475,8 @@ class Meta(Strict):
     requirements: Requirements | None = None
     repository: Repository | None = None
     parent: ParentLink | None = None  # the campaign this one reports to (zzgzn forward)
+    # the language the plan is written in, and so of the reports and summaries
+    language: Literal["zh", "en"] = "zh"
 
 
 # --- the whole plan ------------------------------------------------------------------

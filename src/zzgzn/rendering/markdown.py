@@ -8,6 +8,7 @@ break a table or heading nor run as template code (values are data, never templa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -118,7 +119,9 @@ def _finalize(value: Any) -> Any:
     return escape_md(value)
 
 
-def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environment:
+def environment(
+    root: Path | None, *, markdown: bool = True, lang: str = "zh"
+) -> jinja2.Environment:
     """The campaign's templates/ first, then the defaults shipped with zzgzn.
 
     Templates in templates/ come from the repository, so from whoever last edited it: when it
@@ -128,6 +131,8 @@ def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environme
     built-in templates alone, part of the installed program like its code, render without it.
 
     For Markdown every value is escaped; for plain text (markdown=False) values print as-is.
+    lang: the document's language (the plan's meta.language): in English the wording, labels,
+    dates and lists come from diagnostics/docwords.py; Chinese is what the templates always said.
     """
     loaders: list[jinja2.BaseLoader] = []
     campaign = campaign_templates(root / TEMPLATE_DIR if root is not None else None)
@@ -155,7 +160,49 @@ def environment(root: Path | None, *, markdown: bool = True) -> jinja2.Environme
     env.filters["unit_names"] = unit_names
     env.filters["figure"] = figure
     env.filters["task_list"] = task_list
+    env.filters["label"] = lambda obj: obj.label
+    env.filters["word"] = lambda period: period.word  # 季度, 月份 …
+    env.globals["lang"] = lang
+    env.globals["w"] = functools.partial(words, lang)
+    if lang == "en":
+        english(env, markdown)
     return env
+
+
+def words(lang: str, key: str, /, **params: object) -> Md:
+    """The document catalogue's wording for key, each value escaped (the wording is ours)."""
+    from zzgzn.diagnostics.docwords import doc_say
+
+    if lang == "en":
+        from zzgzn.diagnostics.docwords import en_date
+
+        params = {k: en_date(v) if isinstance(v, dt.date) else v for k, v in params.items()}
+    return Md(doc_say(key, lang, **{k: escape_md(v) for k, v in params.items()}))
+
+
+def english(env: jinja2.Environment, markdown: bool) -> None:
+    """Dates, numbering, lists of names and labels as an English document writes them."""
+    from zzgzn.diagnostics.docwords import (
+        doc_label,
+        en_date,
+        en_task_list,
+        en_unit_names,
+        period_word,
+    )
+
+    def plain(value: Any) -> str:
+        if isinstance(value, Md):
+            return value
+        return en_date(value) if isinstance(value, dt.date) else _plain(value)
+
+    env.finalize = (lambda v: escape_md(plain(v))) if markdown else plain
+    env.filters["cn_date"] = en_date
+    env.filters["cn_number"] = str
+    env.filters["cn_join"] = lambda items, sep=", ": ", ".join(str(i) for i in items)
+    env.filters["unit_names"] = en_unit_names
+    env.filters["task_list"] = en_task_list
+    env.filters["label"] = doc_label
+    env.filters["word"] = lambda period: period_word(period, "en")
 
 
 def campaign_templates(folder: Path | None) -> bool:
@@ -188,18 +235,21 @@ def copy_template(root: Path, name: str) -> Path:
     return target
 
 
-def render(template: str, root: Path | None, *, markdown: bool = True, **context: Any) -> str:
-    return "".join(render_chunks(template, root, markdown=markdown, **context))
+def render(
+    template: str, root: Path | None, *, markdown: bool = True, lang: str = "zh", **context: Any
+) -> str:
+    return "".join(render_chunks(template, root, markdown=markdown, lang=lang, **context))
 
 
 def render_chunks(
-    template: str, root: Path | None, *, markdown: bool = True, **context: Any
+    template: str, root: Path | None, *, markdown: bool = True, lang: str = "zh", **context: Any
 ) -> Iterator[str]:
     """render's text in pieces of about 64 KB, as the template makes it: a national report
     is a million small strings, which jinja's render() keeps all at once (50 MB at 3,000
     units) before joining them."""
     try:
-        pieces = environment(root, markdown=markdown).get_template(template).generate(**context)
+        env = environment(root, markdown=markdown, lang=lang)
+        pieces = env.get_template(template).generate(**context)
         yield from tidy(pieces)
     except jinja2.TemplateError as exc:
         raise template_error(exc, template) from None

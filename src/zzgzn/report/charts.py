@@ -16,8 +16,9 @@ matplotlib.use("Agg")  # no display here or in CI
 from matplotlib import pyplot as plt
 from matplotlib.colors import ListedColormap
 
+from zzgzn.diagnostics.docwords import doc_label, doc_say, period_word
 from zzgzn.report.fonts import cjk_font
-from zzgzn.report.summarymodel import LEVEL_LABELS, CampaignSummary
+from zzgzn.report.summarymodel import CampaignSummary
 
 STATE_COLOURS = {
     "on_time": "#2e7d32",
@@ -26,12 +27,12 @@ STATE_COLOURS = {
     "missing": "#c62828",
     "not_due": "#bdbdbd",
 }
-STATE_LABELS = {
-    "on_time": "按时",
-    "late": "逾期",
-    "invalid": "报送有误",
-    "missing": "未报送",
-    "not_due": "未到期",
+STATE_WORDS = {  # keys of diagnostics/docwords.py
+    "on_time": "col-on-time",
+    "late": "col-late",
+    "invalid": "col-invalid",
+    "missing": "col-missing",
+    "not_due": "col-not-due",
 }
 LEVEL_COLOURS = ("#eeeeee", "#ef9a9a", "#fff59d", "#81c784")
 DPI = 150
@@ -54,10 +55,13 @@ def _png(figure: Any) -> bytes:
     return out.getvalue()
 
 
-def timeliness_chart(summary: CampaignSummary) -> bytes:
+def timeliness_chart(summary: CampaignSummary, lang: str = "zh") -> bytes:
     with plt.rc_context(_style()):
         figure, axes = plt.subplots(figsize=(6.2, 3.4))
-        labels = [q.label.replace("年第", "年\n第") for q in summary.quarters]
+        if lang == "en":
+            labels = [doc_label(q) for q in summary.quarters]
+        else:
+            labels = [q.label.replace("年第", "年\n第") for q in summary.quarters]
         bottom = [0] * len(summary.quarters)
         for state, colour in STATE_COLOURS.items():
             counts = [
@@ -67,20 +71,26 @@ def timeliness_chart(summary: CampaignSummary) -> bytes:
             if not any(counts):
                 continue
             bars = axes.bar(
-                labels, counts, bottom=bottom, color=colour, label=STATE_LABELS[state], width=0.6
+                labels,
+                counts,
+                bottom=bottom,
+                color=colour,
+                label=doc_say(STATE_WORDS[state], lang),
+                width=0.6,
             )
             axes.bar_label(
                 bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8
             )
             bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
-        axes.set_ylabel("单位数")
-        axes.set_title(f"各{summary.quarters[0].word}报送情况")
+        word = period_word(summary.quarters[0], lang)
+        axes.set_ylabel(doc_say("chart-units", lang))
+        axes.set_title(doc_say("summary-chart-timeliness", lang, word=word))
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=4, frameon=False)
         axes.spines[["top", "right"]].set_visible(False)
         return _png(figure)
 
 
-def progress_chart(summary: CampaignSummary) -> bytes:
+def progress_chart(summary: CampaignSummary, lang: str = "zh") -> bytes:
     with plt.rc_context(_style()):
         timelines = summary.timelines
         figure, axes = plt.subplots(figsize=(6.2, 0.28 * len(timelines) + 1.6))
@@ -94,13 +104,15 @@ def progress_chart(summary: CampaignSummary) -> bytes:
         )
         for row, timeline in enumerate(timelines):
             for column, level in enumerate(timeline.levels):
-                axes.text(column, row, LEVEL_LABELS[level], ha="center", va="center", fontsize=6)
-        axes.set_title(f"各项任务逐{summary.quarters[0].word}进展")
+                level_word = doc_say(f"chart-level-{level}", lang)
+                axes.text(column, row, level_word, ha="center", va="center", fontsize=6)
+        word = period_word(summary.quarters[0], lang)
+        axes.set_title(doc_say("summary-chart-progress", lang, word=word))
         axes.tick_params(length=0)
         return _png(figure)
 
 
 CHARTS = {
-    "timeliness": (timeliness_chart, "各季度报送情况"),
-    "progress": (progress_chart, "各项任务逐季度进展"),
+    "timeliness": (timeliness_chart, "summary-chart-timeliness"),
+    "progress": (progress_chart, "summary-chart-progress"),
 }

@@ -25,7 +25,7 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import unquote
@@ -38,6 +38,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from zzgzn.diagnostics.docwords import doc_say
 from zzgzn.files import deterministic_zip
 from zzgzn.reading.loader import CONTROL_CHARS
 from zzgzn.report.linebreak import text_mm, title_lines, unbreakable_mm
@@ -70,6 +71,7 @@ class _State:
     attachment: bool = False  # a 附件 label was just written: the # after it is its title
     table: list[list[tuple[list[Tok], bool]]] | None = None
     images: Path | None = None
+    lang: str = "zh"
 
 
 def markdown_to_docx(
@@ -79,6 +81,7 @@ def markdown_to_docx(
     images: Path | None = None,
     *,
     author: str = "",
+    lang: str = "zh",
 ) -> bytes:
     """The document's bytes; identical input gives identical bytes. Its title is the first #,
     its author who issues it (the office in its 落款).
@@ -86,7 +89,10 @@ def markdown_to_docx(
     markdown may come in pieces that each end at a block's end (rendering.markdown.blocks):
     a national compilation is then never parsed, nor held, all at once.
     Images (![alt](path)) are read relative to images; without it they show as their alt text.
+    lang: the text's language (the plan's): the documents' words, list numbering and w:lang.
     """
+    if lang == "en" and layout.language == LAYOUT.language:
+        layout = replace(layout, language="en-GB")
     pieces = iter([markdown] if isinstance(markdown, str) else markdown)
     first = next(pieces, "")
     doc = new_document(_title(first), today, layout, author=author)
@@ -94,7 +100,7 @@ def markdown_to_docx(
     if body is not None:  # the template's empty first paragraph
         body.getparent().remove(body)
     out = _Writer(doc, layout)
-    state = _State(images=images)
+    state = _State(images=images, lang=lang)
     for token in (t for piece in itertools.chain([first], pieces) for t in tokens(piece)):
         kind = token.type
         if kind == "heading":
@@ -108,7 +114,7 @@ def markdown_to_docx(
             state.lists.pop()
         elif kind == "list_item_open":
             state.lists[-1][0] += 1
-            state.item_prefix = f"（{state.lists[-1][0]}）"
+            state.item_prefix = doc_say("list-item", state.lang, number=state.lists[-1][0])
         elif kind == "blockquote_open":
             state.quote += 1
         elif kind == "blockquote_close":

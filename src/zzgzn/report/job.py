@@ -13,6 +13,7 @@ from zzgzn.checking.editorial import EditorialFile, check_editorial, editorial_p
 from zzgzn.checking.freezing import close_quarter, frozen_path
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import valid_plan, validate_quarter
+from zzgzn.diagnostics.docwords import doc_say
 from zzgzn.diagnostics.problems import Problem
 from zzgzn.errors import UsageError
 from zzgzn.files import clean_leftovers, write_atomic
@@ -78,21 +79,22 @@ def output_base(
 
 
 def output_paths(
-    root: Path, quarter: Period, formats: list[str], output: Path | str | None
+    root: Path, quarter: Period, formats: list[str], output: Path | str | None, lang: str = "zh"
 ) -> dict[str, Path]:
     if output is not None and len(formats) == 1 and Path(output).suffix == f".{formats[0]}":
         return {formats[0]: Path(output)}  # -o report.md --format md: exactly that file
-    base = output_base(root, output, f"{quarter}进展情况报告", FORMATS)
+    base = output_base(root, output, doc_say("file-report", lang, quarter=quarter), FORMATS)
     return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
 
 
-def compilation_paths(main: dict[str, Path], quarter: Period) -> dict[str, Path]:
+def compilation_paths(main: dict[str, Path], quarter: Period, lang: str = "zh") -> dict[str, Path]:
     """The compilation goes beside the main report, under its own name."""
-    return {fmt: path.with_name(f"{quarter}各单位进展情况汇编.{fmt}") for fmt, path in main.items()}
+    name = doc_say("file-compilation", lang, quarter=quarter)
+    return {fmt: path.with_name(f"{name}.{fmt}") for fmt, path in main.items()}
 
 
 def write_document(
-    paths: dict[str, Path], chunks: Iterable[str], today: dt.date, author: str
+    paths: dict[str, Path], chunks: Iterable[str], today: dt.date, author: str, lang: str = "zh"
 ) -> None:
     """Markdown pieces to the .md and/or .docx paths; author: who issues the document."""
     if "docx" in paths:
@@ -104,7 +106,8 @@ def write_document(
             chunks = kept
         # parsed a piece at a time: the parser's events for a whole national compilation
         # would take 60 MB
-        write_atomic(paths["docx"], markdown_to_docx(blocks(chunks), today, author=author))
+        document = markdown_to_docx(blocks(chunks), today, author=author, lang=lang)
+        write_atomic(paths["docx"], document)
     else:  # written as it is made: never the whole text in memory
         write_atomic(paths["md"], (chunk.encode("utf-8") for chunk in chunks))
 
@@ -183,9 +186,11 @@ def run_report(
     allow_invalid: bool = False,
     use_cache: bool = False,
     parts: Sequence[str] = PARTS,
+    doc_lang: str | None = None,
 ) -> ReportOutcome:
     """use_cache: unchanged files are answered from the cache (findings, traces, data);
-    parts: main (the consolidated report) and/or compilation (every unit's text)."""
+    parts: main (the consolidated report) and/or compilation (every unit's text);
+    doc_lang: the documents' language for this run, by default the plan's (meta.language)."""
     formats = formats or list(FORMATS)
     check_formats(formats, FORMATS)
     check_formats(list(parts), PARTS)
@@ -194,20 +199,21 @@ def run_report(
     if report is None:
         return outcome
     quarter, plan, valid = outcome.quarter, report.plan, made.valid
-    paths = output_paths(root, quarter, formats, output)
+    lang = doc_lang or plan.meta.language
+    paths = output_paths(root, quarter, formats, output, lang)
     for folder in {*(p.parent for p in paths.values()), frozen_path(root).parent}:
         clean_leftovers(folder)  # what a killed run left (its temporary files)
     if "main" in parts:
         consolidation = consolidate(report, editorial)
         if made.office is not None and editorial is not None:
             outcome.warnings += unknown_titles(editorial, consolidation, made.office.doc)
-        chunks = render_chunks(TEMPLATE, root, r=report, c=consolidation, e=editorial)
-        write_document(paths, chunks, today, plan.office.name)
+        chunks = render_chunks(TEMPLATE, root, lang=lang, r=report, c=consolidation, e=editorial)
+        write_document(paths, chunks, today, plan.office.name, lang)
         outcome.written += paths.values()
     if "compilation" in parts:
-        whole = compilation_paths(paths, quarter)
-        chunks = render_chunks(COMPILATION_TEMPLATE, root, r=report)
-        write_document(whole, chunks, today, plan.office.name)
+        whole = compilation_paths(paths, quarter, lang)
+        chunks = render_chunks(COMPILATION_TEMPLATE, root, lang=lang, r=report)
+        write_document(whole, chunks, today, plan.office.name, lang)
         outcome.written += whole.values()
     if today > report.deadline.due:  # the deadline has passed and the report exists: close it
         submissions = [f.submission for f in valid if f.submission is not None]

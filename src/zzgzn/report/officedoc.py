@@ -39,6 +39,7 @@ class Layout:
     h1_font: str = "黑体"
     h2_font: str = "楷体_GB2312"
     page_number_font: str = "宋体"
+    language: str = "zh-CN"  # the file's language property (docProps)
 
 
 LAYOUT = Layout()
@@ -156,7 +157,7 @@ def new_document(title: str, today: dt.date, layout: Layout = LAYOUT, *, author:
     for border in title_ppr.findall(qn("w:pBdr")):  # the template underlines titles
         title_ppr.remove(border)
     _page_numbers(doc, layout)
-    _metadata(doc, title, today, author)
+    _metadata(doc, title, today, author, layout.language)
     return doc
 
 
@@ -237,7 +238,7 @@ def _field(para: Any, instruction: str) -> None:
     char("end")
 
 
-def _metadata(doc: Any, title: str, today: dt.date, author: str) -> None:
+def _metadata(doc: Any, title: str, today: dt.date, author: str, language: str) -> None:
     """Pinned properties (no clock, no user name) so the same inputs give the same bytes."""
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
     props = doc.core_properties
@@ -247,7 +248,7 @@ def _metadata(doc: Any, title: str, today: dt.date, author: str) -> None:
     props.created = stamp
     props.modified = stamp
     props.revision = 1
-    props.language = "zh-CN"
+    props.language = language
     package = doc.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):  # the template's picture of an empty page

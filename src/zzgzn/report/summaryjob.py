@@ -10,6 +10,7 @@ from zzgzn.calendar.periods import parse_plan_period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import valid_plan, validate_repository
+from zzgzn.diagnostics.docwords import doc_say
 from zzgzn.errors import UsageError
 from zzgzn.files import clean_leftovers, write_atomic
 from zzgzn.models.plan import Plan
@@ -55,7 +56,9 @@ def run_summary(
     *,
     formats: list[str] | None = None,
     output: Path | str | None = None,
+    doc_lang: str | None = None,
 ) -> SummaryOutcome:
+    """doc_lang: the document's language for this run; by default the plan's."""
     formats = formats or list(SUMMARY_FORMATS)
     check_formats(formats, SUMMARY_FORMATS)
     plan, files, skipped = _validated(root, today)
@@ -70,7 +73,9 @@ def run_summary(
         excluded=skipped,
         obligations=obligation_statuses(plan, files, arrived, today),
     )
-    base = output_base(root, output, f"{quarters[0]}-{quarters[-1]}进展汇总", SUMMARY_FORMATS)
+    lang = doc_lang or plan.meta.language
+    name = doc_say("file-summary", lang, first=quarters[0], last=quarters[-1])
+    base = output_base(root, output, name, SUMMARY_FORMATS)
     for folder in (base.parent, base.parent / CHART_DIR):
         clean_leftovers(folder)  # what a killed run left (its temporary files)
     outcome = SummaryOutcome(summary, skipped=skipped)
@@ -80,19 +85,20 @@ def run_summary(
 
         for name, (draw, _) in CHARTS.items():
             relative = f"{CHART_DIR}/{base.name}-{name}.png"
-            write_atomic(base.parent / relative, draw(summary))
+            write_atomic(base.parent / relative, draw(summary, lang))
             summary.charts[name] = relative
             outcome.written.append(base.parent / relative)
-        markdown = render("summary.md.j2", root, s=summary)
+        markdown = render("summary.md.j2", root, s=summary, lang=lang)
         if "md" in formats:
             outcome.written.append(_write(base, "md", markdown.encode("utf-8")))
         if "docx" in formats:
-            data = markdown_to_docx(markdown, today, images=base.parent, author=plan.office.name)
+            author = plan.office.name
+            data = markdown_to_docx(markdown, today, images=base.parent, author=author, lang=lang)
             outcome.written.append(_write(base, "docx", data))
     if "xlsx" in formats:
         from zzgzn.report.workbook import workbook_bytes
 
-        outcome.written.append(_write(base, "xlsx", workbook_bytes(summary)))
+        outcome.written.append(_write(base, "xlsx", workbook_bytes(summary, lang)))
     return outcome
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from typing import Any
 
 from openpyxl import Workbook
@@ -15,8 +16,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from zzgzn.diagnostics.docwords import doc_label, doc_say
 from zzgzn.files import deterministic_zip
-from zzgzn.report.summarymodel import LEVEL_LABELS, CampaignSummary
+from zzgzn.report.summarymodel import CampaignSummary
 
 HEADER = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
@@ -26,19 +28,24 @@ STALLED_FILL = PatternFill("solid", fgColor="EF9A9A")
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-def workbook_bytes(summary: CampaignSummary) -> bytes:
+def workbook_bytes(summary: CampaignSummary, lang: str = "zh") -> bytes:
+    """The summary's workbook; its sheet names, headers and words in lang (the document's)."""
+
+    def w(key: str, /, **params: object) -> str:
+        return doc_say(key, lang, **params)
+
     book = Workbook()
     submissions = book.active
     assert submissions is not None
-    _submission_sheet(submissions, summary)
-    _progress_sheet(book.create_sheet(), summary)
-    _score_sheet(book.create_sheet(), summary)
+    _submission_sheet(submissions, summary, w, lang)
+    _progress_sheet(book.create_sheet(), summary, w)
+    _score_sheet(book.create_sheet(), summary, w, lang)
     stamp = dt.datetime(summary.today.year, summary.today.month, summary.today.day)
     book.properties.creator = "zzgzn"
     book.properties.lastModifiedBy = "zzgzn"
     book.properties.created = stamp
     book.properties.modified = stamp
-    book.properties.title = f"“{summary.plan.meta.short_title}”活动进展汇总"
+    book.properties.title = w("summary-title", campaign=summary.plan.meta.short_title)
     out = io.BytesIO()
     # Workbook.save stamps "modified" with the clock; the writer itself keeps ours.
     ExcelWriter(book, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)).save()
@@ -54,18 +61,18 @@ def _header(sheet: Worksheet, titles: list[str]) -> None:
     sheet.freeze_panes = "B2"
 
 
-def _submission_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
-    sheet.title = "报送情况"
-    titles = ["单位", "类别"]
+def _submission_sheet(sheet: Worksheet, summary: CampaignSummary, w: Words, lang: str) -> None:
+    sheet.title = w("sheet-submissions")
+    titles = [w("col-unit"), w("col-kind")]
     for status in summary.statuses:
         quarter = status.deadline.quarter
-        titles += [f"{quarter} 截止日期", f"{quarter} 报送日期", f"{quarter} 情况"]
+        titles += [w(f"col-{what}-of", quarter=quarter) for what in ("due", "arrived", "state")]
     _header(sheet, titles)
     for unit in summary.plan.reporters:
-        row: list[Any] = [unit.name, unit.kind.label]
+        row: list[Any] = [unit.name, _label(unit.kind, lang)]
         for status in summary.statuses:
             state = next(s for s in status.states if s.unit.id == unit.id)
-            row += [status.deadline.due, state.submitted_on, state.label]
+            row += [status.deadline.due, state.submitted_on, _label(state, lang)]
         sheet.append(row)
     for column in range(3, len(titles) + 1, 3):
         for offset in (0, 1):
@@ -76,17 +83,22 @@ def _submission_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
     last = f"{get_column_letter(len(titles))}{sheet.max_row}"
     area = f"C2:{last}"
     sheet.conditional_formatting.add(
-        area, FormulaRule(formula=['ISNUMBER(SEARCH("逾期",C2))'], fill=LATE_FILL)
+        area, FormulaRule(formula=[f'ISNUMBER(SEARCH("{w("late-word")}",C2))'], fill=LATE_FILL)
     )
-    sheet.conditional_formatting.add(area, FormulaRule(formula=['C2="未报送"'], fill=MISSING_FILL))
+    missing = w("label-unitstate-missing")
+    sheet.conditional_formatting.add(
+        area, FormulaRule(formula=[f'C2="{missing}"'], fill=MISSING_FILL)
+    )
     _fit(sheet)
 
 
-def _progress_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
-    sheet.title = "任务进展"
-    _header(sheet, ["任务", "牵头单位", *(str(q) for q in summary.quarters), "停滞"])
+def _progress_sheet(sheet: Worksheet, summary: CampaignSummary, w: Words) -> None:
+    sheet.title = w("sheet-progress")
+    heads = [w("col-task"), w("col-lead"), *(str(q) for q in summary.quarters), w("col-stalled")]
+    _header(sheet, heads)
+    levels = [w(f"chart-level-{level}") for level in range(4)]
     for timeline in summary.timelines:
-        stalled = "、".join(
+        stalled = w("list-sep").join(
             f"{summary.quarters[a]}—{summary.quarters[b]}" for a, b in timeline.stalled_runs
         )
         sheet.append(
@@ -94,7 +106,7 @@ def _progress_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
                 f"{timeline.task.id} {timeline.task.title}",
                 summary.plan.units[timeline.task.lead].name,
                 *(
-                    LEVEL_LABELS[level] if due else "未到期"
+                    levels[level] if due else w("col-not-due")
                     for level, due in zip(timeline.levels, timeline.due, strict=True)
                 ),
                 stalled,
@@ -103,10 +115,10 @@ def _progress_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
     end = get_column_letter(2 + len(summary.quarters))
     area = f"C2:{end}{sheet.max_row}"
     sheet.conditional_formatting.add(
-        area, FormulaRule(formula=[f'C2="{LEVEL_LABELS[0]}"'], fill=MISSING_FILL)
+        area, FormulaRule(formula=[f'C2="{levels[0]}"'], fill=MISSING_FILL)
     )
     sheet.conditional_formatting.add(
-        area, FormulaRule(formula=[f'C2="{LEVEL_LABELS[1]}"'], fill=LATE_FILL)
+        area, FormulaRule(formula=[f'C2="{levels[1]}"'], fill=LATE_FILL)
     )
     stalled_column = get_column_letter(3 + len(summary.quarters))
     sheet.conditional_formatting.add(
@@ -116,17 +128,15 @@ def _progress_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
     _fit(sheet)
 
 
-def _score_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
-    sheet.title = "考核评分"
-    _header(
-        sheet,
-        ["单位", "类别", "按时（次）", "逾期（次）", "逾期工作日合计", "未报送（次）", "得分"],
-    )
+def _score_sheet(sheet: Worksheet, summary: CampaignSummary, w: Words, lang: str) -> None:
+    sheet.title = w("sheet-scores")
+    heads = ("unit", "kind", "times-on-time", "times-late", "late-days-total", "times-missing")
+    _header(sheet, [*(w(f"col-{head}") for head in heads), w("col-score")])
     for row in summary.scorecard:
         sheet.append(
             [
                 row.unit.name,
-                row.unit.kind.label,
+                _label(row.unit.kind, lang),
                 row.on_time,
                 row.late,
                 row.late_days,
@@ -141,7 +151,14 @@ def _score_sheet(sheet: Worksheet, summary: CampaignSummary) -> None:
     )
     _fit(sheet)
     sheet.append([])
-    sheet.append(["计分方法", summary.plan.scoring.timeliness.description])
+    sheet.append([w("scoring-method"), summary.plan.scoring.timeliness.description])
+
+
+Words = Callable[..., str]
+
+
+def _label(obj: Any, lang: str) -> str:
+    return doc_label(obj) if lang == "en" else str(obj.label)
 
 
 def _fit(sheet: Worksheet) -> None:

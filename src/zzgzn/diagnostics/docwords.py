@@ -1,0 +1,235 @@
+"""The wording of the documents zzgzn writes (the quarterly report, its compilation, the
+campaign summary) in Chinese and English: headings, labels, table headers, status words and
+the sentences around the units' own text.
+
+The language is the document's, not the terminal's: a plan declares it (`language: en` in
+plan/plan.yaml; Chinese by default), `report`/`summary --doc-lang` override it for one run.
+Templates call `w("key", name=value)`; the Chinese here is what the templates said before, so
+Chinese documents are byte for byte what they were (the golden files pin that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from zzgzn.diagnostics.ui import Say, render_say
+
+DOC: dict[str, Say] = {
+    # --- punctuation and small words the sentences are built from -----------------------
+    "full-stop": Say("。", "."),
+    "list-sep": Say("、", ", "),
+    "clause-sep": Say("；", "; "),
+    "colon": Say("：", ": "),
+    "comma": Say("，", ", "),
+    "and-more": Say("等", " and others"),
+    "close-bracket": Say("）", ")"),
+    "in-brackets": Say("（{text}）", " ({text})"),
+    "numbered-heading": Say("（{number}）{title}", "({number}) {title}"),
+    "list-item": Say("（{number}）", "({number}) "),
+    "deliverable": Say("{action}{title}", "{action} {title}"),
+    "as-of": Say("截至{today}：", "As of {today}:"),
+    "lead-in-brackets": Say("（牵头单位：{name}）", " (lead: {name})"),
+    # --- labels of the models (Chinese: the models' own .label) --------------------------
+    "label-status-not_started": Say("未启动", "not started"),
+    "label-status-in_progress": Say("推进中", "in progress"),
+    "label-status-done": Say("已完成", "done"),
+    "label-status-ongoing": Say("常态化推进", "ongoing"),
+    "label-role-lead": Say("牵头", "lead"),
+    "label-role-co_unit": Say("配合", "co-operating"),
+    "label-role-district": Say("区局", "district"),
+    "label-role-other": Say("其他", "other"),
+    "label-unitkind-department": Say("机关处室", "department"),
+    "label-unitkind-affiliated": Say("直属单位", "affiliated unit"),
+    "label-unitkind-association": Say("社会组织", "association"),
+    "label-unitkind-district": Say("区局", "district bureau"),
+    "label-unitstate-on_time": Say("按时", "on time"),
+    "label-unitstate-late": Say("逾期{days}个工作日", "{days} working day(s) late"),
+    "label-unitstate-invalid": Say("报送有误", "invalid file"),
+    "label-unitstate-missing": Say("未报送", "not reported"),
+    "label-unitstate-not_due": Say("未到期", "not yet due"),
+    "label-fulfilment-on_time": Say("已完成", "done"),
+    "label-fulfilment-late": Say("逾期{days}个工作日", "{days} working day(s) late"),
+    "label-fulfilment-missing": Say("未完成", "not done"),
+    "label-fulfilment-not_due": Say("未到期", "not yet due"),
+    "label-not-approved": Say("（未审核）", " (not approved)"),
+    "period-word-monthly": Say("月份", "month"),
+    "period-word-quarterly": Say("季度", "quarter"),
+    "period-word-half-yearly": Say("半年", "half-year"),
+    "period-word-yearly": Say("年度", "year"),
+    # --- table headers -------------------------------------------------------------------
+    "col-quarter": Say("季度", "Quarter"),
+    "col-due": Say("截止日期", "Due"),
+    "col-due-units": Say("应报", "Expected"),
+    "col-on-time": Say("按时", "On time"),
+    "col-late": Say("逾期", "Late"),
+    "col-invalid": Say("报送有误", "Invalid"),
+    "col-missing": Say("未报送", "Not reported"),
+    "col-not-due": Say("未到期", "Not yet due"),
+    "col-task": Say("任务", "Task"),
+    "col-deliverable": Say("成果", "Deliverable"),
+    "col-done": Say("完成情况", "Done"),
+    "col-latest": Say("最近报告", "Latest report"),
+    "col-unit": Say("单位", "Unit"),
+    "col-number": Say("序号", "No."),
+    "col-late-days": Say("逾期工作日", "Working days late"),
+    "col-score": Say("得分", "Score"),
+    # --- files left out (_excluded.md.j2) --------------------------------------------------
+    "leaving-report": Say("本报告", "this report"),
+    "leaving-summary": Say("本汇总", "this summary"),
+    "excluded-note": Say(
+        "注意：以下 {count} 个报送文件未通过校验，未纳入{leaving}。"
+        "请相关单位按提示改正后重新提交。",
+        "Note: the following {count} file(s) do not pass validation and are left out of"
+        " {leaving}. The units concerned should correct them as the hints say and submit"
+        " again.",
+    ),
+    "excluded-problem": Say("第 {line} 行 {message}", "line {line}: {message}"),
+    "excluded-more": Say("等 {count} 个问题", " ({count} problems in all)"),
+    # --- other obligations (_obligations.md.j2) --------------------------------------------
+    "obligation-source": Say("（{source}，截止{due}）：", " ({source}, due {due}): "),
+    "obligation-not-due": Say(
+        "尚未到截止日期，{units}个单位中已完成{done}个", "not yet due; {done} of {units} units done"
+    ),
+    "obligation-due-units": Say("应完成{units}个单位，", "{units} units due, "),
+    "obligation-done-registry": Say("已完成{count}个", "{count} done"),
+    "obligation-done-on-time": Say("按时完成{count}个", "{count} done on time"),
+    "obligation-late": Say("，逾期完成{count}个（", ", {count} done late ("),
+    "obligation-late-unit": Say("{name}逾期{days}个工作日", "{name} {days} working day(s) late"),
+    "obligation-missing": Say("，未完成{count}个（{names}）", ", {count} not done ({names})"),
+    "obligation-drafts": Say(
+        "；未经审核的{count}个（{names}）", "; {count} not approved ({names})"
+    ),
+    # --- the campaign summary (summary.md.j2) ----------------------------------------------
+    "summary-title": Say("“{campaign}”活动进展汇总", "{campaign}: progress summary"),
+    "summary-subtitle": Say(
+        "（{first}至{last}，截至{today}）", "({first} to {last}, as of {today})"
+    ),
+    "summary-opening": Say(
+        "按照《{title}》关于评估总结和“纳入年度重点考核内容”的要求，"
+        "现将{first}至{last}各单位报送的活动进展情况汇总如下。",
+        "As {title} asks for an evaluation, this summarises the progress the units reported"
+        " from {first} to {last}.",
+    ),
+    "summary-h-submissions": Say("一、报送情况", "1. Submissions"),
+    "summary-chart-timeliness": Say("各{word}报送情况", "Submissions by {word}"),
+    "summary-always-late": Say(
+        "每个应报{word}都逾期报送的单位：", "Units late in every {word} they were due: "
+    ),
+    "summary-always-late-unit": Say(
+        "{name}（逾期{times}次，共{days}个工作日）",
+        "{name} (late {times} times, {days} working days in all)",
+    ),
+    "chart-units": Say("单位数", "Units"),
+    "chart-level-0": Say("无报送", "no report"),
+    "chart-level-1": Say("未启动", "not started"),
+    "chart-level-2": Say("推进中", "in progress"),
+    "chart-level-3": Say("常态化/已完成", "ongoing/done"),
+    "sheet-submissions": Say("报送情况", "Submissions"),
+    "sheet-progress": Say("任务进展", "Progress"),
+    "sheet-scores": Say("考核评分", "Scores"),
+    "col-kind": Say("类别", "Kind"),
+    "col-due-of": Say("{quarter} 截止日期", "{quarter} due"),
+    "col-arrived-of": Say("{quarter} 报送日期", "{quarter} submitted"),
+    "col-state-of": Say("{quarter} 情况", "{quarter} state"),
+    "late-word": Say("逾期", "late"),
+    "col-lead": Say("牵头单位", "Lead"),
+    "col-stalled": Say("停滞", "Stalled"),
+    "col-times-on-time": Say("按时（次）", "On time (times)"),
+    "col-times-late": Say("逾期（次）", "Late (times)"),
+    "col-late-days-total": Say("逾期工作日合计", "Working days late in all"),
+    "col-times-missing": Say("未报送（次）", "Not reported (times)"),
+    "scoring-method": Say("计分方法", "How scores are counted"),
+    "file-report": Say("{quarter}进展情况报告", "{quarter}-progress-report"),
+    "file-compilation": Say("{quarter}各单位进展情况汇编", "{quarter}-submissions-in-full"),
+    "file-summary": Say("{first}-{last}进展汇总", "{first}-{last}-progress-summary"),
+    "summary-h-progress": Say("二、任务进展", "2. Progress of the tasks"),
+    "summary-chart-progress": Say("各项任务逐{word}进展", "Progress of each task by {word}"),
+    "summary-h-stalled": Say("（一）进展停滞的任务", "(1) Stalled tasks"),
+    "summary-stalled-run": Say(
+        "{first}至{last}连续{count}个{word}无进展",
+        "no progress for {count} {word}s in a row, {first} to {last}",
+    ),
+    "summary-none-stalled": Say(
+        "没有连续两个{word}无进展的任务。", "No task went two {word}s in a row without progress."
+    ),
+    "summary-h-deliverables": Say("（二）方案要求的成果", "(2) Deliverables the plan asks for"),
+    "summary-done-by": Say(
+        "已完成（{quarter}，{name}报告）", "done ({quarter}, reported by {name})"
+    ),
+    "summary-not-done": Say("未报告完成", "not reported done"),
+    "summary-h-timelines": Say("（三）各项任务逐{word}进展", "(3) Each task {word} by {word}"),
+    "summary-h-scores": Say("三、报送考核评分", "3. Scores for reporting"),
+    "summary-scoring": Say("计分方法：", "How scores are counted: "),
+    "summary-h-obligations": Say("四、其他工作要求落实情况", "4. Other requirements"),
+    "summary-no-obligations": Say(
+        "方案未规定{word}报送以外的工作要求（plan/obligations.yaml）。",
+        "The plan sets no requirement besides the reports each {word} (plan/obligations.yaml).",
+    ),
+    "summary-h-cases": Say("五、典型案例汇编", "5. Typical cases"),
+    "summary-case-source": Say(
+        "来源：{name}，{quarter}，任务{task}{title}（{source}）。",
+        "Source: {name}, {quarter}, task {task} {title} ({source}).",
+    ),
+    "summary-no-cases": Say(
+        "所选{word}内各单位未报送典型案例。", "No unit reported a typical case in these {word}s."
+    ),
+}
+
+
+def doc_say(key: str, lang: str, /, **params: object) -> str:
+    return render_say(DOC, key, {k: str(v) for k, v in params.items()}, lang, "docwords.py")
+
+
+# --- dates, lists and labels in English ------------------------------------------------
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def en_date(day: dt.date) -> str:
+    """6 July 2020."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def en_unit_names(units: Iterable[Any], limit: int = 3, noun: str = "") -> str:
+    """A, B and C; past limit: A, B and 7 others (9 in all). noun is the Chinese measure word."""
+    names = [str(getattr(u, "name", u)) for u in units]
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) <= limit:
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    shown = names[: max(limit - 1, 1)]
+    return f"{', '.join(shown)} and {len(names) - len(shown)} others"
+
+
+def en_task_list(tasks: Iterable[Any], limit: int = 4) -> str:
+    """tasks 1.2 and 4.3 — or 19 tasks past limit."""
+    ids = [str(getattr(t, "id", t)) for t in tasks]
+    if len(ids) > limit:
+        return f"{len(ids)} tasks"
+    if len(ids) == 1:
+        return f"task {ids[0]}"
+    return "tasks " + ", ".join(ids[:-1]) + " and " + ids[-1]
+
+
+def period_word(period: Any, lang: str) -> str:
+    """The kind of period in prose: 季度 / quarter, 月份 / month …"""
+    return doc_say(f"period-word-{period.kind.value}", "en") if lang == "en" else period.word
+
+
+def doc_label(obj: Any) -> str:
+    """The English of a model's Chinese .label: an enum by its value, a unit's standing by
+    its state (with the working days late, and whether it is approved), a period as written."""
+    kind = type(obj).__name__.lower()
+    state = getattr(obj, "state", None)
+    if state is not None and hasattr(obj, "final"):
+        days = getattr(obj, "working_days_late", 0)
+        text = doc_say(f"label-{kind}-{state.value}", "en", days=days)
+        return text if obj.final else text + doc_say("label-not-approved", "en")
+    value = getattr(obj, "value", None)
+    if isinstance(value, str):
+        return doc_say(f"label-{kind}-{value}", "en")
+    return str(obj)  # a period: 2020Q2, 2024-03, 2024H1

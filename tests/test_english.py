@@ -1,0 +1,82 @@
+"""English documents: a campaign whose plan says `language: en` gets its report, compilation
+and summary in English — headings, labels, table headers, status words, dates and sentences from
+diagnostics/docwords.py — with no Chinese character outside what the units and the plan wrote
+(here: nothing, the fixture is all English). Chinese campaigns are unchanged (the goldens)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from .conftest import invoke
+
+ENGLISH = Path(__file__).parent / "data" / "english"
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+TODAY = "2025-07-20"
+
+
+@pytest.fixture
+def campaign(tmp_path: Path) -> Path:
+    root = tmp_path / "english"
+    shutil.copytree(ENGLISH, root)
+    return root
+
+
+def _chinese(text: str) -> list[str]:
+    return [line for line in text.splitlines() if CJK.search(line)]
+
+
+def _docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    return "\n".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+
+
+def _xlsx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as book:
+        return "\n".join(
+            book.read(name).decode("utf-8")
+            for name in book.namelist()
+            if name.startswith("xl/") and name.endswith(".xml") and "styles" not in name
+        )
+
+
+def test_the_summary_of_an_english_campaign_is_english(runner: CliRunner, campaign: Path) -> None:
+    code, output = invoke(runner, "summary", "--root", str(campaign), "--today", TODAY)
+    assert code == 0, output
+    reports = campaign / "reports"
+    base = reports / "2025Q1-2025Q2-progress-summary"
+    markdown = base.with_suffix(".md").read_text("utf-8")
+    assert not _chinese(markdown), _chinese(markdown)
+    for heading in ("## 1. Submissions", "### (1) Stalled tasks", "## 5. Typical cases"):
+        assert f"\n{heading}\n" in markdown
+    assert "| Quarter | Due | Expected | On time | Late | Not reported | Not yet due |" in markdown
+    assert "| 2025Q1 | 8 April 2025 | 4 | 2 | 1 | 1 | 0 |" in markdown  # Qingming, 4 April
+    assert "| Street Services Division (lead) | in progress | ongoing |" in markdown
+    assert "Draw up a weekly sweeping rota for every district" in markdown
+    assert (
+        "1. Name a liaison (Part 3 (1), organisation, due 31 January 2025): 4 units due,"
+        in markdown
+    )
+    assert markdown.endswith("##### Policy Office\n\n##### 20 July 2025\n")
+    docx = _docx_text(base.with_suffix(".docx"))
+    assert "Scores for reporting" in docx and not _chinese(docx), _chinese(docx)
+    book = _xlsx_text(base.with_suffix(".xlsx"))
+    assert "Working days late in all" in book and not _chinese(book), _chinese(book)
+
+
+def test_doc_lang_overrides_the_plan_and_lang_does_not(runner: CliRunner, campaign: Path) -> None:
+    """The document follows the plan; --lang is the terminal's language only."""
+    root = ("--root", str(campaign), "--today", TODAY, "-f", "md")
+    code, output = invoke(runner, "--lang", "zh", "summary", *root)
+    assert code == 0 and "已生成" in output
+    assert (campaign / "reports" / "2025Q1-2025Q2-progress-summary.md").exists()
+    code, output = invoke(runner, "--lang", "en", "summary", *root, "--doc-lang", "zh")
+    assert code == 0 and "written" in output
+    chinese = (campaign / "reports" / "2025Q1-2025Q2进展汇总.md").read_text("utf-8")
+    assert "## 一、报送情况" in chinese and "| 2025年第一季度 | 2025年4月8日 |" in chinese
