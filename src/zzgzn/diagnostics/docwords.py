@@ -101,6 +101,71 @@ DOC: dict[str, Say] = {
     "obligation-drafts": Say(
         "；未经审核的{count}个（{names}）", "; {count} not approved ({names})"
     ),
+    # --- both documents of a quarter --------------------------------------------------------
+    "period-subtitle": Say("（{start}至{end}）", "({start} to {end})"),
+    "part-heading": Say("{number}、{title}", "{number}. {title}"),
+    "leaving-compilation": Say("本汇编", "this compilation"),
+    "col-submitted-on": Say("报送日期", "Submitted"),
+    "col-state": Say("报送情况", "State"),
+    "not-required": Say("（非必报）", " (not required)"),
+    "self-reported": Say("（文件自报 {date}）", " (the file says {date})"),
+    "metric": Say("{name}{value}{unit}", "{name} {value} {unit}"),
+    "deliverables-progress": Say("成果进度：", "Deliverables: "),
+    # --- the compilation (compilation.md.j2) ------------------------------------------------
+    "compilation-title": Say(
+        "“{campaign}”活动{quarter}各单位进展情况汇编", "{campaign}: {quarter} submissions in full"
+    ),
+    "compilation-opening": Say(
+        "本汇编收录{quarter}{count}个单位报送文件的全部内容，与《{quarter}进展情况报告》配套。"
+        "按单位排列（单位名录顺序），每个单位一节，注明来源文件，内容与文件逐字一致："
+        "各单位可据此核对本单位的报送，报告中的合计数、归并的问题和选录的典型案例可据此逐单位查证。",
+        "This compilation holds the whole of the {count} files the units submitted for"
+        " {quarter}, to go with the {quarter} progress report. One section a unit, in the order"
+        " of the unit registry, each naming its file and word for word as the file says it: a"
+        " unit can check what it sent, and the report's totals, merged problems and chosen"
+        " cases can be traced unit by unit.",
+    ),
+    "compilation-missing": Say(
+        "未报送的单位（本汇编未收录）：{names}。",
+        "Units that did not report (not in here): {names}.",
+    ),
+    "compilation-source": Say(
+        "来源文件：{source}。报送日期{date}", "File: {source}. Submitted on {date}"
+    ),
+    "compilation-liaison": Say("；联络员{name}", "; liaison {name}"),
+    "compilation-filled-by": Say("；填报人{name}（{post}）", "; written by {name} ({post})"),
+    "compilation-approved-by": Say("；审核人{name}（{post}）", "; approved by {name} ({post})"),
+    "compilation-no-approver": Say("；未填写审核人", "; no approver named"),
+    "forward-units": Say("（汇总{count}个单位）", " (consolidating {count} units)"),
+    "forward-origin": Say(
+        "本文件由 zzgzn forward 汇总下级活动 {campaign}（方案 {version}{commit}）{quarter} 的"
+        "{units}个单位报送生成（汇总的{files}个文件列在该文件的 provenance 中）；"
+        "每项数据下注明由下级哪些单位的数相加"
+        "（下级单位代码，文件为 submissions/{quarter}/代码.yaml；"
+        "再往下见下级的汇编或 zzgzn trace）。",
+        "This file was written by zzgzn forward from the {units} units' reports to the child"
+        " campaign {campaign} (plan {version}{commit}) for {quarter} (its provenance lists the"
+        " {files} files); under each figure, the child units whose figures were added (by unit"
+        " code: their files are submissions/{quarter}/<code>.yaml; further down, see the"
+        " child's compilation or zzgzn trace).",
+    ),
+    "forward-commit": Say("，提交 {commit}", ", commit {commit}"),
+    "forward-sources": Say("{name}的来源：", "Sources of {name}: "),
+    "forward-child-task": Say("下级任务{task}", "child task {task}"),
+    "forward-metric": Say("“{metric}”：", ' "{metric}": '),
+    "forward-unit-tail": Say("（{unit}）。", " ({unit})."),
+    "compilation-overall": Say("总体情况", "Overall"),
+    "compilation-task": Say("任务{task} {title}（{status}）", "Task {task} {title} ({status})"),
+    "compilation-measures": Say("主要措施：", "Measures:"),
+    "compilation-metrics": Say("数据：", "Figures: "),
+    "compilation-case": Say("典型案例：", "Typical case: "),
+    "compilation-problems": Say("存在问题：", "Problems:"),
+    "compilation-next-steps": Say("下一步打算：", "Next steps:"),
+    "compilation-amendments": Say("更正记录：", "Corrections:"),
+    "amendment": Say("{date}，{by}：{reason}", "{date}, {by}: {reason}"),
+    "compilation-table": Say(
+        "附表：{quarter}各单位报送情况", "Table: each unit's submission for {quarter}"
+    ),
     # --- the campaign summary (summary.md.j2) ----------------------------------------------
     "summary-title": Say("“{campaign}”活动进展汇总", "{campaign}: progress summary"),
     "summary-subtitle": Say(
