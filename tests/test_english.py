@@ -80,3 +80,40 @@ def test_doc_lang_overrides_the_plan_and_lang_does_not(runner: CliRunner, campai
     assert code == 0 and "written" in output
     chinese = (campaign / "reports" / "2025Q1-2025Q2进展汇总.md").read_text("utf-8")
     assert "## 一、报送情况" in chinese and "| 2025年第一季度 | 2025年4月8日 |" in chinese
+
+
+def test_the_compilation_of_an_english_campaign_is_english(
+    runner: CliRunner, campaign: Path
+) -> None:
+    """zzgzn report writes the compilation in English; the main report's own template was
+    rewritten for length (issue 16) while its English was made, and is Chinese for now."""
+    code, output = invoke(runner, "report", "Q2", "--root", str(campaign), "--today", TODAY)
+    assert code == 0, output
+    reports = campaign / "reports"
+    assert (reports / "2025Q2-progress-report.md").exists()
+    whole = (reports / "2025Q2-submissions-in-full.md").read_text("utf-8")
+    assert not _chinese(whole), _chinese(whole)
+    assert (
+        "### (1) Policy Office" in whole and "#### 1. Task 1.1 Sweep every street weekly" in whole
+    )
+    assert "Figures: Streets swept 530 km." in whole
+    assert (
+        "| 4 | Riverside District Bureau | district bureau | 7 July 2025 | 15 July 2025 |" in whole
+    )
+    text = _docx_text(reports / "2025Q2-submissions-in-full.docx")
+    assert "Policy Office" in text and not _chinese(text), _chinese(text)
+    with zipfile.ZipFile(reports / "2025Q2-submissions-in-full.docx") as docx:
+        styles = docx.read("word/styles.xml").decode("utf-8")
+        core = docx.read("docProps/core.xml").decode("utf-8")
+    assert 'w:ascii="Times New Roman"' in styles and ">en-GB<" in core
+
+
+def test_a_chinese_campaign_may_be_read_in_english(runner: CliRunner, repo: Path) -> None:
+    """--doc-lang en for an English-speaking maintainer: the documents' own words in English,
+    the units' text as they wrote it."""
+    code, output = invoke(
+        runner, "report", "Q2", "-f", "md", "--doc-lang", "en", "--root", str(repo)
+    )
+    assert code == 0, output
+    whole = (repo / "reports" / "2020Q2-submissions-in-full.md").read_text("utf-8")
+    assert "#### 1. Task 1.2 " in whole and "Submitted on 6 July 2020" in whole

@@ -115,3 +115,30 @@ def test_the_language_switch_also_reads_the_environment(
     monkeypatch.setenv("ZZGZN_LANG", "zh")
     code, output = invoke(runner, "diff", "2020Q3", "2020Q2", "--root", str(repo))
     assert output.startswith("错误：先写较早的季度")
+
+
+def test_the_documents_wording_is_in_the_catalogue_in_both_languages() -> None:
+    """Every w("key") of the templates and doc_say("key") of the code is in docwords.py, with
+    the same placeholders in Chinese and English (keys built from parts are listed here)."""
+    import re
+
+    from zzgzn.diagnostics.docwords import DOC
+
+    templates = SRC / "templates"
+    used = {
+        key
+        for path in templates.glob("*.j2")
+        for key in re.findall(r'\bw\("([a-z0-9-]*[a-z0-9])"', path.read_text("utf-8"))
+    }
+    used |= {
+        key
+        for path in SRC.rglob("*.py")
+        for key in re.findall(r'doc_say\(\s*"([a-z0-9-]+)"', path.read_text("utf-8"))
+    }
+    used.discard("key")  # the comments' example
+    built = {f"raised-{a}-{b}" for a in ("more", "none") for b in ("problems", "next")}
+    built |= {f"chart-level-{n}" for n in range(4)}
+    assert len(used) > 100
+    assert not (used | built) - set(DOC), sorted((used | built) - set(DOC))
+    for key, (zh, en) in DOC.items():
+        assert _placeholders(zh) == _placeholders(en), key

@@ -111,6 +111,215 @@ DOC: dict[str, Say] = {
     "self-reported": Say("（文件自报 {date}）", " (the file says {date})"),
     "metric": Say("{name}{value}{unit}", "{name} {value} {unit}"),
     "deliverables-progress": Say("成果进度：", "Deliverables: "),
+    "section-heading": Say("{marker}{title}", "{marker} {title}"),
+    "task-item": Say("{id}{title}", "{id} {title}"),
+    # --- the progress report (report.md.j2) -------------------------------------------------
+    "report-title": Say(
+        "“{campaign}”活动{quarter}进展情况报告", "{campaign}: progress report for {quarter}"
+    ),
+    "addressee": Say("{name}：", "{name}:"),
+    "report-opening": Say(
+        "按照《{title}》要求，各单位应于每季度结束后{days}个工作日内向{office}报送活动进展情况，"
+        "本季度截止日期为{due}。现将{quarter}进展情况报告如下。",
+        "{title} asks every unit to report its progress to {office} within {days} working days"
+        " after each quarter; this quarter's reports were due on {due}. This is the progress"
+        " report for {quarter}.",
+    ),
+    "report-h-overview": Say("一、总体情况", "1. Overview"),
+    "report-h-submissions": Say("（一）报送情况", "(1) Submissions"),
+    "report-counts": Say(
+        "本季度应报送单位{due}个，按时报送{on_time}个，逾期报送{late}个，未报送{missing}个",
+        "{due} units were due to report this quarter: {on_time} on time, {late} late,"
+        " {missing} not reported",
+    ),
+    "report-count-invalid": Say("，报送文件有误{count}个", ", {count} with an invalid file"),
+    "report-count-not-due": Say("，尚未到截止日期{count}个", ", {count} not yet due"),
+    "report-late": Say("逾期报送的单位：", "Late: "),
+    "report-late-unit": Say("{name}（逾期{days}个工作日）", "{name} ({days} working day(s) late)"),
+    "report-late-more": Say(
+        "等{count}个单位（见附件）", " and others, {count} units in all (see the attachment)"
+    ),
+    "report-missing": Say("未报送的单位：{names}。", "Not reported: {names}."),
+    "report-invalid": Say(
+        "报送文件有误、须改正后重新报送的单位：",
+        "Units whose file is invalid and must be corrected and sent again: ",
+    ),
+    "report-invalid-unit": Say("{name}（{path}）", "{name} ({path})"),
+    "report-unsigned": Say(
+        "尚未填写审核人、不是正式报送的：{names}。", "Not approved yet, so not final: {names}."
+    ),
+    "report-amendments": Say(
+        "报告生成（本季度封存）后更正{count}处：",
+        "{count} correction(s) after the quarter was reported (and closed):",
+    ),
+    "report-amendment": Say(
+        "{name}，{date}，更正人{by}：{reason}", "{name}, {date}, by {by}: {reason}"
+    ),
+    "report-obligations": Say(
+        "其他工作要求落实情况（截至{today}）：", "Other requirements (as of {today}):"
+    ),
+    "report-h-progress": Say("（二）任务进展", "(2) Progress of the tasks"),
+    "report-tasks": Say(
+        "方案共{tasks}项任务，本季度有进展的{progress}项，无进展的{none}项",
+        "The plan has {tasks} tasks: {progress} made progress this quarter, {none} did not",
+    ),
+    "report-tasks-unreported": Say(
+        "，其中{count}项没有任何责任单位报送进展（见第三部分）",
+        ", and on {count} of them no responsible unit reported at all (see part 3)",
+    ),
+    "report-no-progress": Say("无进展的任务：", "Tasks without progress: "),
+    "report-h-assessment": Say("（三）总体评价", "(3) Assessment"),
+    "report-h-tasks": Say("二、各项任务进展情况", "2. Progress task by task"),
+    "report-tasks-intro": Say(
+        "各项任务依次列出牵头单位报送的进展（第一段）和成果进度，报送单位及其状态，"
+        "以及各单位数据的合计（同一指标、同一计量单位才相加）；"
+        "各单位报送的全文见《{quarter}各单位进展情况汇编》。",
+        "Each task lists the lead unit's account (its first paragraph) and deliverables, the"
+        " units that reported and their status, and the units' figures added up (only the same"
+        " measure in the same unit); every unit's full text is in the {quarter} compilation.",
+    ),
+    "report-none-responsible": Say(
+        "本季度责任单位均未报送此项任务进展",
+        "No responsible unit reported on this task this quarter",
+    ),
+    "report-forwarded": Say("由下级活动汇总报送的：", "Consolidated from child campaigns: "),
+    "report-lead-status-forwarded": Say(
+        "（牵头，汇总{count}个单位，{status}）：",
+        " (lead, consolidating {count} units, {status}): ",
+    ),
+    "report-lead-status": Say("（牵头，{status}）：", " (lead, {status}): "),
+    "report-lead-silent": Say(
+        "牵头单位{name}本季度未报送此项任务进展。",
+        "The lead unit, {name}, did not report on this task this quarter.",
+    ),
+    "report-reporting": Say("本季度{count}个单位报送，", "{count} unit(s) reported this quarter: "),
+    "report-all-status": Say("均为{status}", "all {status}"),
+    "report-status-group": Say("{status}{count}个", "{count} {status}"),
+    "report-others": Say("；其他报送单位：{names}", "; other units reporting: {names}"),
+    "report-reporters": Say("；报送单位：{names}", "; units reporting: {names}"),
+    "report-silent-units": Say(
+        "未报送的责任单位：{names}。", " Responsible units that did not report: {names}."
+    ),
+    "report-figures": Say("主要数据：", " Figures: "),
+    "metric-same": Say(
+        "{name}均为{value}{unit}（{units}个单位）",
+        "{name}: {value} {unit} at each of {units} units",
+    ),
+    "metric-range": Say(
+        "{name}{low}{unit}至{high}{unit}（{units}个单位，不汇总）",
+        "{name}: {low} to {high} {unit} ({units} units, not added up)",
+    ),
+    "metric-one": Say("{name}{value}{unit}（{who}）", "{name}: {value} {unit} ({who})"),
+    "metric-max": Say(
+        "{name}最高{value}{unit}（{units}个单位）", "{name}: at most {value} {unit} ({units} units)"
+    ),
+    "metric-sum": Say(
+        "{name}共{value}{unit}（{units}个单位合计）",
+        "{name}: {value} {unit} in all ({units} units)",
+    ),
+    "report-more-figures": Say(
+        "；另有{count}项数据见汇编", "; {count} more figures in the compilation"
+    ),
+    "report-left-out": Say("未计入合计：", " Not added up: "),
+    "report-left-out-item": Say(
+        "{name}报送“{metric}”{value}{unit}（统计口径为“{expected}”，单位{expected_unit}）",
+        '{name} reported "{metric}" {value} {unit} (the plan counts "{expected}" in'
+        " {expected_unit})",
+    ),
+    "no-unit": Say("（未写单位）", "(no unit)"),
+    "report-left-more": Say("等{count}处", " and others, {count} in all"),
+    "report-office-note": Say("处室意见", "The office's view"),
+    "report-h-attention": Say("三、需要关注的任务", "3. Tasks that need attention"),
+    "report-unreported-intro": Say(
+        "以下任务本季度没有任何责任单位报送进展，请牵头单位抓紧推进，并在下季度报送中说明：",
+        "No responsible unit reported progress on these tasks this quarter; the lead units"
+        " should push them on and explain in next quarter's report:",
+    ),
+    "report-all-reported": Say(
+        "本季度每项任务均有责任单位报送进展。",
+        "Every task had progress reported by a responsible unit this quarter.",
+    ),
+    "report-stalled": Say(
+        "以下任务有单位报送，但均为未启动：",
+        "These tasks were reported on, but all as not started: ",
+    ),
+    "report-h-cases": Say("四、典型案例和经验做法", "4. Typical cases and good practice"),
+    "report-cases": Say(
+        "本季度{units}个单位报送典型案例{reported}个，同题合并后{merged}个。"
+        "选录{featured}个（每项任务至多{per_task}个、共至多{total}个，"
+        "处室在编审文件中指定的优先，其次是报送单位多的）；全部案例见《{quarter}各单位进展情况汇编》。",
+        "{units} unit(s) reported {reported} typical case(s) this quarter, {merged} once cases"
+        " of the same title are merged. {featured} are shown here (at most {per_task} a task"
+        " and {total} in all: the office's choice in its editorial file first, then those most"
+        " units reported); all of them are in the {quarter} compilation.",
+    ),
+    "report-case-source": Say("来源：{names}", "Source: {names}"),
+    "report-case-many": Say("报送同题案例", " reported this case"),
+    "report-case-shared": Say(
+        "（{count}个单位报送同题案例）", " ({count} units reported this case)"
+    ),
+    "report-no-cases": Say(
+        "本季度各单位未报送典型案例。", "No unit reported a typical case this quarter."
+    ),
+    "report-h-problems": Say("五、存在问题和下一步打算", "5. Problems and next steps"),
+    "report-h-problem-list": Say("（一）存在问题", "(1) Problems"),
+    "report-h-next-steps": Say("（二）下一步打算", "(2) Next steps"),
+    "raised-by-many": Say("（{names}提出；{tasks}）", " (raised by {names}; {tasks})"),
+    "raised-by-one": Say("（{names}；{tasks}）", " ({names}; {tasks})"),
+    "raised-more-problems": Say("另有{count}条问题", "{count} more problem(s)"),
+    "raised-more-next": Say("另有{count}条打算", "{count} more next step(s)"),
+    "raised-each-by-one": Say("各由1个单位提出", ", each raised by one unit"),
+    "raised-see-compilation": Say("，见汇编。", ", in the compilation."),
+    "raised-none-problems": Say(
+        "本季度各单位未报送存在问题。", "No unit reported a problem this quarter."
+    ),
+    "raised-none-next": Say(
+        "本季度各单位未报送下一步打算。", "No unit reported next steps this quarter."
+    ),
+    "report-h-changes": Say("六、与上季度相比的变化", "6. Changes since last quarter"),
+    "report-arrangements": Say("下季度工作安排", "Next quarter's work"),
+    "attachment-note": Say(
+        "附件：{quarter}各单位报送情况", "Attachment: each unit's submission for {quarter}"
+    ),
+    "attachment": Say("附件", "Attachment"),
+    "attachment-note-prefix": Say("附件：", "Attachment:"),
+    "missing-figure": Say("［图：{alt}］", "[figure: {alt}]"),
+    "attachment-title": Say("{quarter}各单位报送情况", "Each unit's submission for {quarter}"),
+    "report-table-in-compilation": Say(
+        "各单位逐一的报送情况（截止日期、报送日期、按时或逾期）见《{quarter}各单位进展情况汇编》附表。",
+        "Each unit's row (deadline, date submitted, on time or late) is in the table of the"
+        " {quarter} compilation.",
+    ),
+    # --- changes since the previous quarter (_changes_brief.md.j2) -------------------------
+    "changes-summary": Say(
+        "{later}与{earlier}相比：{moves}处任务状态变化，{first}处首次报送进展，{carried}个问题再次提出；"
+        "{earlier}报送的下一步打算中，有{slipped}条{later}未提及。"
+        "逐项任务的明细可用 zzgzn diff {earlier_id} {later_id} 生成。",
+        "{later} against {earlier}: {moves} status change(s), {first} first report(s) of"
+        " progress, {carried} problem(s) raised again; of the next steps reported for {earlier},"
+        " {slipped} are not mentioned in {later}. The detail, task by task: zzgzn diff"
+        " {earlier_id} {later_id}.",
+    ),
+    "changes-none": Say("各项任务没有上述变化。", "No task changed in these ways."),
+    "changes-moves": Say("状态变化：", "Status changes: "),
+    "changes-move": Say(
+        "{names}由{before}变为{after}（{tasks}）", "{names} from {before} to {after} ({tasks})"
+    ),
+    "changes-first": Say(
+        "首次报送进展的{count}个单位：", "{count} unit(s) reported progress for the first time: "
+    ),
+    "changes-task-count": Say("任务{task}（{count}个）", "task {task} ({count})"),
+    "changes-carried": Say("再次提出的问题：", "Problems raised again: "),
+    "changes-quoted": Say("“{text}”（{names}）", '"{text}" ({names})'),
+    "changes-quoted-tasks": Say("“{text}”（{names}；{tasks}）", '"{text}" ({names}; {tasks})'),
+    "changes-more": Say("等{count}条", " and others, {count} in all"),
+    "changes-slipped": Say(
+        "上季度的打算本季度未提及：", "Last quarter's next steps not mentioned this quarter: "
+    ),
+    "changes-silent": Say(
+        "上季度报送、本季度未再报送的{count}个单位：",
+        "{count} unit(s) reported last quarter but not this one: ",
+    ),
     # --- the compilation (compilation.md.j2) ------------------------------------------------
     "compilation-title": Say(
         "“{campaign}”活动{quarter}各单位进展情况汇编", "{campaign}: {quarter} submissions in full"

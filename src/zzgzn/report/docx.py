@@ -18,6 +18,7 @@ Markdown says **…**, so changing a style in Word changes the whole document.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import itertools
 import re
@@ -92,7 +93,7 @@ def markdown_to_docx(
     lang: the text's language (the plan's): the documents' words, list numbering and w:lang.
     """
     if lang == "en" and layout.language == LAYOUT.language:
-        layout = replace(layout, language="en-GB")
+        layout = replace(layout, language="en-GB", bold_headings=True)
     pieces = iter([markdown] if isinstance(markdown, str) else markdown)
     first = next(pieces, "")
     doc = new_document(_title(first), today, layout, author=author)
@@ -240,7 +241,12 @@ class _Writer:
 
 
 _HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 6: "Subtitle"}
-_ATTACHMENT_LABEL = re.compile(r"附件\d*")
+
+
+@functools.cache
+def _attachment_label(lang: str) -> re.Pattern[str]:
+    """附件, 附件2 (Attachment, Attachment 2): a paragraph that is just the label."""
+    return re.compile(rf"{re.escape(doc_say('attachment', lang))} ?\d*")
 
 
 def _block_start(state: _State) -> tuple[bool, bool]:
@@ -333,13 +339,14 @@ def _paragraph(out: _Writer, inline: Tok, state: _State) -> None:
         style = NOTICE  # notices above the report
     elif after_title and not state.item_prefix and text.endswith(("：", ":")):
         style = ADDRESSEE
-    elif not state.item_prefix and _ATTACHMENT_LABEL.fullmatch(text):
+    elif not state.item_prefix and _attachment_label(state.lang).fullmatch(text):
         style = ATTACHMENT_LABEL
     else:
         style = "Normal"
     state.attachment = style == ATTACHMENT_LABEL
     # 附件说明: one blank line below the text (GB/T 9704-2012 7.3.4)
-    lines_before = 1.0 if after_title or text.startswith("附件：") else 0.0
+    note = text.startswith(doc_say("attachment-note-prefix", state.lang))
+    lines_before = 1.0 if after_title or note else 0.0
     runs = []
     if state.item_prefix:
         runs.append(out.run(state.item_prefix))
@@ -372,7 +379,7 @@ def _figure(
         if path.is_file():
             para.add_run().add_picture(str(path), width=width)
         else:  # a missing picture must not sink the document: say what was meant
-            add_run(para, f"［图：{child.content}］")
+            add_run(para, doc_say("missing-figure", state.lang, alt=child.content))
     out.add_picture_paragraph(para._p)
 
 

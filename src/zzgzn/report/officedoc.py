@@ -40,6 +40,9 @@ class Layout:
     h2_font: str = "楷体_GB2312"
     page_number_font: str = "宋体"
     language: str = "zh-CN"  # the file's language property (docProps)
+    # Chinese headings stand out by their typeface (黑体, 楷体); Latin text has only Times New
+    # Roman, so English headings are bold instead
+    bold_headings: bool = False
 
 
 LAYOUT = Layout()
@@ -124,8 +127,8 @@ def new_document(title: str, today: dt.date, layout: Layout = LAYOUT, *, author:
     _style(doc, "Normal", layout.body_font, body)
     _style(doc, "Title", layout.title_font, layout.title_size, align=centre, indent=0)
     _style(doc, "Subtitle", layout.h2_font, body, align=centre, indent=0)
-    _style(doc, "Heading 1", layout.h1_font, body)
-    _style(doc, "Heading 2", layout.h2_font, body)
+    _style(doc, "Heading 1", layout.h1_font, body, bold=layout.bold_headings)
+    _style(doc, "Heading 2", layout.h2_font, body, bold=layout.bold_headings)
     _style(doc, "Heading 3", layout.body_font, body, bold=True)
     _style(
         doc,
