@@ -56,7 +56,7 @@ def test_the_summary_of_an_english_campaign_is_english(runner: CliRunner, campai
     for heading in ("## 1. Submissions", "### (1) Stalled tasks", "## 5. Typical cases"):
         assert f"\n{heading}\n" in markdown
     assert "| Quarter | Due | Expected | On time | Late | Not reported | Not yet due |" in markdown
-    assert "| 2025Q1 | 8 April 2025 | 4 | 2 | 1 | 1 | 0 |" in markdown  # Qingming, 4 April
+    assert "| Q1 2025 | 8 April 2025 | 4 | 2 | 1 | 1 | 0 |" in markdown  # Qingming, 4 April
     assert "| Street Services Division (lead) | in progress | ongoing |" in markdown
     assert "Draw up a weekly sweeping rota for every district" in markdown
     assert (

@@ -58,6 +58,11 @@ DOC: dict[str, Say] = {
     "period-word-quarterly": Say("季度", "quarter"),
     "period-word-half-yearly": Say("半年", "half-year"),
     "period-word-yearly": Say("年度", "year"),
+    # periods (Chinese documents use the period's own .label: these are for English)
+    "period-monthly": Say("{year}年{month}", "{month} {year}"),
+    "period-quarterly": Say("{year}年第{n}季度", "Q{n} {year}"),
+    "period-half-yearly": Say("{year}年第{n}个半年", "H{n} {year}"),
+    "period-yearly": Say("{year}年度", "{year}"),
     # --- table headers -------------------------------------------------------------------
     "col-quarter": Say("季度", "Quarter"),
     "col-due": Say("截止日期", "Due"),
@@ -496,8 +501,13 @@ def period_word(period: Any, lang: str) -> str:
 
 def doc_label(obj: Any) -> str:
     """The English of a model's Chinese .label: an enum by its value, a unit's standing by
-    its state (with the working days late, and whether it is approved), a period as written."""
+    its state (with the working days late, and whether it is approved), a period as English
+    writes it (March 2024, Q2 2025, H1 2024, 2024)."""
     kind = type(obj).__name__.lower()
+    cadence = getattr(obj, "kind", None)
+    if cadence is not None and hasattr(obj, "year") and hasattr(obj, "number"):  # a period
+        month = _MONTHS[obj.number - 1] if obj.number <= 12 else ""
+        return doc_say(f"period-{cadence.value}", "en", year=obj.year, n=obj.number, month=month)
     state = getattr(obj, "state", None)
     if state is not None and hasattr(obj, "final"):
         days = getattr(obj, "working_days_late", 0)
@@ -506,4 +516,4 @@ def doc_label(obj: Any) -> str:
     value = getattr(obj, "value", None)
     if isinstance(value, str):
         return doc_say(f"label-{kind}-{value}", "en")
-    return str(obj)  # a period: 2020Q2, 2024-03, 2024H1
+    return str(obj)
