@@ -117,3 +117,18 @@ def test_a_chinese_campaign_may_be_read_in_english(runner: CliRunner, repo: Path
     assert code == 0, output
     whole = (repo / "reports" / "2020Q2-submissions-in-full.md").read_text("utf-8")
     assert "#### 1. Task 1.2 " in whole and "Submitted on 6 July 2020" in whole
+
+
+def test_the_casebook_of_an_english_campaign_is_english(runner: CliRunner, campaign: Path) -> None:
+    root = ("--root", str(campaign), "--today", TODAY)
+    code, text = invoke(runner, "cases", "--task", "1.1", "--quarter", "Q2", *root)
+    assert code == 0 and not _chinese(text), text
+    assert text.startswith(
+        "# Year of Clean Streets: typical cases\n\n###### (Q2 2025, task 1.1; 2 in all)\n"
+    )
+    assert "Source: Riverside District Bureau, Q2 2025, task 1.1 Sweep every street weekly" in text
+    code, text = invoke(runner, "cases", "--unit", "policy-office", *root)
+    assert code == 0 and "No typical case matches." in text and not _chinese(text)
+    out = campaign / "cases.docx"
+    assert invoke(runner, "cases", "-o", str(out), *root)[0] == 0
+    assert not _chinese(_docx_text(out))

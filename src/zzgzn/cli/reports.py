@@ -228,7 +228,12 @@ def _no_stdout(output: str | None, command: str) -> None:
 
 
 def _emit(
-    markdown: str, output: Path | None, day: dt.date, author: str, text: str | None = None
+    markdown: str,
+    output: Path | None,
+    day: dt.date,
+    author: str,
+    text: str | None = None,
+    lang: str = "zh",
 ) -> bool:
     """Print text (default: the Markdown), or write output: .docx as an official document
     (by author, the issuing office), anything else as the text. True when a file was written."""
@@ -240,7 +245,7 @@ def _emit(
     if output.suffix == ".docx":
         from zzgzn.report.docx import markdown_to_docx
 
-        write_atomic(output, markdown_to_docx(markdown, day, author=author))
+        write_atomic(output, markdown_to_docx(markdown, day, author=author, lang=lang))
     else:
         write_atomic(output, (text or markdown).encode("utf-8"))
     return True
@@ -383,7 +388,7 @@ def cases(
     text = None
     if fmt is CasesFormat.json:
         text = json.dumps([_case_data(c) for c in found], ensure_ascii=False, indent=2) + "\n"
-    if _emit(markdown, output, day, plan.office.name, text) and not quiet:
+    if _emit(markdown, output, day, plan.office.name, text, plan.meta.language) and not quiet:
         out.print(
             f"[green]{escape(t('written'))}[/] {escape(str(output))}"
             + escape(t("cases-count", count=len(found)))

@@ -380,6 +380,12 @@ DOC: dict[str, Say] = {
     "compilation-table": Say(
         "附表：{quarter}各单位报送情况", "Table: each unit's submission for {quarter}"
     ),
+    # --- the casebook (cases.md.j2) --------------------------------------------------------
+    "cases-title": Say("“{campaign}”活动典型案例汇编", "{campaign}: typical cases"),
+    "cases-subtitle": Say("（{scope}，共{count}个）", "({scope}; {count} in all)"),
+    "period-range": Say("{first}至{last}", "{first} to {last}"),
+    "task-named": Say("任务{task}", "task {task}"),
+    "cases-none": Say("没有符合条件的典型案例。", "No typical case matches."),
     # --- the campaign summary (summary.md.j2) ----------------------------------------------
     "summary-title": Say("“{campaign}”活动进展汇总", "{campaign}: progress summary"),
     "summary-subtitle": Say(

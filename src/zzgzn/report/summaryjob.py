@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zzgzn.calendar.periods import parse_plan_period
+from zzgzn.calendar.periods import Period, parse_plan_period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.runner import default_jobs
 from zzgzn.checking.validate import valid_plan, validate_repository
-from zzgzn.diagnostics.docwords import doc_say
+from zzgzn.diagnostics.docwords import doc_label, doc_say
 from zzgzn.errors import UsageError
 from zzgzn.files import clean_leftovers, write_atomic
 from zzgzn.models.plan import Plan
@@ -120,14 +120,21 @@ def casebook(
     quarters = parse_range(None, plan, today)
     summary = build_summary(plan, quarters, files, today, {})
     cases = filter_cases(summary.cases, task=task, unit=unit, quarter=chosen)
-    scope = "、".join(
+    lang = plan.meta.language
+
+    def label(period: Period) -> str:
+        return doc_label(period) if lang == "en" else period.label
+
+    first, last = label(quarters[0]), label(quarters[-1])
+    scope = doc_say("list-sep", lang).join(
         filter(
             None,
             [
-                chosen.label if chosen else f"{quarters[0].label}至{quarters[-1].label}",
-                f"任务{task}" if task else None,
+                label(chosen) if chosen else doc_say("period-range", lang, first=first, last=last),
+                doc_say("task-named", lang, task=task) if task else None,
                 plan.units[unit].name if unit else None,
             ],
         )
     )
-    return plan, cases, render("cases.md.j2", root, plan=plan, cases=cases, scope=scope)
+    markdown = render("cases.md.j2", root, lang=lang, plan=plan, cases=cases, scope=scope)
+    return plan, cases, markdown
