@@ -132,3 +132,10 @@ def test_the_casebook_of_an_english_campaign_is_english(runner: CliRunner, campa
     out = campaign / "cases.docx"
     assert invoke(runner, "cases", "-o", str(out), *root)[0] == 0
     assert not _chinese(_docx_text(out))
+
+
+def test_the_diff_of_an_english_campaign_is_english(runner: CliRunner, campaign: Path) -> None:
+    code, text = invoke(runner, "diff", "Q1", "Q2", "--root", str(campaign), "--today", TODAY)
+    assert code == 0 and not _chinese(text), text
+    assert text.startswith("# Year of Clean Streets: Q2 2025 against Q1 2025\n")
+    assert "- Status changes: Policy Office from in progress to done.\n" in text

@@ -442,7 +442,8 @@ def diff(
     text = None
     if fmt is DiffFormat.json:
         text = json.dumps(outcome.diff.as_dict(), ensure_ascii=False, indent=2) + "\n"
-    if _emit(outcome.markdown, output, day, outcome.plan.office.name, text):
+    lang = outcome.plan.meta.language
+    if _emit(outcome.markdown, output, day, outcome.plan.office.name, text, lang):
         _print_written([output] if output else [])
 
 

@@ -380,6 +380,24 @@ DOC: dict[str, Say] = {
     "compilation-table": Say(
         "附表：{quarter}各单位报送情况", "Table: each unit's submission for {quarter}"
     ),
+    # --- zzgzn diff (diff.md.j2, _changes.md.j2) --------------------------------------------
+    "diff-title": Say(
+        "“{campaign}”活动{later}与{earlier}对比", "{campaign}: {later} against {earlier}"
+    ),
+    "diff-summary": Say(
+        "{later}与{earlier}相比：{moves}处任务状态变化，{first}个单位首次报送任务进展，"
+        "{carried}个问题再次提出；{earlier}报送的下一步打算中，有{slipped}条{later}未提及"
+        "（下文“未提及的打算”）。",
+        "{later} against {earlier}: {moves} status change(s), {first} unit(s) reporting progress"
+        " on a task for the first time, {carried} problem(s) raised again; of the next steps"
+        ' reported for {earlier}, {slipped} are not mentioned in {later} (see "next steps not'
+        ' mentioned" below).',
+    ),
+    "diff-move": Say("{name}由{before}变为{after}", "{name} from {before} to {after}"),
+    "diff-first": Say("首次报送进展：{names}。", "Progress reported for the first time: {names}."),
+    "diff-carried": Say("问题再次提出：{text}（{name}）", "Problem raised again: {text} ({name})"),
+    "diff-slipped": Say("未提及的打算“{promise}”：", 'Next step not mentioned, "{promise}": '),
+    "diff-silent": Say("（未报送此项任务）", " (did not report on this task)"),
     # --- the casebook (cases.md.j2) --------------------------------------------------------
     "cases-title": Say("“{campaign}”活动典型案例汇编", "{campaign}: typical cases"),
     "cases-subtitle": Say("（{scope}，共{count}个）", "({scope}; {count} in all)"),

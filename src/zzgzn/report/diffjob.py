@@ -38,4 +38,6 @@ def run_diff(
         raise UsageError("diff-order", earlier=earlier, later=later, **kind_words(plan.cadence))
     diff = quarter_diff(plan, earlier, later, *diff_inputs(result.files, later))
     skipped = [f.path for f in result.files if not counts_for_status(f)]
-    return DiffOutcome(plan, diff, render(TEMPLATE, root, d=diff, plan=plan), skipped)
+    return DiffOutcome(
+        plan, diff, render(TEMPLATE, root, lang=plan.meta.language, d=diff, plan=plan), skipped
+    )
