@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import os
+
+# rich fixes a console's width when COLUMNS is set as it is built (at import), and pytest-xdist's
+# workers start with COLUMNS=80: drop it, so that each test's COLUMNS below is the one read
+os.environ.pop("COLUMNS", None)
+
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
