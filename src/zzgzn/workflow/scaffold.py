@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +40,16 @@ def _line(prefix: str, rendered: str, comment: str) -> str:
 
 
 def _env(root: Path) -> jinja2.Environment:
+    return _env_for(root, (root / TEMPLATE_DIR).is_dir())
+
+
+# One environment per repository, so each template compiles once per process (0.16 s each: a
+# form or workbook for every unit compiled it once per unit); jinja still reloads a template
+# whose file changed, and a templates/ folder that appears gives a new key.
+@functools.lru_cache(maxsize=8)
+def _env_for(root: Path, own_templates: bool) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
-    if (root / TEMPLATE_DIR).is_dir():
+    if own_templates:
         loaders.append(jinja2.FileSystemLoader(root / TEMPLATE_DIR))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
     # templates/ is the repository's: whoever edits it must not run code on a liaison's desk
