@@ -1,7 +1,8 @@
-"""English documents: a campaign whose plan says `language: en` gets its report, compilation
-and summary in English — headings, labels, table headers, status words, dates and sentences from
-diagnostics/docwords.py — with no Chinese character outside what the units and the plan wrote
-(here: nothing, the fixture is all English). Chinese campaigns are unchanged (the goldens)."""
+"""English documents: a campaign whose plan says `language: en` gets its report, compilation,
+summary, casebook and diff in English — headings, labels, table headers, status words, dates
+and sentences from diagnostics/docwords.py — with no Chinese character outside what the units
+and the plan wrote (here: nothing, the fixture is all English). Chinese campaigns are
+unchanged (the goldens)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import invoke
+from .conftest import edit, invoke
+from .golden import check_golden
 
 ENGLISH = Path(__file__).parent / "data" / "english"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -85,8 +87,7 @@ def test_doc_lang_overrides_the_plan_and_lang_does_not(runner: CliRunner, campai
 def test_the_compilation_of_an_english_campaign_is_english(
     runner: CliRunner, campaign: Path
 ) -> None:
-    """zzgzn report writes the compilation in English; the main report's own template was
-    rewritten for length (issue 16) while its English was made, and is Chinese for now."""
+    """zzgzn report writes the compilation in English (the main report: below)."""
     code, output = invoke(runner, "report", "Q2", "--root", str(campaign), "--today", TODAY)
     assert code == 0, output
     reports = campaign / "reports"
@@ -139,3 +140,157 @@ def test_the_diff_of_an_english_campaign_is_english(runner: CliRunner, campaign:
     assert code == 0 and not _chinese(text), text
     assert text.startswith("# Year of Clean Streets: Q2 2025 against Q1 2025\n")
     assert "- Status changes: Policy Office from in progress to done.\n" in text
+
+
+@pytest.mark.parametrize("quarter", ["2025Q1", "2025Q2"])
+def test_the_main_report_of_an_english_campaign_is_english(
+    runner: CliRunner, campaign: Path, quarter: str
+) -> None:
+    """Every part of the main report in English, pinned by golden files: Q1 has a missing
+    unit, a late one and a task nobody reported; Q2 the changes since Q1, an amendment, a
+    figure left out of a total, a range of rates, a maximum, more than five problems, a
+    stalled task and the office's editorial file (assessment, a note, the work planned)."""
+    code, output = invoke(runner, "report", quarter, "--root", str(campaign), "--today", TODAY)
+    assert code == 0, output
+    base = campaign / "reports" / f"{quarter}-progress-report"
+    markdown = base.with_suffix(".md").read_text("utf-8")
+    assert not _chinese(markdown), _chinese(markdown)
+    check_golden(f"report-en-{quarter}.md", markdown)
+    text = _docx_text(base.with_suffix(".docx"))
+    assert "1. Overview" in text and not _chinese(text), _chinese(text)
+
+
+def test_the_main_report_says_each_sentence_in_english(runner: CliRunner, campaign: Path) -> None:
+    """The sentences the goldens hold, read for what they say: plurals, thousands
+    separators, the period in prose, figures with their units of measure."""
+    assert invoke(runner, "report", "Q2", "--root", str(campaign), "--today", TODAY)[0] == 0
+    text = (campaign / "reports" / "2025Q2-progress-report.md").read_text("utf-8")
+    for said in (
+        "# Year of Clean Streets: Progress Report for Q2 2025\n",
+        "\nClean Streets Leading Group:\n",
+        "within 5 working days after each quarter; the reports for Q2 2025 were due on"
+        " 7 July 2025.",
+        "4 units were due to report this quarter: 3 on time, 1 late, 0 not reported."
+        " Late: Riverside District Bureau (6 working days late).",
+        "1 correction after the report for Q2 2025 was written",
+        "The plan has 4 tasks: 3 made progress this quarter, 1 did not.",
+        "Streets swept 1,007 km in all (3 units)",  # a thousands separator
+        "Share of streets on the weekly round 80% to 95% (2 units, not added up)",
+        "Longest daily round at most 18 km (2 units)",
+        'Riverside District Bureau reported "Volunteer" 30 residents (the plan counts'
+        ' "Volunteers", in people).',
+        "The lead unit, Policy Office, did not report on this task this quarter."
+        " 1 unit reported: not started.",  # one unit: no "all"
+        "3 units reported: 2 ongoing, 1 in progress (Riverside District Bureau).",
+        "**The office's view**: Crews are still short",
+        "These tasks were reported on, but all as not started: 2.2 Hold a residents' meeting"
+        " (lead: Policy Office).",
+        "**(1) Embankment clean-up day**. Two hundred residents",  # featured by the office
+        "1. not enough crews for side streets (raised by Northside District Bureau and"
+        " Riverside District Bureau; task 1.1)",
+        "1 more problem, each raised by one unit, in the compilation.",
+        "## 6. Changes since last quarter\n",
+        "1 problem raised again;",
+        "## 7. Work planned for next quarter\n",
+        "\nAttachment: each unit's submission for Q2 2025\n",
+        "\nAttachment\n\n# Each unit's submission for Q2 2025\n",
+        "| 6 working days late (not approved) |",
+    ):
+        assert said in text, said
+    q1 = invoke(runner, "report", "Q1", "--root", str(campaign), "--today", TODAY, "-f", "md")
+    assert q1[0] == 0, q1[1]
+    text = (campaign / "reports" / "2025Q1-progress-report.md").read_text("utf-8")
+    for said in (
+        "Late: Street Services Division (2 working days late). Not reported: Riverside District"
+        " Bureau.",
+        "and on 1 of them no responsible unit reported at all (see part 3)",
+        "**No responsible unit reported on this task this quarter** (lead: Policy Office).",
+        "2 units reported: all in progress.",
+        "- 2.2 Hold a residents' meeting (lead: Policy Office)",
+        "In Q1 2025, 1 unit reported 1 typical case (1 after merging those of the same title);"
+        " 1 is given here",
+    ):
+        assert said in text, said
+    assert "## 6." not in text  # the campaign's first quarter: nothing to compare with
+
+
+def test_the_main_report_lists_an_invalid_file_in_english(
+    runner: CliRunner, campaign: Path
+) -> None:
+    """--allow-invalid: the file left out is named at the top, with its problem in English."""
+    path = campaign / "submissions" / "2025Q2" / "northside.yaml"
+    edit(path, "status: ongoing", "status: finished")
+    args = ("report", "Q2", "--allow-invalid", "--root", str(campaign), "--today", TODAY)
+    code, output = invoke(runner, *args, "-f", "md")
+    assert code == 0, output
+    text = (campaign / "reports" / "2025Q2-progress-report.md").read_text("utf-8")
+    assert not _chinese(text), _chinese(text)
+    assert "> **Note: the following 1 file does not pass validation and is left out of" in text
+    assert "> submissions/2025Q2/northside.yaml: line " in text
+    assert (
+        "Units whose file is invalid and must be corrected and sent again: Northside District"
+        " Bureau (submissions/2025Q2/northside.yaml)." in text
+    )
+    assert "2 on time, 1 late, 0 not reported, 1 with an invalid file." in text
+    assert "The unit concerned should correct it as the hints say" in text
+
+
+def test_the_main_report_in_word_reads_as_an_english_document(
+    runner: CliRunner, campaign: Path
+) -> None:
+    """Headings bold and flush left, table headers and the attachment's label bold (黑体 is
+    what marks them in Chinese), no expanded character spacing in the title block."""
+    code, output = invoke(runner, "report", "Q2", "--root", str(campaign), "--today", TODAY)
+    assert code == 0, output
+    with zipfile.ZipFile(campaign / "reports" / "2025Q2-progress-report.docx") as docx:
+        styles = docx.read("word/styles.xml").decode("utf-8")
+        core = docx.read("docProps/core.xml").decode("utf-8")
+    assert ">en-GB<" in core
+
+    def style(name: str) -> str:
+        found = re.search(rf'<w:style [^>]*w:styleId="{name}".*?</w:style>', styles, re.S)
+        assert found is not None, name
+        return found.group(0)
+
+    for heading in ("Heading1", "Heading2"):
+        assert '<w:ind w:firstLine="0"/>' in style(heading) and "<w:b/>" in style(heading)
+    assert "<w:spacing w:val" not in style("Title") + style("Subtitle")
+    assert "<w:b/>" in _style_named(styles, "表头") and "<w:b/>" in _style_named(styles, "附件标识")
+
+
+def _style_named(styles: str, name: str) -> str:
+    found = re.search(rf'<w:style [^>]*>\s*<w:name w:val="{name}"/>.*?</w:style>', styles, re.S)
+    assert found is not None, name
+    return found.group(0)
+
+
+def test_a_chinese_campaign_s_main_report_may_be_read_in_english(
+    runner: CliRunner, repo: Path
+) -> None:
+    """--doc-lang en on the shipped campaign: the report's own words in English, the units'
+    words as they wrote them; the Chinese report beside it is the golden one."""
+    args = ("report", "Q2", "-f", "md", "--part", "main", "--root", str(repo))
+    code, output = invoke(runner, *args, "--doc-lang", "en")
+    assert code == 0, output
+    text = (repo / "reports" / "2020Q2-progress-report.md").read_text("utf-8")
+    assert "29 units were due to report this quarter: 24 on time, 3 late, 2 not reported." in text
+    assert "\n## 4. Typical cases and good practice\n" in text
+    # the figure of one unit, in the plan's own unit of measure, after a space
+    assert "(10 units)" in text and "## 一、" not in text
+
+
+def test_english_plurals_follow_their_count() -> None:
+    from zzgzn.diagnostics.docwords import DOC, doc_say
+
+    assert doc_say("report-late-unit", "en", name="A", days=1) == "A (1 working day late)"
+    assert (
+        doc_say("report-late-unit", "en", name="A", days="1,200") == "A (1,200 working days late)"
+    )
+    assert doc_say("report-late-unit", "zh", name="甲", days=1) == "甲（逾期1个工作日）"
+    plural = re.compile(r"\{(\w+)\|[^{}|]*\|[^{}|]*\}")
+    for key, say in DOC.items():
+        named = set(re.findall(r"\{(\w+)\}", plural.sub("", say.en))) | set(
+            re.findall(r"\{(\w+)\}", say.zh)
+        )
+        for count in plural.findall(say.en):  # a plural counts something the text says
+            assert count in named or key == "report-all-status", (key, count)  # 1: no "all"

@@ -233,7 +233,7 @@ def test_campaign_template_overrides_the_builtin(
     result = runner.invoke(app, ["templates", "--copy", "report.md.j2", "--root", str(repo)])
     assert result.exit_code == 0, result.output
     template = repo / "templates" / "report.md.j2"
-    edit(template, "## 一、总体情况", "## 一、本季度总体情况")
+    edit(template, '## {{ w("report-h-overview") }}', "## 一、本季度总体情况")
     out = tmp_path / "r.md"
     assert _report(runner, repo, "2020Q2", "-f", "md", "-o", str(out))[0] == 0
     assert "## 一、本季度总体情况" in out.read_text("utf-8")

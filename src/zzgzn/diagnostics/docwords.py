@@ -11,6 +11,7 @@ Chinese documents are byte for byte what they were (the golden files pin that).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -45,12 +46,12 @@ DOC: dict[str, Say] = {
     "label-unitkind-association": Say("社会组织", "association"),
     "label-unitkind-district": Say("区局", "district bureau"),
     "label-unitstate-on_time": Say("按时", "on time"),
-    "label-unitstate-late": Say("逾期{days}个工作日", "{days} working day(s) late"),
+    "label-unitstate-late": Say("逾期{days}个工作日", "{days} working {days|day|days} late"),
     "label-unitstate-invalid": Say("报送有误", "invalid file"),
     "label-unitstate-missing": Say("未报送", "not reported"),
     "label-unitstate-not_due": Say("未到期", "not yet due"),
     "label-fulfilment-on_time": Say("已完成", "done"),
-    "label-fulfilment-late": Say("逾期{days}个工作日", "{days} working day(s) late"),
+    "label-fulfilment-late": Say("逾期{days}个工作日", "{days} working {days|day|days} late"),
     "label-fulfilment-missing": Say("未完成", "not done"),
     "label-fulfilment-not_due": Say("未到期", "not yet due"),
     "label-not-approved": Say("（未审核）", " (not approved)"),
@@ -86,9 +87,10 @@ DOC: dict[str, Say] = {
     "excluded-note": Say(
         "注意：以下 {count} 个报送文件未通过校验，未纳入{leaving}。"
         "请相关单位按提示改正后重新提交。",
-        "Note: the following {count} file(s) do not pass validation and are left out of"
-        " {leaving}. The units concerned should correct them as the hints say and submit"
-        " again.",
+        "Note: the following {count} {count|file does|files do} not pass validation and"
+        " {count|is|are} left out of"
+        " {leaving}. The {count|unit|units} concerned should correct {count|it|them} as the"
+        " hints say and submit again.",
     ),
     "excluded-problem": Say("第 {line} 行 {message}", "line {line}: {message}"),
     "excluded-more": Say("等 {count} 个问题", " ({count} problems in all)"),
@@ -101,7 +103,9 @@ DOC: dict[str, Say] = {
     "obligation-done-registry": Say("已完成{count}个", "{count} done"),
     "obligation-done-on-time": Say("按时完成{count}个", "{count} done on time"),
     "obligation-late": Say("，逾期完成{count}个（", ", {count} done late ("),
-    "obligation-late-unit": Say("{name}逾期{days}个工作日", "{name} {days} working day(s) late"),
+    "obligation-late-unit": Say(
+        "{name}逾期{days}个工作日", "{name} {days} working {days|day|days} late"
+    ),
     "obligation-missing": Say("，未完成{count}个（{names}）", ", {count} not done ({names})"),
     "obligation-drafts": Say(
         "；未经审核的{count}个（{names}）", "; {count} not approved ({names})"
@@ -118,131 +122,136 @@ DOC: dict[str, Say] = {
     "deliverables-progress": Say("成果进度：", "Deliverables: "),
     "section-heading": Say("{marker}{title}", "{marker} {title}"),
     "task-item": Say("{id}{title}", "{id} {title}"),
-    # --- the progress report (report.md.j2) -------------------------------------------------
+    # --- the progress report (report.md.j2, _raised.md.j2) ---------------------------------
+    # English plurals: {count|unit|units} is the second form unless count is 1
+    "sentence-gap": Say("", " "),
+    "prose-this": Say("{this}", "this {word}"),
+    "prose-last": Say("{last}", "last {word}"),
+    "prose-coming": Say("{coming}", "next {word}"),
     "report-title": Say(
-        "“{campaign}”活动{quarter}进展情况报告", "{campaign}: progress report for {quarter}"
+        "“{campaign}”活动{quarter}进展情况报告", "{campaign}: Progress Report for {quarter}"
     ),
     "addressee": Say("{name}：", "{name}:"),
     "report-opening": Say(
-        "按照《{title}》要求，各单位应于每季度结束后{days}个工作日内向{office}报送活动进展情况，"
-        "本季度截止日期为{due}。现将{quarter}进展情况报告如下。",
-        "{title} asks every unit to report its progress to {office} within {days} working days"
-        " after each quarter; this quarter's reports were due on {due}. This is the progress"
-        " report for {quarter}.",
+        "按照《{title}》要求，各单位应于{rule}向{office}报送活动进展情况，{this}截止日期为{due}。"
+        "现将{quarter}进展情况报告如下。",
+        "{title} asks every unit to report its progress to {office} {rule}; the reports for"
+        " {quarter} were due on {due}. The progress made in {quarter} is reported below.",
     ),
     "report-h-overview": Say("一、总体情况", "1. Overview"),
     "report-h-submissions": Say("（一）报送情况", "(1) Submissions"),
     "report-counts": Say(
-        "本季度应报送单位{due}个，按时报送{on_time}个，逾期报送{late}个，未报送{missing}个",
-        "{due} units were due to report this quarter: {on_time} on time, {late} late,"
+        "{this}应报送单位{due}个，按时报送{on_time}个，逾期报送{late}个，未报送{missing}个",
+        "{due} {due|unit was|units were} due to report {this}: {on_time} on time, {late} late,"
         " {missing} not reported",
     ),
     "report-count-invalid": Say("，报送文件有误{count}个", ", {count} with an invalid file"),
     "report-count-not-due": Say("，尚未到截止日期{count}个", ", {count} not yet due"),
-    "report-late": Say("逾期报送的单位：", "Late: "),
-    "report-late-unit": Say("{name}（逾期{days}个工作日）", "{name} ({days} working day(s) late)"),
+    "report-late": Say("逾期报送的单位：", " Late: "),
+    "report-late-unit": Say(
+        "{name}（逾期{days}个工作日）", "{name} ({days} working {days|day|days} late)"
+    ),
     "report-late-more": Say(
         "等{count}个单位（见附件）", " and others, {count} units in all (see the attachment)"
     ),
-    "report-missing": Say("未报送的单位：{names}。", "Not reported: {names}."),
+    "report-missing": Say("未报送的单位：{names}。", " Not reported: {names}."),
     "report-invalid": Say(
         "报送文件有误、须改正后重新报送的单位：",
         "Units whose file is invalid and must be corrected and sent again: ",
     ),
     "report-invalid-unit": Say("{name}（{path}）", "{name} ({path})"),
+    "report-forwarded": Say("由下级活动汇总报送的：", "Consolidated from campaigns below: "),
     "report-unsigned": Say(
-        "尚未填写审核人、不是正式报送的：{names}。", "Not approved yet, so not final: {names}."
+        "尚未填写审核人、不是正式报送的：{names}。",
+        "Not approved yet (no approver named), so not final: {names}.",
     ),
     "report-amendments": Say(
-        "报告生成（本季度封存）后更正{count}处：",
-        "{count} correction(s) after the quarter was reported (and closed):",
+        "报告生成（{this}封存）后更正{count}处：",
+        "{count} {count|correction|corrections} after the report for {quarter} was written"
+        " (and the {word} closed):",
     ),
     "report-amendment": Say(
-        "{name}，{date}，更正人{by}：{reason}", "{name}, {date}, by {by}: {reason}"
+        "{name}，{date}，更正人{by}：{reason}", "{name}, {date}, corrected by {by}: {reason}"
     ),
     "report-obligations": Say(
         "其他工作要求落实情况（截至{today}）：", "Other requirements (as of {today}):"
     ),
     "report-h-progress": Say("（二）任务进展", "(2) Progress of the tasks"),
     "report-tasks": Say(
-        "方案共{tasks}项任务，本季度有进展的{progress}项，无进展的{none}项",
-        "The plan has {tasks} tasks: {progress} made progress this quarter, {none} did not",
+        "方案共{tasks}项任务，{this}有进展的{progress}项，无进展的{none}项",
+        "The plan has {tasks} {tasks|task|tasks}: {progress} made progress {this}, {none} did not",
     ),
     "report-tasks-unreported": Say(
         "，其中{count}项没有任何责任单位报送进展（见第三部分）",
         ", and on {count} of them no responsible unit reported at all (see part 3)",
     ),
-    "report-no-progress": Say("无进展的任务：", "Tasks without progress: "),
+    "report-no-progress": Say("无进展的任务：", " Tasks without progress: "),
     "report-h-assessment": Say("（三）总体评价", "(3) Assessment"),
     "report-h-tasks": Say("二、各项任务进展情况", "2. Progress task by task"),
     "report-tasks-intro": Say(
-        "各项任务依次列出牵头单位报送的进展（第一段）和成果进度，报送单位及其状态，"
-        "以及各单位数据的合计（同一指标、同一计量单位才相加）；"
+        "各项任务列出牵头单位的主要进展、报送单位的状态和数据合计（同一指标、同一计量单位才相加），"
         "各单位报送的全文见《{quarter}各单位进展情况汇编》。",
-        "Each task lists the lead unit's account (its first paragraph) and deliverables, the"
-        " units that reported and their status, and the units' figures added up (only the same"
-        " measure in the same unit); every unit's full text is in the {quarter} compilation.",
+        "Each task gives the lead unit's main progress, the status of the units that reported"
+        " and their figures added up (only the same measure in the same unit); every unit's"
+        " full text is in the compilation of the {quarter} submissions.",
     ),
     "report-none-responsible": Say(
-        "本季度责任单位均未报送此项任务进展",
-        "No responsible unit reported on this task this quarter",
+        "{this}责任单位均未报送此项任务进展",
+        "No responsible unit reported on this task {this}",
     ),
-    "report-forwarded": Say("由下级活动汇总报送的：", "Consolidated from child campaigns: "),
-    "report-lead-status-forwarded": Say(
-        "（牵头，汇总{count}个单位，{status}）：",
-        " (lead, consolidating {count} units, {status}): ",
-    ),
-    "report-lead-status": Say("（牵头，{status}）：", " (lead, {status}): "),
+    "report-lead-open": Say("（牵头", " (lead"),
+    "report-lead-consolidating": Say("，汇总{count}个单位", ", consolidating {count} units"),
     "report-lead-silent": Say(
-        "牵头单位{name}本季度未报送此项任务进展。",
-        "The lead unit, {name}, did not report on this task this quarter.",
+        "牵头单位{name}{this}未报送此项任务进展。",
+        " The lead unit, {name}, did not report on this task {this}.",
     ),
-    "report-reporting": Say("本季度{count}个单位报送，", "{count} unit(s) reported this quarter: "),
-    "report-all-status": Say("均为{status}", "all {status}"),
+    "report-reporting": Say("{count}个单位报送，", " {count} {count|unit|units} reported: "),
+    "report-all-status": Say("均为{status}", "{count||all }{status}"),
     "report-status-group": Say("{status}{count}个", "{count} {status}"),
-    "report-others": Say("；其他报送单位：{names}", "; other units reporting: {names}"),
-    "report-reporters": Say("；报送单位：{names}", "; units reporting: {names}"),
     "report-silent-units": Say(
         "未报送的责任单位：{names}。", " Responsible units that did not report: {names}."
     ),
     "report-figures": Say("主要数据：", " Figures: "),
+    # amount: a figure with its unit of measure (the measure filter: 12.5万元, 12.5 km, 95%)
+    "metric-figure": Say("{name}{amount}", "{name} {amount}"),
     "metric-same": Say(
-        "{name}均为{value}{unit}（{units}个单位）",
-        "{name}: {value} {unit} at each of {units} units",
+        "{name}均为{amount}（{units}个单位）", "{name} {amount} at each of {units} units"
     ),
     "metric-range": Say(
-        "{name}{low}{unit}至{high}{unit}（{units}个单位，不汇总）",
-        "{name}: {low} to {high} {unit} ({units} units, not added up)",
+        "{name}{low}至{high}（{units}个单位，不汇总）",
+        "{name} {low} to {high} ({units} units, not added up)",
     ),
-    "metric-one": Say("{name}{value}{unit}（{who}）", "{name}: {value} {unit} ({who})"),
     "metric-max": Say(
-        "{name}最高{value}{unit}（{units}个单位）", "{name}: at most {value} {unit} ({units} units)"
+        "{name}最高{amount}（{units}个单位）",
+        "{name} at most {amount} ({units} {units|unit|units})",
     ),
     "metric-sum": Say(
-        "{name}共{value}{unit}（{units}个单位合计）",
-        "{name}: {value} {unit} in all ({units} units)",
+        "{name}共{amount}（{units}个单位合计）",
+        "{name} {amount} in all ({units} {units|unit|units})",
     ),
     "report-more-figures": Say(
-        "；另有{count}项数据见汇编", "; {count} more figures in the compilation"
+        "；另有{count}项数据见汇编",
+        "; {count} more {count|figure|figures} in the compilation",
     ),
     "report-left-out": Say("未计入合计：", " Not added up: "),
     "report-left-out-item": Say(
-        "{name}报送“{metric}”{value}{unit}（统计口径为“{expected}”，单位{expected_unit}）",
-        '{name} reported "{metric}" {value} {unit} (the plan counts "{expected}" in'
-        " {expected_unit})",
+        "{name}报送“{metric}”{amount}", '{name} reported "{metric}" {amount}'
     ),
+    "report-basis-open": Say("（统计口径", " (the plan counts "),
+    "report-basis-name": Say("为“{expected}”", '"{expected}"'),
+    "report-basis-unit": Say("以{unit}计", "in {unit}"),
     "no-unit": Say("（未写单位）", "(no unit)"),
     "report-left-more": Say("等{count}处", " and others, {count} in all"),
     "report-office-note": Say("处室意见", "The office's view"),
     "report-h-attention": Say("三、需要关注的任务", "3. Tasks that need attention"),
     "report-unreported-intro": Say(
-        "以下任务本季度没有任何责任单位报送进展，请牵头单位抓紧推进，并在下季度报送中说明：",
-        "No responsible unit reported progress on these tasks this quarter; the lead units"
-        " should push them on and explain in next quarter's report:",
+        "以下任务{this}没有任何责任单位报送进展，请牵头单位抓紧推进，并在{coming}报送中说明：",
+        "No responsible unit reported progress on these tasks {this}; the lead units should"
+        " push them on and explain in {coming}'s report:",
     ),
     "report-all-reported": Say(
-        "本季度每项任务均有责任单位报送进展。",
-        "Every task had progress reported by a responsible unit this quarter.",
+        "{this}每项任务均有责任单位报送进展。",
+        "Every task had progress reported by a responsible unit {this}.",
     ),
     "report-stalled": Say(
         "以下任务有单位报送，但均为未启动：",
@@ -250,39 +259,36 @@ DOC: dict[str, Say] = {
     ),
     "report-h-cases": Say("四、典型案例和经验做法", "4. Typical cases and good practice"),
     "report-cases": Say(
-        "本季度{units}个单位报送典型案例{reported}个，同题合并后{merged}个。"
-        "选录{featured}个（每项任务至多{per_task}个、共至多{total}个，"
-        "处室在编审文件中指定的优先，其次是报送单位多的）；全部案例见《{quarter}各单位进展情况汇编》。",
-        "{units} unit(s) reported {reported} typical case(s) this quarter, {merged} once cases"
-        " of the same title are merged. {featured} are shown here (at most {per_task} a task"
-        " and {total} in all: the office's choice in its editorial file first, then those most"
-        " units reported); all of them are in the {quarter} compilation.",
+        "{this}{units}个单位报送典型案例{reported}个，同题合并后{merged}个，选录{featured}个，"
+        "全部案例见《{quarter}各单位进展情况汇编》。",
+        "In {quarter}, {units} {units|unit|units} reported {reported} typical"
+        " {reported|case|cases} ({merged} after merging those of the same title);"
+        " {featured} {featured|is|are} given here, and all of them are in the compilation of"
+        " the {quarter} submissions.",
     ),
-    "report-case-source": Say("来源：{names}", "Source: {names}"),
+    "report-case-open": Say("（", " ("),
     "report-case-many": Say("报送同题案例", " reported this case"),
-    "report-case-shared": Say(
-        "（{count}个单位报送同题案例）", " ({count} units reported this case)"
-    ),
+    "report-case-shared": Say("，{count}个单位报送同题案例", ", {count} units reporting this case"),
     "report-no-cases": Say(
-        "本季度各单位未报送典型案例。", "No unit reported a typical case this quarter."
+        "{this}各单位未报送典型案例。", "No unit reported a typical case {this}."
     ),
     "report-h-problems": Say("五、存在问题和下一步打算", "5. Problems and next steps"),
     "report-h-problem-list": Say("（一）存在问题", "(1) Problems"),
     "report-h-next-steps": Say("（二）下一步打算", "(2) Next steps"),
     "raised-by-many": Say("（{names}提出；{tasks}）", " (raised by {names}; {tasks})"),
     "raised-by-one": Say("（{names}；{tasks}）", " ({names}; {tasks})"),
-    "raised-more-problems": Say("另有{count}条问题", "{count} more problem(s)"),
-    "raised-more-next": Say("另有{count}条打算", "{count} more next step(s)"),
+    "raised-more-problems": Say("另有{count}条问题", "{count} more {count|problem|problems}"),
+    "raised-more-next": Say("另有{count}条打算", "{count} more next {count|step|steps}"),
     "raised-each-by-one": Say("各由1个单位提出", ", each raised by one unit"),
     "raised-see-compilation": Say("，见汇编。", ", in the compilation."),
     "raised-none-problems": Say(
-        "本季度各单位未报送存在问题。", "No unit reported a problem this quarter."
+        "{this}各单位未报送存在问题。", "No unit reported a problem {this}."
     ),
     "raised-none-next": Say(
-        "本季度各单位未报送下一步打算。", "No unit reported next steps this quarter."
+        "{this}各单位未报送下一步打算。", "No unit reported next steps {this}."
     ),
-    "report-h-changes": Say("六、与上季度相比的变化", "6. Changes since last quarter"),
-    "report-arrangements": Say("下季度工作安排", "Next quarter's work"),
+    "report-h-changes": Say("六、与{last}相比的变化", "6. Changes since {last}"),
+    "report-arrangements": Say("{coming}工作安排", "Work planned for {coming}"),
     "attachment-note": Say(
         "附件：{quarter}各单位报送情况", "Attachment: each unit's submission for {quarter}"
     ),
@@ -293,17 +299,16 @@ DOC: dict[str, Say] = {
     "report-table-in-compilation": Say(
         "各单位逐一的报送情况（截止日期、报送日期、按时或逾期）见《{quarter}各单位进展情况汇编》附表。",
         "Each unit's row (deadline, date submitted, on time or late) is in the table of the"
-        " {quarter} compilation.",
+        " compilation of the {quarter} submissions.",
     ),
-    # --- changes since the previous quarter (_changes_brief.md.j2) -------------------------
+    # --- changes since the previous period (_changes_brief.md.j2) --------------------------
     "changes-summary": Say(
         "{later}与{earlier}相比：{moves}处任务状态变化，{first}处首次报送进展，{carried}个问题再次提出；"
-        "{earlier}报送的下一步打算中，有{slipped}条{later}未提及。"
-        "逐项任务的明细可用 zzgzn diff {earlier_id} {later_id} 生成。",
-        "{later} against {earlier}: {moves} status change(s), {first} first report(s) of"
-        " progress, {carried} problem(s) raised again; of the next steps reported for {earlier},"
-        " {slipped} are not mentioned in {later}. The detail, task by task: zzgzn diff"
-        " {earlier_id} {later_id}.",
+        "{earlier}报送的下一步打算中，有{slipped}条{later}未提及。",
+        "{later} against {earlier}: {moves} status {moves|change|changes}, {first} first"
+        " {first|report|reports} of progress, {carried} {carried|problem|problems} raised"
+        " again; of the next steps reported for {earlier}, {slipped} {slipped|is|are} not"
+        " mentioned in {later}.",
     ),
     "changes-none": Say("各项任务没有上述变化。", "No task changed in these ways."),
     "changes-moves": Say("状态变化：", "Status changes: "),
@@ -311,19 +316,72 @@ DOC: dict[str, Say] = {
         "{names}由{before}变为{after}（{tasks}）", "{names} from {before} to {after} ({tasks})"
     ),
     "changes-first": Say(
-        "首次报送进展的{count}个单位：", "{count} unit(s) reported progress for the first time: "
+        "首次报送进展的{count}个单位：",
+        "{count} {count|unit|units} reported progress for the first time: ",
     ),
     "changes-task-count": Say("任务{task}（{count}个）", "task {task} ({count})"),
+    "changes-more-tasks": Say("等{count}项任务", " and others, {count} tasks in all"),
+    "changes-silent": Say(
+        "{last}报送、{this}未再报送的{count}个单位：",
+        "{count} {count|unit|units} reported {last} but not {this}: ",
+    ),
+    "changes-detail": Say(
+        "逐项任务的明细可用 zzgzn diff {earlier} {later} 生成。",
+        "The detail, task by task: zzgzn diff {earlier} {later}.",
+    ),
     "changes-carried": Say("再次提出的问题：", "Problems raised again: "),
     "changes-quoted": Say("“{text}”（{names}）", '"{text}" ({names})'),
     "changes-quoted-tasks": Say("“{text}”（{names}；{tasks}）", '"{text}" ({names}; {tasks})'),
     "changes-more": Say("等{count}条", " and others, {count} in all"),
     "changes-slipped": Say(
-        "上季度的打算本季度未提及：", "Last quarter's next steps not mentioned this quarter: "
+        "{last}的打算{this}未提及：", "Next steps reported {last} and not mentioned {this}: "
     ),
-    "changes-silent": Say(
-        "上季度报送、本季度未再报送的{count}个单位：",
-        "{count} unit(s) reported last quarter but not this one: ",
+    # --- the reminder (remind.md.j2) --------------------------------------------------------
+    "remind-title": Say(
+        "关于报送{quarter}“{campaign}”活动进展情况的提醒",
+        "Reminder: {campaign} progress reports for {quarter}",
+    ),
+    "remind-to": Say("各有关单位：", "To the units concerned:"),
+    "remind-opening": Say(
+        "按照《{title}》要求，{quarter}活动进展情况应于{due}前报送{office}。",
+        "{title} asks for the progress reports for {quarter} to reach {office} by {due}.",
+    ),
+    "remind-missing": Say(
+        "截至{today}，以下{count}个单位尚未报送，请于收到本通知后尽快报送：",
+        "As of {today}, the following {count} {count|unit has|units have} not reported;"
+        " please report as soon as you receive this notice:",
+    ),
+    "remind-pending": Say(
+        "距报送截止还有{days}个工作日。截至{today}，以下{count}个单位尚未报送，请按时报送：",
+        "{days} working {days|day is|days are} left before the deadline. As of {today}, the"
+        " following {count} {count|unit has|units have} not reported yet; please report on"
+        " time:",
+    ),
+    "remind-liaison": Say(
+        "（联络员：{name}，电话：{phone}）", " (liaison: {name}, phone: {phone})"
+    ),
+    "remind-unregistered": Say("未登记", "not on record"),
+    "remind-all": Say("截至{today}，各单位均已报送。", "As of {today}, every unit has reported."),
+    "remind-invalid": Say(
+        "以下{count}个单位已报送，但报送文件有误、未通过校验，请改正后重新提交"
+        "（可先运行 zzgzn validate 文件名 逐条查看）：",
+        "The following {count} {count|unit has|units have} reported, but the file does not"
+        " pass validation; please correct it and submit again (zzgzn validate FILE lists"
+        " each problem):",
+    ),
+    "remind-line": Say("第{line}行：", "line {line}: "),
+    "remind-late": Say(
+        "以下单位已逾期报送，请今后按时报送：",
+        "These units reported late; please report on time in future: ",
+    ),
+    "remind-unsigned": Say(
+        "以下单位的报送尚未填写审核人，还不是正式报送，请单位负责人审核后在报送文件中补充审核人（approved_by）：",
+        "These units' files name no approver yet, so they are not final; the head of the unit"
+        " should approve the file and add approved_by to it: ",
+    ),
+    "remind-obligations": Say(
+        "另外，以下工作要求已过截止日期仍未完成，请抓紧落实：",
+        "Also, these requirements are past their deadline and not yet met; please see to them:",
     ),
     # --- the compilation (compilation.md.j2) ------------------------------------------------
     "compilation-title": Say(
@@ -388,9 +446,10 @@ DOC: dict[str, Say] = {
         "{later}与{earlier}相比：{moves}处任务状态变化，{first}个单位首次报送任务进展，"
         "{carried}个问题再次提出；{earlier}报送的下一步打算中，有{slipped}条{later}未提及"
         "（下文“未提及的打算”）。",
-        "{later} against {earlier}: {moves} status change(s), {first} unit(s) reporting progress"
-        " on a task for the first time, {carried} problem(s) raised again; of the next steps"
-        ' reported for {earlier}, {slipped} are not mentioned in {later} (see "next steps not'
+        "{later} against {earlier}: {moves} status {moves|change|changes}, {first}"
+        " {first|unit|units} reporting progress on a task for the first time, {carried}"
+        " {carried|problem|problems} raised again; of the next steps reported for {earlier},"
+        ' {slipped} {slipped|is|are} not mentioned in {later} (see "next steps not'
         ' mentioned" below).',
     ),
     "diff-move": Say("{name}由{before}变为{after}", "{name} from {before} to {after}"),
@@ -422,7 +481,7 @@ DOC: dict[str, Say] = {
     ),
     "summary-always-late-unit": Say(
         "{name}（逾期{times}次，共{days}个工作日）",
-        "{name} (late {times} times, {days} working days in all)",
+        "{name} (late {times} {times|time|times}, {days} working {days|day|days} in all)",
     ),
     "chart-units": Say("单位数", "Units"),
     "chart-level-0": Say("无报送", "no report"),
@@ -481,8 +540,41 @@ DOC: dict[str, Say] = {
 }
 
 
+# an English plural: {count|unit|units} is "unit" when count is 1, else "units"
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
 def doc_say(key: str, lang: str, /, **params: object) -> str:
-    return render_say(DOC, key, {k: str(v) for k, v in params.items()}, lang, "docwords.py")
+    said = {k: str(v) for k, v in params.items()}
+    if lang == "en" and key in DOC:
+        text = _PLURAL.sub(lambda m: _plural(m, said), DOC[key].en)
+        return render_say({key: Say("", text)}, key, said, lang, "docwords.py")
+    return render_say(DOC, key, said, lang, "docwords.py")
+
+
+def _plural(match: re.Match[str], params: dict[str, str]) -> str:
+    one = params.get(match.group(1), "").strip() == "1"
+    return match.group(2) if one else match.group(3)
+
+
+def en_count(value: object) -> object:
+    """A count as English prints it, 1,234 (Chinese documents print 1234)."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+_NO_SPACE_BEFORE = frozenset({"%", "％", "‰"})
+
+
+def en_measure(figure: str, unit: str) -> str:
+    """12.5 km, 95%: a figure and its unit of measure as English writes them."""
+    return f"{figure}{unit}" if not unit or unit in _NO_SPACE_BEFORE else f"{figure} {unit}"
+
+
+def prose(period: Any, which: str, lang: str) -> str:
+    """本季度 / this quarter, 上月 / last month, 下期 / next half-year (which: this, last,
+    coming)."""
+    word = DOC[f"period-word-{period.kind.value}"].en
+    return doc_say(f"prose-{which}", lang, word=word, **{which: getattr(period, which)})
 
 
 # --- dates, lists and labels in English ------------------------------------------------

@@ -156,35 +156,55 @@ def environment(
     env.filters["due_rule"] = describe_rule  # 每季度结束后5个工作日内, 每月结束后次月5日前 …
     env.filters["cn_join"] = lambda items, sep="、": sep.join(str(i) for i in items)
     env.filters["number"] = _plain
+    env.filters["count"] = _plain  # 1234 (English: 1,234)
     env.filters["cn_number"] = cn_number
     env.filters["unit_names"] = unit_names
     env.filters["figure"] = figure
     env.filters["task_list"] = task_list
+    env.filters["measure"] = lambda value, unit: Md(escape_md(figure(value)) + escape_md(unit))
     env.filters["label"] = lambda obj: obj.label
     env.filters["word"] = lambda period: period.word  # 季度, 月份 …
+    for which in ("this", "last", "coming"):  # 本季度 / this quarter, 上月 / last month …
+        env.filters[which] = functools.partial(_prose, which=which, lang=lang)
     env.globals["lang"] = lang
-    env.globals["w"] = functools.partial(words, lang)
+    env.globals["w"] = functools.partial(words, lang, escape_md if markdown else _plain)
     if lang == "en":
         english(env, markdown)
     return env
 
 
-def words(lang: str, key: str, /, **params: object) -> Md:
-    """The document catalogue's wording for key, each value escaped (the wording is ours)."""
+# numbers in the wording that are not counts: no thousands separator (line 1234, 2025)
+_NOT_COUNTS = frozenset({"line", "year", "number"})
+
+
+def words(lang: str, escape: Any, key: str, /, **params: object) -> Md:
+    """The document catalogue's wording for key, each value escaped (the wording is ours);
+    escape: escape_md for Markdown, _plain for plain text (a notice pasted into a message)."""
     from zzgzn.diagnostics.docwords import doc_say
 
     if lang == "en":
-        from zzgzn.diagnostics.docwords import en_date
+        from zzgzn.diagnostics.docwords import en_count, en_date
 
-        params = {k: en_date(v) if isinstance(v, dt.date) else v for k, v in params.items()}
-    return Md(doc_say(key, lang, **{k: escape_md(v) for k, v in params.items()}))
+        params = {
+            k: en_date(v) if isinstance(v, dt.date) else v if k in _NOT_COUNTS else en_count(v)
+            for k, v in params.items()
+        }
+    return Md(doc_say(key, lang, **{k: escape(v) for k, v in params.items()}))
+
+
+def _prose(period: Any, which: str, lang: str) -> str:
+    from zzgzn.diagnostics.docwords import prose
+
+    return prose(period, which, lang)
 
 
 def english(env: jinja2.Environment, markdown: bool) -> None:
     """Dates, numbering, lists of names and labels as an English document writes them."""
     from zzgzn.diagnostics.docwords import (
         doc_label,
+        en_count,
         en_date,
+        en_measure,
         en_task_list,
         en_unit_names,
         period_word,
@@ -201,8 +221,13 @@ def english(env: jinja2.Environment, markdown: bool) -> None:
     env.filters["cn_join"] = lambda items, sep=", ": ", ".join(str(i) for i in items)
     env.filters["unit_names"] = en_unit_names
     env.filters["task_list"] = en_task_list
+    env.filters["count"] = lambda n: _plain(en_count(n))
+    env.filters["measure"] = lambda value, unit: Md(
+        en_measure(escape_md(figure(value)), escape_md(unit))
+    )
     env.filters["label"] = doc_label
     env.filters["word"] = lambda period: period_word(period, "en")
+    env.filters["due_rule"] = lambda rule: describe_rule(rule, "en")
 
 
 def campaign_templates(folder: Path | None) -> bool:

@@ -41,6 +41,8 @@ CASES_IN_ALL = 6
 ACCOUNT_BUDGET = 80
 # a typical case's summary in the main report, likewise (the title is printed with it)
 CASE_BUDGET = 100
+# the same lines of an English page hold about two and a half times the characters
+ENGLISH_BUDGET = 2.5
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,12 @@ class MergedCase:
         """The summary's first whole sentences within CASE_BUDGET characters."""
         return excerpt(self.summary, CASE_BUDGET)
 
+    def brief_in(self, lang: str) -> str:
+        """brief, for a document in lang (an English page's lines hold more characters)."""
+        if lang != "en":
+            return self.brief
+        return excerpt(self.summary, int(CASE_BUDGET * ENGLISH_BUDGET), english=True)
+
 
 @dataclass(frozen=True)
 class StatusGroup:
@@ -89,6 +97,13 @@ class TaskView:
     def account(self) -> str:
         """The lead's account, cut to ACCOUNT_BUDGET at sentence boundaries."""
         return excerpt(self.lead.report.narrative if self.lead else "", ACCOUNT_BUDGET)
+
+    def account_in(self, lang: str) -> str:
+        """account, for a document in lang (an English page's lines hold more characters)."""
+        if lang != "en":
+            return self.account
+        text = self.lead.report.narrative if self.lead else ""
+        return excerpt(text, int(ACCOUNT_BUDGET * ENGLISH_BUDGET), english=True)
 
     @property
     def task(self) -> Task:

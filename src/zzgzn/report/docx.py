@@ -93,7 +93,7 @@ def markdown_to_docx(
     lang: the text's language (the plan's): the documents' words, list numbering and w:lang.
     """
     if lang == "en" and layout.language == LAYOUT.language:
-        layout = replace(layout, language="en-GB", bold_headings=True)
+        layout = replace(layout, language="en-GB", bold_headings=True, western=True)
     pieces = iter([markdown] if isinstance(markdown, str) else markdown)
     first = next(pieces, "")
     doc = new_document(_title(first), today, layout, author=author)

@@ -43,6 +43,9 @@ class Layout:
     # Chinese headings stand out by their typeface (黑体, 楷体); Latin text has only Times New
     # Roman, so English headings are bold instead
     bold_headings: bool = False
+    # an English document: headings flush left, table headers and the attachment's label bold
+    # (黑体 in Chinese), the subtitle without the template's expanded character spacing
+    western: bool = False
 
 
 LAYOUT = Layout()
@@ -126,9 +129,10 @@ def new_document(title: str, today: dt.date, layout: Layout = LAYOUT, *, author:
     right = WD_ALIGN_PARAGRAPH.RIGHT
     _style(doc, "Normal", layout.body_font, body)
     _style(doc, "Title", layout.title_font, layout.title_size, align=centre, indent=0)
-    _style(doc, "Subtitle", layout.h2_font, body, align=centre, indent=0)
-    _style(doc, "Heading 1", layout.h1_font, body, bold=layout.bold_headings)
-    _style(doc, "Heading 2", layout.h2_font, body, bold=layout.bold_headings)
+    subtitle = _style(doc, "Subtitle", layout.h2_font, body, align=centre, indent=0)
+    flush = 0 if layout.western else None
+    _style(doc, "Heading 1", layout.h1_font, body, bold=layout.bold_headings, indent=flush)
+    _style(doc, "Heading 2", layout.h2_font, body, bold=layout.bold_headings, indent=flush)
     _style(doc, "Heading 3", layout.body_font, body, bold=True)
     _style(
         doc,
@@ -145,15 +149,21 @@ def new_document(title: str, today: dt.date, layout: Layout = LAYOUT, *, author:
     closing = _style(doc, CLOSING, layout.body_font, body, align=right, indent=0)
     closing.paragraph_format.right_indent = Pt(body * 4)
     # “附件” alone at the top left of the attachment's first page, in 黑体 (GB/T 9704 8.1)
-    _style(doc, ATTACHMENT_LABEL, layout.h1_font, body, align=left, indent=0)
+    _style(doc, ATTACHMENT_LABEL, layout.h1_font, body, align=left, indent=0, bold=layout.western)
     _style(doc, NOTICE, layout.h1_font, body)  # notices above the report
     figure = _style(doc, FIGURE, layout.body_font, body, align=centre, indent=0)
     figure.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # never clip a chart
     for name, font in ((TABLE_TEXT, layout.body_font), (TABLE_HEADING, layout.h1_font)):
-        cell = _style(doc, name, font, layout.table_size, align=centre, indent=0)
+        bold = layout.western and name == TABLE_HEADING
+        cell = _style(doc, name, font, layout.table_size, align=centre, indent=0, bold=bold)
         cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         cell.paragraph_format.space_before = Pt(3)  # rows that breathe are easier to read
         cell.paragraph_format.space_after = Pt(3)
+    if layout.western:
+        for style in (doc.styles["Title"], subtitle):
+            spacing = style.element.get_or_add_rPr().find(qn("w:spacing"))
+            if spacing is not None:
+                spacing.getparent().remove(spacing)
     for name in ("Heading 1", "Heading 2", "Heading 3", ATTACHMENT_LABEL):
         doc.styles[name].paragraph_format.keep_with_next = True
     title_ppr = doc.styles["Title"].element.get_or_add_pPr()
