@@ -6,6 +6,7 @@ unchanged (the goldens)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -277,6 +278,49 @@ def test_a_chinese_campaign_s_main_report_may_be_read_in_english(
     assert "\n## 4. Typical cases and good practice\n" in text
     # the figure of one unit, in the plan's own unit of measure, after a space
     assert "(10 units)" in text and "## 一、" not in text
+
+
+def test_remind_for_an_english_campaign_is_english(runner: CliRunner, campaign: Path) -> None:
+    """The notice goes to the units: in the plan's language like the documents, whatever the
+    terminal's (--lang); --doc-lang for one run. Its JSON's messages too."""
+    path = campaign / "submissions" / "2025Q2" / "northside.yaml"
+    edit(path, "status: ongoing", "status: finished")
+    root = ("--root", str(campaign), "--today", TODAY)
+    code, text = invoke(runner, "--lang", "zh", "remind", "Q2", *root)
+    assert code == 0 and not _chinese(text), _chinese(text)
+    for said in (
+        "Reminder: Year of Clean Streets progress reports for Q2 2025\n\nTo the units concerned:",
+        "to reach Policy Office by 7 July 2025.",
+        "The following 1 unit has reported, but the file does not pass validation;",
+        "1. Northside District Bureau (liaison: Sample Liaison 03, phone: 000-0000-0103):"
+        ' submissions/2025Q2/northside.yaml, line 8: task 1.1: "status" has an invalid value'
+        ' "finished".\n\n',  # a paragraph of its own after the list
+        "These units reported late; please report on time in future: Riverside District"
+        " Bureau (6 working days late).",
+        "1. Name a liaison (Part 3 (1), organisation, due 31 January 2025): Riverside District"
+        " Bureau.",
+    ):
+        assert said in text, said
+    assert text.endswith("Policy Office\n20 July 2025\n")
+    before = ("--root", str(campaign), "--today", "2025-07-03", "-f", "md")
+    code, text = invoke(runner, "remind", "Q2", *before)
+    assert code == 0 and not _chinese(text), _chinese(text)
+    assert "2 working days are left before the deadline. As of 3 July 2025, the following 2" in text
+    assert "2. Riverside District Bureau (liaison: not on record, phone: not on record)" in text
+    code, data = invoke(runner, "--lang", "zh", "remind", "Q2", *root, "-f", "json")
+    (row,) = json.loads(data)["invalid"]
+    assert row["errors"][0]["message"] == 'task 1.1: "status" has an invalid value "finished"'
+    code, text = invoke(runner, "remind", "Q2", *root, "--doc-lang", "zh")
+    assert code == 0 and "关于报送2025年第二季度“Year of Clean Streets”活动进展情况的提醒" in text
+
+
+def test_remind_for_a_chinese_campaign_stays_chinese_in_an_english_terminal(
+    runner: CliRunner, repo: Path
+) -> None:
+    code, text = invoke(runner, "--lang", "en", "remind", "Q2", "--root", str(repo))
+    assert code == 0 and "各有关单位：" in text
+    code, text = invoke(runner, "remind", "2020Q2", "--root", str(repo), "--doc-lang", "en")
+    assert code == 0 and "To the units concerned:" in text
 
 
 def test_english_plurals_follow_their_count() -> None:

@@ -46,13 +46,15 @@ def test_status_json_says_invalid_with_the_file_and_its_first_errors(
 def test_the_json_message_follows_the_language_and_nothing_else_changes(
     runner: CliRunner, broken: Path
 ) -> None:
+    """status's messages are the terminal's (--lang); remind's go to the units, in the
+    documents' language (the plan's, or --doc-lang)."""
     texts = {}
     for lang in ("zh", "en"):
         status = _run(
             runner, broken, "--lang", lang, "status", "Q2", "-f", "json", "--today", AFTER
         )
         remind = _run(
-            runner, broken, "--lang", lang, "remind", "Q2", "-f", "json", "--today", AFTER
+            runner, broken, "remind", "Q2", "-f", "json", "--today", AFTER, "--doc-lang", lang
         )
         assert status[0] == remind[0] == 0
         texts[lang] = (json.loads(status[1]), json.loads(remind[1]))

@@ -171,6 +171,14 @@ def remind(
     root: RootOpt = Path("."),
     today: TodayOpt = None,
     no_cache: NoCacheOpt = False,
+    doc_lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--doc-lang",
+            help="催报通知（及 json 中 message）的语言：zh 或 en；默认按方案"
+            "（plan/plan.yaml 的 language，未写为 zh），与 --lang（终端输出的语言）无关。",
+        ),
+    ] = None,
 ) -> None:
     """生成催报通知：未报送和逾期单位及其联络员、电话，未审核的报送，以及逾期未完成的其他工作
     要求（联络员、工作方案、评估总结等），可直接粘贴发送。"""
@@ -179,13 +187,15 @@ def remind(
     day = clock.today(today)
     with progress_bar():
         board = status_board(root, quarter, day, use_cache=not no_cache)
+    # sent to the units: in the documents' language, not the terminal's
+    lang = doc_lang.value if doc_lang else board.plan.meta.language
     if fmt is NoticeFormat.json:
-        print(json.dumps(_chase(board), ensure_ascii=False, indent=2))
+        print(json.dumps(_chase(board, lang), ensure_ascii=False, indent=2))
         return
-    print(reminder(board, root, markdown=fmt is NoticeFormat.md), end="")
+    print(reminder(board, root, markdown=fmt is NoticeFormat.md, lang=lang), end="")
 
 
-def _chase(board: Board) -> dict[str, object]:
+def _chase(board: Board, lang: str) -> dict[str, object]:
     """Who the notice chases, with how to reach them: for a bot that sends the messages."""
     from zzgzn.tracking.timeliness import State
 
@@ -208,9 +218,7 @@ def _chase(board: Board) -> dict[str, object]:
         "working_days_left": q.working_days_left,
         "missing": [who(s) for s in required if s.state is State.MISSING],
         "not_due": [who(s) for s in required if s.state is State.NOT_DUE],
-        "invalid": [
-            who(s) | s.as_dict(current_lang().value) for s in q.states if s.state is State.INVALID
-        ],
+        "invalid": [who(s) | s.as_dict(lang) for s in q.states if s.state is State.INVALID],
         "late": [
             who(s) | {"working_days_late": s.working_days_late}
             for s in q.states

@@ -317,6 +317,12 @@ HELP_EN: dict[str, str] = {
         "Reporting cycle: monthly, quarterly, half-yearly or yearly (default: as the text says,"
         " quarterly where it says nothing)."
     ),
+    "催报通知（及 json 中 message）的语言：zh 或 en；默认按方案"
+    "（plan/plan.yaml 的 language，未写为 zh），与 --lang（终端输出的语言）无关。": (
+        "Language of the notice (and of the messages in its json): zh or en; by default the"
+        " plan's (language in plan/plan.yaml, zh if unset), whatever --lang (the terminal's"
+        " language) says."
+    ),
     "报告的语言：zh 或 en；默认按方案（plan/plan.yaml 的 language，未写为 zh），"
     "与 --lang（终端输出的语言）无关。": (
         "Language of the documents: zh or en; by default the plan's (language in"

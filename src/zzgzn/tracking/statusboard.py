@@ -68,12 +68,14 @@ def board_of(root: Path, result: Validation, quarter_text: str | None, today: dt
     return Board(plan, today, statuses, units, invalid, duties)
 
 
-def reminder(board: Board, root: Path, *, markdown: bool) -> str:
-    """The 催报通知 for the board's (single) quarter, from templates/remind.md.j2."""
+def reminder(board: Board, root: Path, *, markdown: bool, lang: str | None = None) -> str:
+    """The 催报通知 for the board's (single) quarter, from templates/remind.md.j2, in lang
+    (by default the plan's, as the documents)."""
     return render(
         "remind.md.j2",
         root,
         markdown=markdown,
+        lang=lang or board.plan.meta.language,
         plan=board.plan,
         s=board.quarters[0],
         obligations=board.obligations,
