@@ -3,7 +3,8 @@
 Three layers, each checked against the one it stands in for:
 - scalars.resolve() against ruamel.yaml's YAML 1.2 resolver (the semantics zzgzn documents);
 - the careful reader fed by libyaml's events against the same reader fed by ruamel.yaml's;
-- fastload (no positions) against the careful reader, and check_file with and without it.
+- fastload against the careful reader (data and every position), and check_file with and
+  without it (the findings and where they stand).
 """
 
 from __future__ import annotations
@@ -169,12 +170,18 @@ def _agrees(raw: bytes) -> bool:
 
     Returns whether fastload accepted it, so that a property can show it tested something.
     """
-    loaded = fastload.load(raw)
+    loaded = fastload.read(raw, "x.yaml")
     if loaded is None:
+        assert fastload.load(raw) is None
         return False
     careful = load_bytes(raw, "x.yaml")
-    assert careful.problems == []
-    assert _same(loaded[0], careful.data)
+    assert careful.problems == [] and loaded.problems == []
+    assert _same(loaded.data, careful.data)
+    # where each value and key stands: what a finding of the rules is placed by
+    assert loaded.positions == careful.positions
+    assert loaded.key_positions == careful.key_positions
+    again = fastload.load(raw)
+    assert again is not None and _same(again[0], careful.data)
     return True
 
 
@@ -293,3 +300,81 @@ def test_a_key_spelt_like_the_readers_old_sentinel_is_kept() -> None:
     raw = b'"\\0complex": null\n'
     assert load_bytes(raw, "x.yaml").data == {"\0complex": None}
     assert _agrees(raw)
+
+
+# --- findings of the rules on fast-read files: placed exactly where the careful reader puts them
+def _with_warnings(draw: st.DrawFn) -> tuple[bytes, str]:
+    """A real submission rewritten as a liaison might: a declared metric under a near-variant
+    name or another unit of measure, a sign-off missing, saved with PyYAML's choices of
+    layout (indentation, width, flow style) so that every finding moves about the file."""
+    import yaml
+
+    path = draw(st.sampled_from(SAMPLES))
+    data = yaml.safe_load(path.read_text("utf-8"))
+    assert PLAN is not None
+    for entry in data.get("tasks") or []:
+        task = PLAN.tasks.get(str(entry.get("task")))
+        declared = task.metrics if task is not None else []
+        metrics = entry.get("metrics") or []
+        if declared and draw(st.booleans()):  # one more figure, as the plan names it
+            spec = draw(st.sampled_from(declared))
+            value = draw(st.integers(0, 999))
+            metrics.append({"name": spec.name, "value": value, "unit": spec.unit})
+            entry["metrics"] = metrics
+        for item in metrics:
+            change = draw(st.sampled_from(["keep", "keep", "name", "unit", "no-unit"]))
+            if change == "name" and len(item["name"]) > 3:
+                cut = draw(st.sampled_from(["first", "last", "prefix"]))
+                item["name"] = {
+                    "first": item["name"][1:],
+                    "last": item["name"][:-1],
+                    "prefix": "全年" + item["name"],
+                }[cut]
+            elif change == "unit":
+                item["unit"] = draw(st.sampled_from(["人", "户", "次", "场次", "个"]))
+            elif change == "no-unit":
+                item.pop("unit", None)
+    if draw(st.booleans()):
+        data.pop("approved_by", None)
+    raw = yaml.safe_dump(
+        data,
+        allow_unicode=True,
+        sort_keys=False,
+        indent=draw(st.sampled_from([2, 3, 4])),
+        width=draw(st.sampled_from([40, 80, 1000])),
+        default_flow_style=draw(st.sampled_from([False, None])),
+    )
+    if draw(st.booleans()):  # comments and blank lines move every line below them
+        lines = raw.split("\n")
+        at = draw(st.integers(0, len(lines)))
+        lines[at:at] = ["# 注释", ""]
+        raw = "\n".join(lines)
+    return raw.encode("utf-8"), f"submissions/{path.parent.name}/{path.name}"
+
+
+def test_warnings_on_fast_read_files_stand_where_the_careful_reader_puts_them() -> None:
+    """A file the fast reader takes with only warnings (a third of the national benchmark's
+    files: metric-name, metric-unit) is not read again: its findings must be the careful
+    reader's to the column."""
+    from zzgzn.checking.rules import check_bytes
+
+    seen: list[tuple[bool, frozenset[str]]] = []
+
+    @given(st.composite(_with_warnings)())
+    @settings(max_examples=150, deadline=None)
+    def check(case: tuple[bytes, str]) -> None:
+        assert PLAN is not None
+        raw, display = case
+        fast = check_bytes(raw, display, display, PLAN, TODAY, fast=True)
+        careful = check_bytes(raw, display, display, PLAN, TODAY, fast=False)
+        assert fast.problems == careful.problems
+        assert fast.positioned and careful.positioned
+        accepted = fastload.read(raw, display) is not None
+        seen.append((accepted, frozenset(p.code for p in fast.problems)))
+
+    check()
+    # the interesting case occurred: files the fast reader took, with the rules' warnings
+    warned = [codes for accepted, codes in seen if accepted and codes]
+    assert sum("metric-name" in c for c in warned) >= 20, len(warned)
+    assert sum("metric-unit" in c for c in warned) >= 20, len(warned)
+    assert sum("no-approver" in c for c in warned) >= 20, len(warned)

@@ -8,6 +8,7 @@ deadline is an obligation, so a gap must be an error the office can fix in plan/
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 import chinese_calendar
@@ -18,7 +19,11 @@ from zzgzn.models.plan import CalendarOverrides
 MAX_SPAN_DAYS = 400
 
 
+@functools.cache
 def _library_is_workday(day: dt.date) -> bool:
+    """Remembered: the library's tables do not change while zzgzn runs, and each of its
+    answers scans them (a report's 6,000 files ask about the same few days ~50,000 times).
+    A year it lacks raises every time (an exception is not remembered)."""
     return bool(chinese_calendar.is_workday(day))
 
 

@@ -47,8 +47,9 @@ def check_file(
 ) -> CheckedFile:
     """Check one file; a clean file is read by the fast reader, any other by the careful one.
 
-    The fast reader records no positions, so a file with any finding at all is read again by
-    the careful reader: findings always carry a line and column, and both ways give the same.
+    Both readers record where every key and value stands, so a finding of the rules (a
+    metric's near-variant name, a missing approver) carries its line and column either way,
+    and both ways give the same (tests/test_fastload.py).
     """
     return check_bytes(loader.read_path(path, display), path, display, plan, today, fast=fast)
 
@@ -65,30 +66,18 @@ def check_bytes(
     """check_file on bytes already read (or a Document saying why they could not be)."""
     if isinstance(raw, Document):
         return _check(raw, path, display, plan, today)
-    if fast:
-        loaded = fastload.load(raw)
-        if loaded is not None:
-            doc = Document(display, data=loaded[0])
-            checked = _check(doc, path, display, plan, today, positioned=False)
-            if not checked.problems:
-                return checked
-    return _check(loader.load_bytes(raw, display), path, display, plan, today)
+    doc = fastload.read(raw, display) if fast else None
+    if doc is None:
+        doc = loader.load_bytes(raw, display)
+    return _check(doc, path, display, plan, today)
 
 
 def _check(
-    doc: Document,
-    path: str | Path,
-    display: str,
-    plan: Plan,
-    today: dt.date,
-    *,
-    positioned: bool = True,
+    doc: Document, path: str | Path, display: str, plan: Plan, today: dt.date
 ) -> CheckedFile:
     source = os.fspath(path)
     stem = os.path.splitext(os.path.basename(source))[0]
-    checked = CheckedFile(
-        display, folder_of(display), stem, doc, source=source, positioned=positioned
-    )
+    checked = CheckedFile(display, folder_of(display), stem, doc, source=source)
     if doc.data is not None and not isinstance(doc.data, dict):
         doc.add(
             (),
