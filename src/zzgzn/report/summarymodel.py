@@ -169,7 +169,16 @@ def build_summary(
         q: {uid: _first_statuses(sub) for uid, (sub, _) in units.items()}
         for q, units in by_quarter.items()
     }
-    timelines = [_timeline(plan, task, quarters, first, due) for task in plan.tasks.values()]
+    # who reported each task in any quarter: looked up by every task's timeline
+    reported: dict[str, set[str]] = {}
+    for units in first.values():
+        for uid, tasks in units.items():
+            for task_id in tasks:
+                reported.setdefault(task_id, set()).add(uid)
+    timelines = [
+        _timeline(plan, task, quarters, first, due, reported.get(task.id, set()))
+        for task in plan.tasks.values()
+    ]
     return CampaignSummary(
         plan,
         quarters,
@@ -182,10 +191,6 @@ def build_summary(
         excluded=list(excluded),
         obligations=list(obligations),
     )
-
-
-def _reports(task: Task, submission: Submission) -> list[TaskReport]:
-    return [item for item in submission.tasks if item.task == task.id]
 
 
 def _first_statuses(submission: Submission) -> dict[str, Status]:
@@ -201,12 +206,13 @@ def _timeline(
     quarters: list[Period],
     first: dict[Period, dict[str, dict[str, Status]]],
     due: tuple[bool, ...],
+    reported: set[str],
 ) -> TaskTimeline:
-    """first: per quarter, each unit's status of each task it reported (its first report)."""
+    """first: per quarter, each unit's status of each task it reported (its first report);
+    reported: the units that reported this task in any quarter."""
+    named = set(task.units)
     reporters = list(task.units) + [
-        uid
-        for uid in plan.units
-        if uid not in task.units and any(task.id in first[q].get(uid, {}) for q in quarters)
+        uid for uid in plan.units if uid not in named and uid in reported
     ]
     rows = []
     for unit_id in reporters:
@@ -222,20 +228,26 @@ def _deliverables(
     quarters: list[Period],
     by_quarter: dict[Period, dict[str, tuple[Submission, str]]],
 ) -> list[DeliverableProgress]:
+    # per quarter, each task's reports in the order of the quarter's files: one pass
+    items: dict[Period, dict[str, list[tuple[str, TaskReport]]]] = {}
+    for q in quarters:
+        mine = items[q] = {}
+        for unit_id, (submission, _) in by_quarter[q].items():
+            for item in submission.tasks:
+                mine.setdefault(item.task, []).append((unit_id, item))
     found = []
     for task in plan.tasks.values():
         for deliverable in task.deliverables:
             done: tuple[Period, Unit] | None = None
             latest: tuple[Period, Unit, Status, str] | None = None
             for q in quarters:
-                for unit_id, (submission, _) in by_quarter[q].items():
-                    for item in _reports(task, submission):
-                        for report in item.deliverables:
-                            if report.id != deliverable.id:
-                                continue
-                            latest = (q, plan.units[unit_id], report.status, report.note)
-                            if report.status is Status.DONE and done is None:
-                                done = (q, plan.units[unit_id])
+                for unit_id, item in items[q].get(task.id, ()):
+                    for report in item.deliverables:
+                        if report.id != deliverable.id:
+                            continue
+                        latest = (q, plan.units[unit_id], report.status, report.note)
+                        if report.status is Status.DONE and done is None:
+                            done = (q, plan.units[unit_id])
             found.append(DeliverableProgress(task, deliverable, done, latest))
     return found
 

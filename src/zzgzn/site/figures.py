@@ -38,10 +38,6 @@ class Loose:
     reporters: tuple[int, ...]
 
 
-def _matches(spec: MetricSpec, metric: Metric) -> bool:
-    return metric.name.strip() == spec.name.strip() and metric.unit.strip() in ("", spec.unit)
-
-
 def reports_by_task(
     sent: dict[tuple[str, str], tuple[Submission, str]], rank: Callable[[str], int]
 ) -> dict[str, list[tuple[str, str, TaskReport]]]:
@@ -57,32 +53,44 @@ def reports_by_task(
 def task_figures(
     task: Task, quarters: list[Period], reports: list[tuple[str, str, TaskReport]]
 ) -> tuple[list[Figure], list[Loose]]:
-    """reports: the task's (unit, quarter, report), from reports_by_task."""
-    reported: dict[Period, list[tuple[str, Metric]]] = {q: [] for q in quarters}
-    by_text = {str(q): q for q in quarters}
-    for unit, quarter_text, item in reports:
-        quarter = by_text.get(quarter_text)
-        if quarter is not None:
-            reported[quarter] += [(unit, m) for m in item.metrics]
+    """reports: the task's (unit, quarter, report), from reports_by_task.
+
+    A reported figure belongs to a declared metric when its name (stripped) is the metric's
+    and its measure (stripped) is empty or the metric's. One pass over the figures, each
+    looked up by name: at 3,000 units a task has tens of thousands of them, and the values
+    are added up in the order they were reported (the same float sum every time).
+    """
+    slot = {str(q): i for i, q in enumerate(quarters)}
+    by_name: dict[str, list[int]] = {}
+    for k, spec in enumerate(task.metrics):
+        by_name.setdefault(spec.name.strip(), []).append(k)
+    found: list[list[list[float]]] = [[[] for _ in quarters] for _ in task.metrics]
+    counted: dict[tuple[str, str], list[int]] = {}
+    per_quarter: list[list[Metric]] = [[] for _ in quarters]
+    for _, quarter_text, item in reports:
+        i = slot.get(quarter_text)
+        if i is not None:
+            per_quarter[i] += item.metrics
+    for i, metrics in enumerate(per_quarter):
+        for m in metrics:
+            name, unit = m.name.strip(), m.unit.strip()
+            matched = False
+            for k in by_name.get(name, ()):
+                if unit in ("", task.metrics[k].unit):
+                    found[k][i].append(m.value)
+                    matched = True
+            if not matched:
+                counted.setdefault((name, unit), [0] * len(quarters))[i] += 1
     figures = []
-    for spec in task.metrics:
+    for spec, per in zip(task.metrics, found, strict=True):
         values: list[float | None] = []
-        counts: list[int] = []
-        for q in quarters:
-            found = [m.value for _, m in reported[q] if _matches(spec, m)]
-            counts.append(len(found))
-            if not found or spec.aggregate is Aggregate.NONE:
+        for values_in_q in per:
+            if not values_in_q or spec.aggregate is Aggregate.NONE:
                 values.append(None)
             elif spec.aggregate is Aggregate.MAX:
-                values.append(max(found))
+                values.append(max(values_in_q))
             else:
-                values.append(sum(found))
-        figures.append(Figure(spec, tuple(values), tuple(counts)))
-    counted: dict[tuple[str, str], list[int]] = {}
-    for i, q in enumerate(quarters):
-        for _, m in reported[q]:
-            if not any(_matches(spec, m) for spec in task.metrics):
-                key = (m.name.strip(), m.unit.strip())
-                counted.setdefault(key, [0] * len(quarters))[i] += 1
+                values.append(sum(values_in_q))
+        figures.append(Figure(spec, tuple(values), tuple(len(v) for v in per)))
     loose = [Loose(name, unit, tuple(n)) for (name, unit), n in counted.items()]
     return figures, loose

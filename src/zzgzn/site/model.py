@@ -155,6 +155,9 @@ def site_of(root: Path, result: Validation, today: dt.date) -> Site:
     ]
     timelines = {t.task.id: t for t in summary.timelines}
     by_task = reports_by_task(sent, plan.rank_of)
+    cases: dict[str, list[CaseEntry]] = {}
+    for case in summary.cases:
+        cases.setdefault(case.task.id, []).append(case)
     tasks = [
         TaskPage(
             task,
@@ -162,7 +165,7 @@ def site_of(root: Path, result: Validation, today: dt.date) -> Site:
             timelines[task.id],
             [d for d in summary.deliverables if d.task.id == task.id],
             *task_figures(task, quarters, by_task.get(task.id, [])),
-            [c for c in summary.cases if c.task.id == task.id],
+            cases.get(task.id, []),
         )
         for section in plan.sections
         for task in section.tasks
