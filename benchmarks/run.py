@@ -7,7 +7,8 @@ and the same with 1 % of the files broken, then times whole processes on those f
 zzgzn validate (one process, all cores, again with nothing changed), the error path, a bare
 libyaml load of the same files (the floor), check-jsonschema with zzgzn's exported schema,
 one quarter's report (Markdown, DOCX; cold, and with the earlier quarters it compares with
-answered from the cache), `zzgzn status` and `zzgzn site` (with the cache), `zzgzn forward`
+answered from the cache), `zzgzn status` and `zzgzn site` (with the cache; the site against status
+plus rendering its pages, timed alone by benchmarks/site_phases.py), `zzgzn forward`
 up the national tree (benchmarks/chain.py), the shipped city-size repository, and `zzgzn --version`
 against `python -c pass`. Peak memory is each process's maximum resident set (its workers
 included). Figures, not pass/fail: the machine is shared and noisy, so read the ratios; the
@@ -197,15 +198,25 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
     # The site against the board it is built on, by turns (cache filled by the runs above):
     # `status` reads traces; the site reads every file's data (from the cache) and writes
     # 3,000+ pages.
+    # The target: the site within the time of status plus rendering its pages, the rendering
+    # measured alone in one process (site_phases.py), by turns with the others.
     site_out = work / "site"
-    statuses, sites, jsons = [], [], []
+    statuses, sites, jsons, phases = [], [], [], []
     for _ in range(1 if ONCE else 2):
         statuses.append(zz(valid, "status"))
         jsons.append(zz(valid, "status", "--format", "json"))
         sites.append(zz(valid, "site", "-o", str(site_out)))
+        phases.append(_site_phases(valid))
     status_text = min(statuses, key=lambda r: r.seconds)
     status_json = min(jsons, key=lambda r: r.seconds)
     site = min(sites, key=lambda r: r.seconds)
+    rendering = min(p["render"]["wall"] for p in phases)
+    pages = phases[0]
+    print(
+        f"site: {pages['pages']} pages, {pages['mb']:.0f} MB of HTML; in one process, CPU s: "
+        + ", ".join(f"{k} {min(p[k]['cpu'] for p in phases):.1f}" for k in PHASES),
+        flush=True,
+    )
     in_browser = _board_in_browser(site_out)
     city_cold = measure([*ZZGZN, "validate", "--no-cache"], cwd=ROOT, repeat=3)
     city_warm = measure([*ZZGZN, "validate"], cwd=ROOT, repeat=3)
@@ -270,7 +281,10 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
             site,
             site.seconds / status_text.seconds,
             "status (table)",
+            f"≤ status + render ({status_text.seconds + rendering:.1f})",
+            site.seconds <= status_text.seconds + rendering,
         ),
+        Row("  site: rendering the pages alone", Run(rendering, 0.0, 0)),
         *(
             [
                 Row(f"site board in chromium, {in_browser['rows']} rows: load", in_browser["load"]),
@@ -363,6 +377,20 @@ def _chain(work: Path) -> list[Row]:
         what = f"forward {key}, mean of {found['forwards']}"
         rows.append(Row(what, Run(found["mean_s"], data["peak_mb"], 0)))
     return rows
+
+
+PHASES = ("read", "model", "render")
+
+
+def _site_phases(root: Path) -> dict[str, Any]:
+    """site_phases.py's figures: each phase of a site build timed in one process."""
+    said = subprocess.run(
+        [sys.executable, str(HERE / "site_phases.py"), str(root)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return dict(json.loads(said))
 
 
 def _board_in_browser(site: Path) -> dict[str, Any] | None:

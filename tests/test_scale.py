@@ -248,6 +248,8 @@ def test_benchmark_runs_end_to_end(tmp_path: Path) -> None:
         "validate again, nothing changed",
         "report 2020Q2, main report, DOCX",
         "report 2020Q2, compilation, DOCX",
+        "site, every quarter (cache)",
+        "site: rendering the pages alone",
         "zzgzn --version",
         "forward city → province, mean of 4",
         "forward province → ministry, mean of 2",

@@ -61,7 +61,7 @@ def build_site(
     def write(folder: Path) -> None:
         nonlocal pages
         made: set[Path] = set()
-        for name, html in _pages(env, site):
+        for name, html in rendered_pages(env, site):
             parent = (folder / name).parent
             if parent not in made:  # once per folder, not once per page
                 parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +78,9 @@ def build_site(
     return SiteOutcome(target, pages, site)
 
 
-def _pages(env: jinja2.Environment, site: Site) -> Iterator[tuple[str, str]]:
+def rendered_pages(env: jinja2.Environment, site: Site) -> Iterator[tuple[str, str]]:
+    """Each page's path in the site and its HTML, one at a time (a national site's pages are
+    ~190 MB together; none is kept once written)."""
     yield "index.html", _render(env, "index.html.j2", site=site, base="")
     yield "tasks.html", _render(env, "tasks.html.j2", site=site, base="")
     yield "reports.html", _render(env, "reports.html.j2", site=site, base="")
