@@ -222,7 +222,8 @@ def test_worker_processes_send_data_as_json_and_lose_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Workers send each model as its JSON; should one not read back in the parent, the
-    file is checked there rather than its data dropped."""
+    file is checked there rather than its data dropped. (The parent checks a share of the
+    files itself, from the other end of the list: those never travel as JSON.)"""
     from zzgzn.checking import runner
 
     root = copy_campaign(tmp_path / "repo")
@@ -242,4 +243,4 @@ def test_worker_processes_send_data_as_json_and_lose_none(
 
     monkeypatch.setattr(datacache, "loaded", unreadable_hexi)
     assert _files(root, jobs=2) == one
-    assert len(refused) >= 5  # hexi's quarters and documents, each checked again here
+    assert len(refused) >= 2, refused  # hexi's files a worker checked, each checked again here

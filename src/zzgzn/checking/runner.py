@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
 _CHUNKS_PER_JOB = 4
+_CHUNK_MOST = 50  # files: small enough that no process waits long for the last ones
 _MAX_JOBS = 61  # Windows' process pool refuses more; -j 1000 must not be an error
 
 
@@ -168,32 +169,81 @@ def _check_all(
             progress.advance()
         progress.end()
         return done
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    done = _shared(files, plan, today, min(jobs, _MAX_JOBS), keep, fast, progress.advance)
+    progress.end()
+    return done
 
-    jobs = min(jobs, _MAX_JOBS)
-    size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_JOB)))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+
+def _shared(
+    files: list[tuple[str, str]],
+    plan: Plan,
+    today: dt.date,
+    jobs: int,
+    keep: _Keep,
+    fast: bool,
+    advance: Callable[[int], None],
+) -> list[CheckedFile]:
+    """The files checked by jobs - 1 worker processes and this one.
+
+    This process does its share instead of waiting, and takes the files whose whole data it
+    keeps (a report's own quarter): from a worker those come as JSON to be parsed and
+    validated again here, about half the cost of checking them. The workers take the rest
+    (earlier quarters' traces, findings only) from the other end, so each side does what is
+    cheapest for it, and whoever finishes first takes what is left.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    def whole(display: str) -> bool:
+        return keep.data and folder_of(display) not in keep.trace_only
+
+    order = sorted(range(len(files)), key=lambda i: whole(files[i][1]))  # stable
+    size = max(1, min(_CHUNK_MOST, -(-len(files) // (jobs * _CHUNKS_PER_JOB))))
+    pending = deque(order[i : i + size] for i in range(0, len(order), size))
+    results: list[CheckedFile | None] = [None] * len(files)
+    workers = jobs - 1
     # fork shares the plan with the workers for free; elsewhere it is pickled to each
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start, initargs=(plan, today, fast, keep)
+        workers, mp_context=context, initializer=_start, initargs=(plan, today, fast, keep)
     ) as pool:
-        done = []
-        for checked in pool.map(_check_chunk, chunks):
-            done += [_unpacked(c, plan, today, fast, keep) for c in checked]
-            progress.advance(len(checked))
-        progress.end()
-        return done
+        running: dict[Future[list[CheckedFile]], list[int]] = {}
+
+        def collect(finished: set[Future[list[CheckedFile]]]) -> None:
+            for future in finished:
+                indexes = running.pop(future)
+                for i, one in zip(indexes, future.result(), strict=True):
+                    results[i] = _unpacked(one, plan, today, fast, keep)
+                advance(len(indexes))
+
+        while pending or running:
+            while pending and len(running) < 2 * workers:  # each worker one ahead
+                chunk = pending.popleft()
+                running[pool.submit(_check_chunk, [files[i] for i in chunk])] = chunk
+            collect({f for f in running if f.done()})
+            if pending:  # this process's share, from the other end
+                chunk = pending.pop()
+                for i in chunk:
+                    path, display = files[i]
+                    results[i] = keep.kept(_checked(path, display, plan, today, fast), detach=True)
+                advance(len(chunk))
+            elif running:
+                collect(wait(running, return_when=FIRST_COMPLETED).done)
+    return [r for r in results if r is not None]
+
+
+def _checked(path: str, display: str, plan: Plan, today: dt.date, fast: bool) -> CheckedFile:
+    from zzgzn.checking.rules import check_file
+
+    return check_file(path, display, plan, today, fast=fast)
 
 
 def _one(
     path: str, display: str, plan: Plan, today: dt.date, fast: bool, keep: _Keep
 ) -> CheckedFile:
-    from zzgzn.checking.rules import check_file
-
-    return keep.kept(check_file(path, display, plan, today, fast=fast), detach=False)
+    return keep.kept(_checked(path, display, plan, today, fast), detach=False)
 
 
 _WORKER: tuple[Plan, dt.date, bool, _Keep] | None = None
@@ -206,12 +256,10 @@ def _start(plan: Plan, today: dt.date, fast: bool, keep: _Keep) -> None:
 
 
 def _check_chunk(chunk: list[tuple[str, str]]) -> list[CheckedFile]:
-    from zzgzn.checking.rules import check_file
-
     assert _WORKER is not None
     plan, today, fast, keep = _WORKER
     return [
-        _packed(keep.kept(check_file(path, display, plan, today, fast=fast), detach=True))
+        _packed(keep.kept(_checked(path, display, plan, today, fast), detach=True))
         for path, display in chunk
     ]
 
