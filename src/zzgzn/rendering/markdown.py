@@ -303,7 +303,7 @@ def template_error(
     return ZzgznError(broken, where=where, detail=exc)
 
 
-def blocks(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+def blocks(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
     """The Markdown of chunks again, in pieces of about size characters that each end just
     before a heading: every block (paragraph, list, table) closes inside its piece, so the
     pieces can be parsed one by one (pulldown-cmark holds all events of what it parses)."""

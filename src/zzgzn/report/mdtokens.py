@@ -13,7 +13,7 @@ from typing import Any
 import pyromark
 
 
-@dataclass
+@dataclass(slots=True)  # a national table is ~100,000 of them at once
 class Tok:
     """A block or inline token, shaped like markdown-it's (type, tag, content, children)."""
 
