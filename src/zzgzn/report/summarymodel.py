@@ -151,9 +151,11 @@ def build_summary(
     *,
     excluded: Sequence[Excluded] = (),
     obligations: Sequence[ObligationStatus] = (),
+    statuses: Sequence[QuarterStatus] | None = None,
 ) -> CampaignSummary:
     """The whole campaign over quarters; excluded: files left out, listed at the top;
-    obligations: the duties besides quarterly reports, as of today."""
+    obligations: the duties besides quarterly reports, as of today; statuses: the quarters'
+    board from the same files and arrivals, where the caller has it already (the site)."""
     by_quarter: dict[Period, dict[str, tuple[Submission, str]]] = {q: {} for q in quarters}
     for checked in files:
         quarter = checked.quarter
@@ -161,8 +163,10 @@ def build_summary(
             by_quarter[quarter].setdefault(
                 checked.submission.unit, (checked.submission, checked.path)
             )
-    rejected = rejections(plan, files)
-    statuses = [quarter_status(plan, q, arrived, today, rejected=rejected) for q in quarters]
+    if statuses is None:
+        rejected = rejections(plan, files)
+        statuses = [quarter_status(plan, q, arrived, today, rejected=rejected) for q in quarters]
+    statuses = list(statuses)
     due = tuple(today > s.deadline.due for s in statuses)
     # each unit's first report of each task, per quarter: looked up by every task's timeline
     first = {
@@ -219,7 +223,11 @@ def _timeline(
         unit, role = plan.units[unit_id], plan.role_of(task, unit_id)
         statuses = tuple(first[q].get(unit_id, {}).get(task.id) for q in quarters)
         rows.append(TimelineRow(unit, role, statuses))
-    levels = tuple(max(LEVELS[row.statuses[i]] for row in rows) for i in range(len(quarters)))
+    # per quarter, the best level among the rows (a task always has its lead unit's row)
+    levels = tuple(
+        max(LEVELS[status] for status in column)
+        for column in zip(*(row.statuses for row in rows), strict=True)
+    )
     return TaskTimeline(task, tuple(rows), levels, due)
 
 

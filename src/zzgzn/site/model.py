@@ -140,7 +140,13 @@ def site_of(root: Path, result: Validation, today: dt.date) -> Site:
     quarters = [q.deadline.quarter for q in board.quarters]
     arrived = arrivals(plan, root, result.files)
     summary = build_summary(
-        plan, quarters, result.files, today, arrived, obligations=board.obligations
+        plan,
+        quarters,
+        result.files,
+        today,
+        arrived,
+        obligations=board.obligations,
+        statuses=board.quarters,  # the same quarters, files and arrivals: not computed twice
     )
     sent = _submissions(result.files)
     # looked up, not searched: a national board is 3,000 units by 5 quarters

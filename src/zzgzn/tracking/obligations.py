@@ -145,14 +145,20 @@ def _cases_by_unit(
     """Per unit, one (arrival day, file) per typical case arrived by today, in day order."""
     found: dict[str, list[tuple[dt.date, str]]] = {}
     for checked in files:
-        trace = checked.traced() if usable(checked) else None
-        if trace is None:
+        if not usable(checked):
             continue
-        arrival = arrived.get((trace.unit, trace.quarter))
-        day = arrival.date if arrival else trace.submitted_on
-        count = trace.cases
+        # what CheckedFile.traced() says, without tracing a whole submission for its counts
+        if (trace := checked.trace) is not None:
+            unit, quarter, sent, count = trace.unit, trace.quarter, trace.submitted_on, trace.cases
+        elif (sub := checked.submission) is not None:
+            unit, quarter, sent = sub.unit, sub.quarter, sub.submitted_on
+            count = sum(len(t.cases) for t in sub.tasks)
+        else:
+            continue
+        arrival = arrived.get((unit, quarter))
+        day = arrival.date if arrival else sent
         if day <= today and count:
-            found.setdefault(trace.unit, []).extend([(day, checked.path)] * count)
+            found.setdefault(unit, []).extend([(day, checked.path)] * count)
     for dated in found.values():
         dated.sort()
     return found
