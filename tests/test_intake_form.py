@@ -54,12 +54,12 @@ def _fill(page, task: str, narrative: str) -> None:  # type: ignore[no-untyped-d
     page.fill(f"input[name='t{task}.problems.0']", "no")  # YAML 1.1 would read a bare no as false
 
 
-LINK_FITS: set[bool] = set()
-
-
-@pytest.mark.parametrize("unit", ["bangongshi", "hexi"])
+# hexi's short file fits in the forge's link; bangongshi's long narratives do not, so the page
+# offers the upload instead: both cases occur (each asserted in its own test, which the suite's
+# workers may run in different processes)
+@pytest.mark.parametrize(("unit", "link_fits"), [("bangongshi", False), ("hexi", True)])
 def test_the_form_makes_a_file_validate_accepts(
-    unit: str, tmp_path: Path, runner: CliRunner
+    unit: str, link_fits: bool, tmp_path: Path, runner: CliRunner
 ) -> None:
     root = copy_campaign(tmp_path / "repo", submissions=False)
     (root / "plan" / "plan.yaml").write_text(
@@ -116,7 +116,7 @@ def test_the_form_makes_a_file_validate_accepts(
     link = f"{base}?filename={unit}.yaml&value=" + quote(yaml_text, safe="-_.!~*'()")
     fits = len(link) <= MAX_URL
     assert (forge == link) if fits else (forge is None and upload_shown), (len(link), forge)
-    LINK_FITS.add(fits)
+    assert fits is link_fits, len(link)
     target = root / "submissions" / str(quarter) / f"{unit}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml_text, "utf-8")
@@ -131,10 +131,6 @@ def test_the_form_makes_a_file_validate_accepts(
     if unit == "hexi":
         assert [t.task for t in checked.submission.tasks] == ["1.2"]
         assert first.narrative == '走访返乡退役军人 "32" 人次\n举行迎接仪式'
-
-
-def test_both_the_link_and_the_upload_fallback_were_shown() -> None:
-    assert LINK_FITS in ({True, False}, set()), LINK_FITS  # set(): the browser was skipped
 
 
 def test_zzgzn_form_writes_a_page_per_reporting_unit(runner: CliRunner, tmp_path: Path) -> None:
