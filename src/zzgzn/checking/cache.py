@@ -55,7 +55,8 @@ CACHE_DIR = ".zzgzn_cache"
 _FILE = "validate.json"
 _TRACES = "traces"
 _DATA = "data"
-_FORMAT = 3  # 2: entries keep every date compared with today; 3: params name catalogue phrases
+_FORMAT = 4  # 2: entries keep every date compared with today; 3: params name catalogue
+# phrases; 4: findings name the period (this=本月 …) where they said 本季度
 _RACY_NS = 2_000_000_000  # file systems keep coarse times: distrust the last 2 s
 # chinesecalendar: validate asks it whether a late date's year can be counted
 _LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "ruamel.yaml", "chinesecalendar")

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from zzgzn.checking.discovery import PLAN_DIR
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Severity
 from zzgzn.models.plan import FrozenFile, FrozenQuarter, FrozenRecord, Plan
 from zzgzn.models.submission import Submission
@@ -49,6 +50,7 @@ def check_frozen(doc: Document, submission: Submission, plan: Plan, today: dt.da
                 Severity.WARNING,
                 date=amendment.date,
                 frozen_on=frozen.frozen_on,
+                this=phrase(f"this-{plan.cadence}"),
             )
     if frozen is None:
         return
@@ -61,7 +63,13 @@ def check_frozen(doc: Document, submission: Submission, plan: Plan, today: dt.da
         code = None
     if code:
         where = ("amendments",) if count else ("unit",)
-        doc.add(where, code, quarter=submission.quarter, frozen_on=frozen.frozen_on)
+        doc.add(
+            where,
+            code,
+            quarter=submission.quarter,
+            frozen_on=frozen.frozen_on,
+            this=phrase(f"this-{plan.cadence}"),
+        )
 
 
 def freeze(

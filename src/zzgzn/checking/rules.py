@@ -99,6 +99,8 @@ def _check(
             at_key=True,
             folder=checked.folder or "",
             allowed="、".join(plan.document_kinds) or "方案未规定任何材料",
+            **period_words(plan),
+            example=example_period(plan),
         )
     elif doc.data is not None:
         checked.submission = modelerrors.validate(
@@ -263,7 +265,7 @@ def _check_unit(checked: CheckedFile, unit_id: Any, plan: Plan) -> None:
         elif unit_id != checked.stem:
             doc.add(("unit",), "unit-mismatch", file_unit=checked.stem, unit=unit_id)
     elif unit_id is None and not _UNIT_STEM.match(checked.stem):
-        doc.add((), "bad-filename", name=checked.path)
+        doc.add((), "bad-filename", name=checked.path, **period_words(plan))
 
 
 def period_words(plan: Plan) -> dict[str, Any]:
@@ -363,7 +365,13 @@ def _check_tasks(doc: Document, tasks: list[Any], unit_id: str, plan: Plan) -> N
     if unit is not None and not plan.may_report_any_task(unit_id):
         missing = [t.id for t in plan.tasks_of(unit_id) if t.id not in first_line]
         if missing and tasks:
-            doc.add(("tasks",), "task-missing", Severity.WARNING, tasks="、".join(missing))
+            doc.add(
+                ("tasks",),
+                "task-missing",
+                Severity.WARNING,
+                tasks="、".join(missing),
+                this=phrase(f"this-{plan.cadence}"),
+            )
 
 
 def _check_metrics(doc: Document, index: int, metrics: Any, task: Task) -> None:

@@ -27,6 +27,7 @@ from zzgzn.cli.base import (
     print_problems,
     progress_bar,
     t,
+    this_words,
 )
 
 PANEL = "报告与汇总"
@@ -101,7 +102,8 @@ def forward(
         err.print(f"[yellow]{escape(line)}[/]", soft_wrap=True)
     if outcome.unreported:
         tasks = t("list-joiner").join(outcome.unreported)
-        err.print(f"[yellow]{escape(t('forward-unreported', tasks=tasks))}[/]", soft_wrap=True)
+        said = t("forward-unreported", tasks=tasks, **this_words(outcome.quarter))
+        err.print(f"[yellow]{escape(said)}[/]", soft_wrap=True)
     if quiet:
         return
     path = str(outcome.target)

@@ -506,6 +506,7 @@ DOC: dict[str, Say] = {
     "file-report": Say("{quarter}进展情况报告", "{quarter}-progress-report"),
     "file-compilation": Say("{quarter}各单位进展情况汇编", "{quarter}-submissions-in-full"),
     "file-summary": Say("{first}-{last}进展汇总", "{first}-{last}-progress-summary"),
+    "file-summary-span": Say("{span}进展汇总", "{span}-progress-summary"),
     "summary-h-progress": Say("二、任务进展", "2. Progress of the tasks"),
     "summary-chart-progress": Say("各项任务逐{word}进展", "Progress of each task by {word}"),
     "summary-h-stalled": Say("（一）进展停滞的任务", "(1) Stalled tasks"),

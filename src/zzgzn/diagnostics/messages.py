@@ -297,8 +297,8 @@ CATALOG: dict[str, Text] = {
         "an editorial file is editorial/<quarter>.yaml, agreeing with quarter",
     ),
     "editorial-unknown-case": Text(
-        "典型案例“{title}”不在本季度报送的案例中{suggestion}",
-        'no typical case titled "{title}" was reported this quarter{suggestion}',
+        "典型案例“{title}”不在{this}报送的案例中{suggestion}",
+        'no typical case titled "{title}" was reported {this}{suggestion}',
         "照《各单位进展情况汇编》中的案例标题填写（标点可以不同）",
         "copy the title from the compilation (punctuation may differ)",
     ),
@@ -347,8 +347,8 @@ CATALOG: dict[str, Text] = {
     "bad-filename": Text(
         "文件名“{name}”不是有效的单位代码",
         'file name "{name}" is not a valid unit id',
-        "文件名用单位代码：submissions/<季度>/<单位代码>.yaml，代码见 plan/units.yaml",
-        "name it by unit id: submissions/<quarter>/<unit id>.yaml (ids in plan/units.yaml)",
+        "文件名用单位代码：submissions/<{kind}>/<单位代码>.yaml，代码见 plan/units.yaml",
+        "name it by unit id: submissions/<{kind}>/<unit id>.yaml (ids in plan/units.yaml)",
     ),
     "bad-folder": Text(
         "报送文件应放在{kind}文件夹中（如 submissions/{example}/）",
@@ -399,8 +399,8 @@ CATALOG: dict[str, Text] = {
     "task-missing": Text(
         "本单位负责的任务 {tasks} 没有填报",
         "your unit's tasks {tasks} are not reported",
-        "每项负责的任务都要填报，本季度未开展的填 status: not_started 并说明原因",
-        "report every task you own; one not started this quarter gets status not_started and why",
+        "每项负责的任务都要填报，{this}未开展的填 status: not_started 并说明原因",
+        "report every task you own; one not started {this} gets status not_started and why",
     ),
     "no-tasks": Text(
         "没有填报任何任务",
@@ -423,24 +423,24 @@ CATALOG: dict[str, Text] = {
         "add filled_by: {{name: ..., post: ...}} at the end of the file",
     ),
     "frozen-unrecorded-change": Text(
-        "{quarter} 的报告已于 {frozen_on} 生成，本季度已封存；"
+        "{quarter} 的报告已于 {frozen_on} 生成，{this}已封存；"
         "这个文件此后被改动，但没有新增更正记录",
-        "{quarter} was closed when its report was generated on {frozen_on}; this file changed "
-        "since, without a new amendment record",
+        "{quarter} ({this}) was closed when its report was generated on {frozen_on}; this"
+        " file changed since, without a new amendment record",
         "在文件末尾的 amendments 下加一条：- {{date: 更正日期, by: 更正人, reason: 更正原因}}；"
         "或撤回这次改动",
         "add an entry under amendments: - {{date: ..., by: ..., reason: ...}}, or undo the change",
     ),
     "frozen-late-file": Text(
-        "{quarter} 的报告已于 {frozen_on} 生成，本季度已封存；这个文件是此后新增的，但没有更正记录",
-        "{quarter} was closed when its report was generated on {frozen_on}; this file was added "
-        "since, without an amendment record",
+        "{quarter} 的报告已于 {frozen_on} 生成，{this}已封存；这个文件是此后新增的，但没有更正记录",
+        "{quarter} ({this}) was closed when its report was generated on {frozen_on}; this"
+        " file was added since, without an amendment record",
         "在文件末尾加上 amendments: [{{date: 报送日期, by: 报送人, reason: 补报原因}}]",
         "add amendments: [{{date: ..., by: ..., reason: why it comes late}}] at the end",
     ),
     "amendment-before-freeze": Text(
-        "更正日期 {date} 早于本季度封存日期 {frozen_on}",
-        "amendment dated {date}, before the quarter was closed on {frozen_on}",
+        "更正日期 {date} 早于{this}封存日期 {frozen_on}",
+        "amendment dated {date}, before {this} was closed on {frozen_on}",
         "更正记录只用于报告生成之后的改动；写实际更正的日期",
         "amendments record changes after the report; give the day of the change",
     ),
@@ -452,10 +452,11 @@ CATALOG: dict[str, Text] = {
     ),
     # --- other obligations (plan/obligations.yaml) -------------------------------------
     "unknown-obligation-folder": Text(
-        "submissions/{folder}/ 既不是季度文件夹，也不是方案规定的材料（{allowed}）",
-        "submissions/{folder}/ is neither a quarter nor a document the plan asks for ({allowed})",
-        "季度报送放在 submissions/2020Q2/ 这样的文件夹；工作方案等材料放在对应的文件夹",
-        "quarterly files go in folders like submissions/2020Q2/; documents in their own folder",
+        "submissions/{folder}/ 既不是{kind}文件夹，也不是方案规定的材料（{allowed}）",
+        "submissions/{folder}/ is neither a {kind} nor a document the plan asks for ({allowed})",
+        "{kind}报送放在 submissions/{example}/ 这样的文件夹；工作方案等材料放在对应的文件夹",
+        "the reports for each {kind} go in folders like submissions/{example}/; documents in"
+        " their own folder",
     ),
     "kind-mismatch": Text(
         "kind 写的是 {kind}，但文件在 submissions/{folder}/ 下",
@@ -549,8 +550,8 @@ CATALOG: dict[str, Text] = {
         "send it from an account the unit lists; add accounts under github_users in units.yaml",
     ),
     "pr-frozen-reopened": Text(
-        "本次改动删除或改写了封存记录，会重新打开已封存的季度：{quarters}",
-        "this change deletes or rewrites the record of closed quarters, reopening: {quarters}",
+        "本次改动删除或改写了封存记录，会重新打开已封存的{kind}：{quarters}",
+        "this change deletes or rewrites the record of each closed {kind}, reopening: {quarters}",
         "封存记录只由 zzgzn report 写入：撤销对 plan/frozen.yaml 的修改；"
         "更正已封存的报送请加更正记录",
         "only zzgzn report writes it: revert the change; correct closed files with amendments",
@@ -730,22 +731,22 @@ CATALOG: dict[str, Text] = {
         "leave the locked cells as zzgzn wrote them; make a new workbook with zzgzn export",
     ),
     "workbook-no-unit": Text(
-        "找不到单位代码或季度",
-        "the unit id or the quarter is missing",
-        "用 zzgzn new 季度 --unit 单位代码 --format xlsx 生成的工作簿填写",
-        "fill in a workbook made by zzgzn new QUARTER --unit UNIT --format xlsx",
+        "找不到单位代码或{kind}",
+        "the unit id or the {kind} is missing",
+        "用 zzgzn new {kind} --unit 单位代码 --format xlsx 生成的工作簿填写",
+        "fill in a workbook made by zzgzn new <{kind}> --unit UNIT --format xlsx",
     ),
     "workbook-unknown-unit": Text(
         "单位代码“{unit}”不在单位名录中",
         'unit id "{unit}" is not in the registry',
-        "用 zzgzn new 季度 --unit 单位代码 --format xlsx 重新生成本单位的工作簿",
-        "make this unit's workbook again with zzgzn new QUARTER --unit UNIT --format xlsx",
+        "用 zzgzn new {kind} --unit 单位代码 --format xlsx 重新生成本单位的工作簿",
+        "make this unit's workbook again with zzgzn new <{kind}> --unit UNIT --format xlsx",
     ),
     "workbook-bad-quarter": Text(
-        "季度“{quarter}”写法不对",
-        'the quarter "{quarter}" is not valid',
-        "用 zzgzn new 季度 --unit 单位代码 --format xlsx 重新生成工作簿",
-        "make the workbook again with zzgzn new QUARTER --unit UNIT --format xlsx",
+        "{kind}“{quarter}”写法不对",
+        'the {kind} "{quarter}" is not valid',
+        "用 zzgzn new {kind} --unit 单位代码 --format xlsx 重新生成工作簿",
+        "make the workbook again with zzgzn new <{kind}> --unit UNIT --format xlsx",
     ),
     "no-reporters": Text(
         "按报送规则没有任何单位需要报送",
@@ -822,8 +823,8 @@ CATALOG: dict[str, Text] = {
         "write the parent campaign's id (its plan/plan.yaml id) and give --parent its repository",
     ),
     "forward-cycle": Text(
-        "本季度汇总的 {path} 是由上级活动 {campaign} 转报来的：再转报给它，它自己的数会被重复计入",
-        "{path}, consolidated here, was forwarded from the parent campaign {campaign}:"
+        "{this}汇总的 {path} 是由上级活动 {campaign} 转报来的：再转报给它，它自己的数会被重复计入",
+        "{path}, consolidated here, was forwarded {this} from the parent campaign {campaign}:"
         " forwarding back to it would count its own figures twice",
         "上下级活动不能成环：核对 parent.campaign、--parent，以及 {path} 为何在本活动中",
         "campaigns form a chain, not a loop: check parent.campaign, --parent"
@@ -893,10 +894,15 @@ PHRASES: dict[str, tuple[str, str]] = {
     "each-quarterly": ("每季度", "quarter"),
     "each-half-yearly": ("每半年", "half-year"),
     "each-yearly": ("每年", "year"),
+    # the current period in prose: 本季度 / this quarter, 本月 / this month …
+    "this-monthly": ("本月", "this month"),
+    "this-quarterly": ("本季度", "this quarter"),
+    "this-half-yearly": ("本期", "this half-year"),
+    "this-yearly": ("本年度", "this year"),
     # what a changed path is (workflow/pathkinds.py)
     "kind-submission": ("报送文件", "a submission"),
     "kind-attachment": ("报送附件", "a submission's attachment"),
-    "kind-frozen": ("封存记录（plan/frozen.yaml）", "the record of closed quarters"),
+    "kind-frozen": ("封存记录（plan/frozen.yaml）", "the record of closed periods"),
     "kind-plan": ("方案（plan/）", "the plan"),
     "kind-templates": (
         "报告模板（templates/，生成报告时执行）",

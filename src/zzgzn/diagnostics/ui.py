@@ -539,8 +539,9 @@ UI: dict[str, Say] = {
         "{path} already says what this consolidation says: left as is",
     ),
     "forward-unreported": Say(
-        "上级任务 {tasks}：对应的任务本季度没有单位报送，未转报",
-        "parent task(s) {tasks}: nobody here reported the tasks mapped onto them; not forwarded",
+        "上级任务 {tasks}：对应的任务{this}没有单位报送，未转报",
+        "parent task(s) {tasks}: nobody here reported the tasks mapped onto them {this};"
+        " not forwarded",
     ),
     "forward-not-forwarded": Say(
         "未转报的数据：任务 {task}“{name}”{unit}（{units} 个单位）：{why}",
@@ -552,8 +553,8 @@ UI: dict[str, Say] = {
     ),
     "trace-unknown-task": Say("方案中没有任务“{task}”", 'the plan has no task "{task}"'),
     "trace-unknown-metric": Say(
-        "任务 {task} 本季度没有合计数据“{metric}”；有：{names}",
-        'task {task} has no total "{metric}" this quarter; there are: {names}',
+        "任务 {task} {this}没有合计数据“{metric}”；有：{names}",
+        'task {task} has no total "{metric}" {this}; there are: {names}',
     ),
     "trace-child-not-found": Say(
         "{path} 不是一个活动的仓库（没有可读的 plan/）",

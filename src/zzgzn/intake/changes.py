@@ -63,7 +63,7 @@ def _flatten(data: Any, prefix: tuple[str, ...], out: dict[tuple[str, ...], Any]
         out[prefix] = data
 
 
-def _name(path: tuple[str, ...]) -> str:
+def _name(path: tuple[str, ...], labels: dict[str, str]) -> str:
     parts = []
     for i, part in enumerate(path):
         if part.isdigit():
@@ -71,16 +71,20 @@ def _name(path: tuple[str, ...]) -> str:
         elif part == "unit" and i > 0:
             parts.append("单位")
         else:
-            parts.append(_LABELS.get(part, part))
+            parts.append(labels.get(part, part))
     return "".join(parts)
 
 
-def changes(old: Submission, new: Submission) -> list[str]:
-    """One line per field that differs; tasks are matched by their number, not their place."""
+def changes(
+    old: Submission, new: Submission, *, word: str = "季度", this: str = "本季度"
+) -> list[str]:
+    """One line per field that differs; tasks are matched by their number, not their place.
+    word, this: the campaign's period in prose (月份 / 本月 …), for its period and summary."""
     lines: list[str] = []
     a = old.model_dump(mode="json", exclude={"tasks"})
     b = new.model_dump(mode="json", exclude={"tasks"})
-    lines += _compare(a, b, "")
+    labels = {**_LABELS, "quarter": word, "summary": f"{this}总体情况"}
+    lines += _compare(a, b, "", labels)
     old_tasks = {t.task: t.model_dump(mode="json") for t in old.tasks}
     new_tasks = {t.task: t.model_dump(mode="json") for t in new.tasks}
     for task_id in old_tasks.keys() - new_tasks.keys():
@@ -89,13 +93,15 @@ def changes(old: Submission, new: Submission) -> list[str]:
         if task_id not in old_tasks:
             lines.append(f"新增了任务 {task_id}")
         else:
-            lines += _compare(old_tasks[task_id], new_tasks[task_id], f"任务 {task_id} ")
+            lines += _compare(old_tasks[task_id], new_tasks[task_id], f"任务 {task_id} ", labels)
     if not lines and [t.task for t in old.tasks] != [t.task for t in new.tasks]:
         lines.append("任务的先后顺序改变了")
     return lines
 
 
-def _compare(a: dict[str, Any], b: dict[str, Any], prefix: str) -> list[str]:
+def _compare(
+    a: dict[str, Any], b: dict[str, Any], prefix: str, labels: dict[str, str]
+) -> list[str]:
     fa: dict[tuple[str, ...], Any] = {}
     fb: dict[tuple[str, ...], Any] = {}
     _flatten(a, (), fa)
@@ -104,5 +110,5 @@ def _compare(a: dict[str, Any], b: dict[str, Any], prefix: str) -> list[str]:
     for key in list(fa) + [k for k in fb if k not in fa]:
         before, after = fa.get(key), fb.get(key)
         if before != after:
-            lines.append(f"{prefix}{_name(key)}：{_shown(before)} → {_shown(after)}")
+            lines.append(f"{prefix}{_name(key, labels)}：{_shown(before)} → {_shown(after)}")
     return lines

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from zzgzn.calendar.periods import Period
 from zzgzn.checking.discovery import SUBMISSIONS_DIR
-from zzgzn.checking.rules import check_bytes, check_file
+from zzgzn.checking.rules import check_bytes, check_file, period_words
 from zzgzn.diagnostics.problems import Problem, Severity, has_errors, problem
 from zzgzn.files import write_atomic
 from zzgzn.intake.changes import changes
@@ -66,8 +66,10 @@ def import_workbook(
     display = path.name
     read = read_workbook(path)
     result = ImportResult(display)
+    words = period_words(plan)  # 季度 / 月份 …: the workbook's findings name the campaign's period
     result.findings = [
-        Placed(f.where, Problem(display, 0, 0, f.code, f.severity, f.params)) for f in read.findings
+        Placed(f.where, problem(display, (0, 0), f.code, f.severity, **{**words, **dict(f.params)}))
+        for f in read.findings
     ]
     filled = read.filled
     if filled is None:
@@ -78,7 +80,10 @@ def import_workbook(
         where = read.cells.get(("unit",) if filled.unit not in plan.units else ("quarter",))
         code = "workbook-unknown-unit" if filled.unit not in plan.units else "workbook-bad-quarter"
         result.findings.append(
-            Placed(where, problem(display, (0, 0), code, unit=filled.unit, quarter=filled.quarter))
+            Placed(
+                where,
+                problem(display, (0, 0), code, unit=filled.unit, quarter=filled.quarter, **words),
+            )
         )
         return result
     result.target = f"{SUBMISSIONS_DIR}/{quarter}/{filled.unit}.yaml"
@@ -97,7 +102,9 @@ def import_workbook(
         if existing.submission is None:
             result.changes = ["现有文件未通过校验，无法逐项比较（运行 zzgzn validate 查看）"]
         else:
-            result.changes = changes(existing.submission, checked.submission)
+            result.changes = changes(
+                existing.submission, checked.submission, word=quarter.word, this=quarter.this
+            )
         if not force:
             result.outcome = Outcome.REFUSED
             return result

@@ -238,10 +238,10 @@ def consolidate(report: QuarterReport, editorial: Editorial | None = None) -> Co
 
 
 def unknown_titles(
-    editorial: Editorial, consolidation: Consolidation, doc: Document
+    editorial: Editorial, consolidation: Consolidation, doc: Document, cadence: str = "quarterly"
 ) -> list[Problem]:
     """The editorial file's featured or omitted case titles that match no case reported,
-    where the file (doc) names them."""
+    where the file (doc) names them; cadence: the plan's, for how the message names the period."""
     titles = [c.title for c in consolidation.cases]
     known = {letters(t) for t in titles}
     found = []
@@ -264,6 +264,7 @@ def unknown_titles(
                     field=field,
                     suggestion=phrase("did-you-mean-case") if guess else "",
                     guess=guess or "",
+                    this=phrase(f"this-{cadence}"),
                 )
             )
     return found

@@ -206,7 +206,9 @@ def run_report(
     if "main" in parts:
         consolidation = consolidate(report, editorial)
         if made.office is not None and editorial is not None:
-            outcome.warnings += unknown_titles(editorial, consolidation, made.office.doc)
+            outcome.warnings += unknown_titles(
+                editorial, consolidation, made.office.doc, str(plan.cadence)
+            )
         chunks = render_chunks(TEMPLATE, root, lang=lang, r=report, c=consolidation, e=editorial)
         write_document(paths, chunks, today, plan.office.name, lang)
         outcome.written += paths.values()

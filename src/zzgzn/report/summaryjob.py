@@ -13,7 +13,7 @@ from zzgzn.checking.validate import valid_plan, validate_repository
 from zzgzn.diagnostics.docwords import doc_label, doc_say
 from zzgzn.errors import UsageError
 from zzgzn.files import clean_leftovers, write_atomic
-from zzgzn.models.plan import Plan
+from zzgzn.models.plan import Cadence, Plan
 from zzgzn.rendering.markdown import render
 from zzgzn.report.docx import markdown_to_docx
 from zzgzn.report.job import check_formats, output_base
@@ -74,7 +74,7 @@ def run_summary(
         obligations=obligation_statuses(plan, files, arrived, today),
     )
     lang = doc_lang or plan.meta.language
-    name = doc_say("file-summary", lang, first=quarters[0], last=quarters[-1])
+    name = summary_name(quarters[0], quarters[-1], lang)
     base = output_base(root, output, name, SUMMARY_FORMATS)
     for folder in (base.parent, base.parent / CHART_DIR):
         clean_leftovers(folder)  # what a killed run left (its temporary files)
@@ -138,3 +138,13 @@ def casebook(
     )
     markdown = render("cases.md.j2", root, lang=lang, plan=plan, cases=cases, scope=scope)
     return plan, cases, markdown
+
+
+def summary_name(first: Period, last: Period, lang: str) -> str:
+    """The summary's file name: 2020Q1-2021Q1进展汇总; months as Chinese writes a span of them,
+    2024年1月至3月进展汇总 (2024年11月至2025年2月, 2024年1月 alone)."""
+    if lang == "en" or first.kind is not Cadence.MONTHLY:
+        return doc_say("file-summary", lang, first=first, last=last)
+    end = f"{last.number}月" if last.year == first.year else last.label
+    span = first.label if first == last else f"{first.label}至{end}"
+    return doc_say("file-summary-span", lang, span=span)

@@ -38,6 +38,7 @@ from zzgzn.calendar.periods import KIND_WORDS, Period, parse_plan_period
 from zzgzn.checking.discovery import PLAN_DIR, SUBMISSIONS_DIR
 from zzgzn.checking.planload import load_plan
 from zzgzn.checking.rules import check_bytes
+from zzgzn.diagnostics.messages import phrase
 from zzgzn.diagnostics.problems import Problem, Severity, has_errors, problem
 from zzgzn.errors import PlanInvalid, UsageError, ZzgznError
 from zzgzn.files import write_atomic
@@ -179,7 +180,8 @@ def check_cycle(report: QuarterReport, parent: Plan, doc: Document) -> None:
     for filed in report.filed:
         origin = filed.submission.provenance
         if origin is not None and origin.campaign == parent.meta.id:
-            doc.add(at, "forward-cycle", path=filed.source, campaign=parent.meta.id)
+            this = phrase(f"this-{report.plan.cadence}")
+            doc.add(at, "forward-cycle", path=filed.source, campaign=parent.meta.id, this=this)
 
 
 def _check_metric_links(
@@ -293,8 +295,8 @@ def run_forward(
             return outcome
         submission = _revised(before, submission, report, link, liaison, parent.plan, today)
     elif parent.plan.frozen.get(str(quarter)) is not None:
-        submission = _late(submission, link, liaison, today)
-    raw = render(submission, plan.meta.id)
+        submission = _late(submission, link, liaison, today, quarter.word)
+    raw = render(submission, plan.meta.id, quarter.word)
     checked = check_bytes(raw, target, display, parent.plan, today)
     outcome.warnings += [p for p in checked.problems if not p.is_error]
     if has_errors(checked.problems):
@@ -551,9 +553,12 @@ def _revised(
     return now.model_copy(update={"submitted_on": before.submitted_on, "amendments": amendments})
 
 
-def _late(now: Submission, link: ParentLink, liaison: Liaison, today: dt.date) -> Submission:
+def _late(
+    now: Submission, link: ParentLink, liaison: Liaison, today: dt.date, word: str
+) -> Submission:
+    """word: the period's (季度, 月份 …): both campaigns report by the same period."""
     by = link.filled_by.name if link.filled_by else liaison.name
-    record = Amendment(date=today, by=by, reason="上级季度封存后首次转报（zzgzn forward）")
+    record = Amendment(date=today, by=by, reason=f"上级{word}封存后首次转报（zzgzn forward）")
     return now.model_copy(update={"amendments": [record]})
 
 
@@ -620,11 +625,11 @@ _Dumper.add_representer(float, _float)
 HEADER = (
     "# yaml-language-server: $schema=../../schemas/submission.schema.json\n"
     "# 由 zzgzn forward 汇总下级活动 {campaign} 的报送生成（来源见 provenance）。\n"
-    "# 不要手改：下级更正后重新运行 zzgzn forward；上级季度已封存时会自动附更正记录。\n"
+    "# 不要手改：下级更正后重新运行 zzgzn forward；上级{word}已封存时会自动附更正记录。\n"
 )
 
 
-def render(submission: Submission, campaign: str) -> bytes:
+def render(submission: Submission, campaign: str, word: str = "季度") -> bytes:
     """The file as written: the model's keys in order, text blocks for several paragraphs."""
     data = submission.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     data["submitted_on"] = submission.submitted_on  # a date, not a quoted string
@@ -633,4 +638,4 @@ def render(submission: Submission, campaign: str) -> bytes:
     body = yaml.dump(
         data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6, indent=2
     )
-    return (HEADER.format(campaign=campaign) + body).encode("utf-8")
+    return (HEADER.format(campaign=campaign, word=word) + body).encode("utf-8")

@@ -226,7 +226,7 @@ def frozen_change_problems(
         if kind.kind is Kind.FROZEN or (
             change.old_path and classify(change.old_path, ids).kind is Kind.FROZEN
         ):
-            found += _reopened(root, change, before_record)
+            found += _reopened(root, change, before_record, plan)
     for change in changes:
         kind = classify(change.path, ids)
         if change.status not in ("M", "T") or kind.kind is not Kind.SUBMISSION:
@@ -247,7 +247,7 @@ def frozen_change_problems(
     return found
 
 
-def _reopened(root: Path, change: Change, before: FrozenRecord) -> list[Problem]:
+def _reopened(root: Path, change: Change, before: FrozenRecord, plan: Plan) -> list[Problem]:
     """The closed quarters a deleted or rewritten plan/frozen.yaml opens again."""
     path = frozen_path(root)
     gone = change.status == "D" or (change.status == "R" and change.path != "plan/frozen.yaml")
@@ -266,7 +266,8 @@ def _reopened(root: Path, change: Change, before: FrozenRecord) -> list[Problem]
     if not reopened:
         return []
     where = change.old_path if change.status == "R" and change.old_path else change.path
-    return [problem(where, (0, 0), "pr-frozen-reopened", quarters="；".join(reopened))]
+    kind = phrase(f"period-{plan.cadence}")
+    return [problem(where, (0, 0), "pr-frozen-reopened", quarters="；".join(reopened), kind=kind)]
 
 
 def _amendments(raw: bytes | None) -> int | None:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from zzgzn.checking.discovery import PLAN_DIR
 from zzgzn.checking.planload import load_plan
+from zzgzn.diagnostics.docwords import prose
 from zzgzn.errors import UsageError
 from zzgzn.models.plan import Plan
 from zzgzn.models.submission import Submission
@@ -110,7 +111,8 @@ def trace(
     total = next((t for t in view.totals.totals if t.name == metric), None)
     if total is None:
         names = "、".join(t.name for t in view.totals.totals) or "-"
-        raise UsageError("trace-unknown-metric", task=task_id, metric=metric, names=names)
+        this = {"this": report.quarter.this, "this@en": prose(report.quarter, "this", "en")}
+        raise UsageError("trace-unknown-metric", task=task_id, metric=metric, names=names, **this)
     below = {c.plan.meta.id: c for c in map(_open, children)}
     sources = {f.unit.id: f for f in report.filed}
     steps = []
