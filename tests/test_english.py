@@ -338,3 +338,49 @@ def test_english_plurals_follow_their_count() -> None:
         )
         for count in plural.findall(say.en):  # a plural counts something the text says
             assert count in named or key == "report-all-status", (key, count)  # 1: no "all"
+
+
+def test_the_editorial_scaffold_of_an_english_campaign_is_english(
+    runner: CliRunner, campaign: Path
+) -> None:
+    """The office's file from `zzgzn new Q2 --editorial`: its computed facts and instructions
+    in English, and the file, filled in, is what report merges."""
+    (campaign / "editorial" / "2025Q2.yaml").unlink()
+    code, said = invoke(
+        runner, "new", "Q2", "--editorial", "--root", str(campaign), "--today", TODAY
+    )
+    assert code == 0, said
+    scaffold = (campaign / "editorial" / "2025Q2.yaml").read_text("utf-8")
+    assert _chinese(scaffold) == []
+    for line in (
+        "# Submissions: 4 units due, 3 on time, 1 late, 0 not reported.",
+        "# Tasks: 4 in all, 3 with progress; without progress: 2.2 Hold a residents' meeting.",
+        "#   not enough crews for side streets (2 units)",
+        "Streets swept 1,007 km in all (3 units)",
+        "Longest daily round at most 18 km (2 units)",
+        "#   Embankment clean-up day (1 unit, task 1.1)  ← given by default",
+        "# Work planned for next quarter: the report's last part.",
+    ):
+        assert line in scaffold, line
+    path = campaign / "editorial" / "2025Q2.yaml"
+    edit(path, 'arrangements: ""', "arrangements: The districts hold their meetings in August.")
+    code, said = invoke(runner, "validate", "--root", str(campaign), str(path))
+    assert code == 0, said
+    out = campaign / "out"
+    code, said = invoke(
+        runner,
+        "report",
+        "Q2",
+        "-f",
+        "md",
+        "-o",
+        str(out),
+        "--root",
+        str(campaign),
+        "--today",
+        TODAY,
+    )
+    assert code == 0, said
+    assert "The districts hold their meetings in August." in "".join(
+        p.read_text("utf-8") for p in campaign.glob("out*.md")
+    )

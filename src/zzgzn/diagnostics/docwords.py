@@ -32,6 +32,73 @@ DOC: dict[str, Say] = {
     "deliverable": Say("{action}{title}", "{action} {title}"),
     "as-of": Say("截至{today}：", "As of {today}:"),
     "lead-in-brackets": Say("（牵头单位：{name}）", " (lead: {name})"),
+    # --- the office's editorial file (`zzgzn new Q2 --editorial`): YAML comments ------------
+    "ed-head": Say(
+        "{label}进展情况报告：处室编审意见（可选；没有这个文件时报告同样完整）。",
+        "The progress report for {label}: the office's own words (optional; without this file"
+        " the report is complete).",
+    ),
+    "ed-facts": Say(
+        "以“#”开头的是程序算出的{this}情况，供撰写参考，不会写入报告（截至{today}）。",
+        "Lines starting with # are what zzgzn computed for {this}, to write from; they do not go"
+        " into the report (as of {today}).",
+    ),
+    "ed-run": Say(
+        "写完运行 zzgzn validate editorial/{period}.yaml，再运行 zzgzn report {period}。",
+        "When done, run zzgzn validate editorial/{period}.yaml, then zzgzn report {period}.",
+    ),
+    "ed-submissions": Say(
+        "报送：应报{due}个单位，按时{on_time}个，逾期{late}个，未报送{missing}个。",
+        "Submissions: {due} {due|unit|units} due, {on_time} on time, {late} late,"
+        " {missing} not reported.",
+    ),
+    "ed-tasks": Say(
+        "任务：共{total}项，有进展{progress}项", "Tasks: {total} in all, {progress} with progress"
+    ),
+    "ed-tasks-stalled": Say("；无进展：", "; without progress: "),
+    "ed-task-id": Say("{id}{title}", "{id} {title}"),
+    "ed-top-problems": Say("提出单位最多的问题：", "Problems raised by the most units:"),
+    "ed-problem": Say("{text}（{count}个单位）", "{text} ({count} {count|unit|units})"),
+    "ed-overall": Say(
+        "总体评价：写在报告“一、总体情况”之后。例如 overall: | 后另起一行缩进书写。",
+        "Overall assessment: printed after the report's overview. Write it after overall: |"
+        " on the next lines, indented.",
+    ),
+    "ed-notes": Say(
+        "对某项任务的意见：写在报告该任务之后。要写时删去“[]”，并去掉下面该任务两行行首的“#”。",
+        "A note on a task: printed after that task. To write one, delete the [] and the # at"
+        " the start of that task's two lines below.",
+    ),
+    "ed-task": Say("{title}：{count}个单位报送", "{title}: {count} {count|unit|units} reported"),
+    "ed-figure-range": Say(
+        "；{name}{low}至{high}{unit}（{units}个单位）",
+        "; {name} {low} to {high}{unit} ({units} {units|unit|units})",
+    ),
+    "ed-figure-sum": Say(
+        "；{name}共{value}{unit}（{units}个单位）",
+        "; {name} {value}{unit} in all ({units} {units|unit|units})",
+    ),
+    "ed-figure-max": Say(
+        "；{name}最高{value}{unit}（{units}个单位）",
+        "; {name} at most {value}{unit} ({units} {units|unit|units})",
+    ),
+    "ed-cases": Say(
+        "典型案例：报告每项任务选录 per_task 个、共 total 个（报送单位多的优先）；"
+        "featured 指定选录、omitted 不选录，",
+        "Typical cases: the report gives per_task for each task and total in all (those"
+        " reported by the most units first); featured names cases to give, omitted cases",
+    ),
+    "ed-cases-2": Say(
+        "写案例标题。{this}报送的案例（同题已合并）：",
+        "to leave out, by title. The cases reported for {this} (same titles merged):",
+    ),
+    "ed-case": Say(
+        "{title}（{count}个单位，任务{task}）", "{title} ({count} {count|unit|units}, task {task})"
+    ),
+    "ed-featured": Say("  ← 默认选录", "  ← given by default"),
+    "ed-arrangements": Say(
+        "{coming}工作安排：报告的最后一部分。", "Work planned for {coming}: the report's last part."
+    ),
     # --- labels of the models (Chinese: the models' own .label) --------------------------
     "label-status-not_started": Say("未启动", "not started"),
     "label-status-in_progress": Say("推进中", "in progress"),

@@ -16,7 +16,13 @@ from zzgzn.checking.discovery import SUBMISSIONS_DIR
 from zzgzn.errors import UsageError
 from zzgzn.files import write_atomic
 from zzgzn.models.plan import Cadence, Plan, UnitKind
-from zzgzn.rendering.markdown import PACKAGE_TEMPLATES, TEMPLATE_DIR, cn_date, template_error
+from zzgzn.rendering.markdown import (
+    PACKAGE_TEMPLATES,
+    TEMPLATE_DIR,
+    cn_date,
+    figure,
+    template_error,
+)
 from zzgzn.workflow.filled import Filled, quote, scalar, status_value, text_value
 
 TEMPLATE = "submission.yaml.j2"
@@ -67,6 +73,7 @@ def _env_for(root: Path, own_templates: bool) -> jinja2.Environment:
     env.filters["ys"] = status_value
     env.globals["line"] = _line
     env.filters["cn_date"] = cn_date
+    env.filters["figure"] = figure
     return env
 
 
@@ -159,7 +166,8 @@ def write_editorial(root: Path, quarter_text: str, today: dt.date) -> Path:
     """editorial/<quarter>.yaml: the office's file, with the quarter's computed facts as
     comments; never over an existing one."""
     from zzgzn.checking.editorial import editorial_path
-    from zzgzn.rendering.markdown import figure
+    from zzgzn.diagnostics.docwords import doc_label, en_date, en_measure, prose
+    from zzgzn.rendering.markdown import words
     from zzgzn.report.consolidation import consolidate
     from zzgzn.report.job import assemble
 
@@ -169,10 +177,23 @@ def write_editorial(root: Path, quarter_text: str, today: dt.date) -> Path:
     target = editorial_path(root, report.quarter)
     if target.exists():
         raise UsageError(f"{target} 已存在，未覆盖。需要重写请先删除或改名。")
-    env = _env(root)
-    env.filters["figure"] = figure
-    text = env.get_template(EDITORIAL_TEMPLATE).render(
-        r=report, c=consolidate(report), period_key=period_key(report.plan)
+    lang = report.plan.meta.language
+    english = lang == "en"
+    text = (
+        _env(root)
+        .get_template(EDITORIAL_TEMPLATE)
+        .render(
+            r=report,
+            c=consolidate(report),
+            period_key=period_key(report.plan),
+            w=functools.partial(words, lang, str),
+            label=doc_label(report.quarter) if english else report.quarter.label,
+            this=prose(report.quarter, "this", lang),
+            coming=prose(report.quarter, "coming", lang),
+            today=en_date(report.today) if english else cn_date(report.today),
+            # 18 km, 95%: English spaces a unit of measure but not a percent sign
+            unit=(lambda u: en_measure("", u)) if english else str,
+        )
     )
     write_atomic(target, text.encode("utf-8"))
     return target
