@@ -163,9 +163,12 @@ def _check_all(
     progress = current_progress()
     progress.begin("checking", len(files))
     if jobs <= 1 or len(files) < PARALLEL_FROM:
+        # many files in one process (one core): kept as the workers keep them, without their
+        # raw data and positions (a national quarter's would be ~30 MB more)
+        detach = len(files) >= PARALLEL_FROM
         done = []
         for path, display in files:
-            done.append(_one(path, display, plan, today, fast, keep))
+            done.append(keep.kept(_checked(path, display, plan, today, fast), detach=detach))
             progress.advance()
         progress.end()
         return done
