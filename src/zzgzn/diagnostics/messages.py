@@ -123,8 +123,8 @@ CATALOG: dict[str, Text] = {
     "too-many-nodes": Text(
         "文件内容过多（超过 {limit} 个值）",
         "the file holds too much (over {limit} values)",
-        "一个单位一个季度的报送远用不了这么多字段；请检查是否误粘贴了大量内容",
-        "a quarterly submission never needs this many; look for content pasted by mistake",
+        "一个单位一次报送远用不了这么多字段；请检查是否误粘贴了大量内容",
+        "one unit's submission never needs this many; look for content pasted by mistake",
     ),
     "too-deep": Text(
         "嵌套层数过深（超过 {limit} 层）",
@@ -293,8 +293,10 @@ CATALOG: dict[str, Text] = {
     "editorial-quarter-mismatch": Text(
         "文件名是 {name}.yaml，但 quarter 写的是 {quarter}",
         "the file is named {name}.yaml but quarter says {quarter}",
-        "编审文件应为 editorial/<季度>.yaml，与 quarter 一致",
-        "an editorial file is editorial/<quarter>.yaml, agreeing with quarter",
+        "编审文件应为 editorial/<报送期>.yaml（如 2020Q2、2024-03），"
+        "与文件中的 quarter 或 period 一致",
+        "an editorial file is editorial/<period>.yaml (2020Q2, 2024-03 …), agreeing with its"
+        " quarter or period",
     ),
     "editorial-unknown-case": Text(
         "典型案例“{title}”不在{this}报送的案例中{suggestion}",
@@ -371,9 +373,10 @@ CATALOG: dict[str, Text] = {
     "no-such-file": Text(
         "文件不存在",
         "there is no such file",
-        "检查路径和文件名（相对于当前文件夹）；报送文件在 submissions/<季度>/<单位代码>.yaml",
+        "检查路径和文件名（相对于当前文件夹）；报送文件在 submissions/<报送期>/<单位代码>.yaml"
+        "（如 submissions/2020Q2/hexi.yaml）",
         "check the path and the name (relative to the current folder); submissions are"
-        " submissions/<quarter>/<unit>.yaml",
+        " submissions/<period>/<unit>.yaml (submissions/2020Q2/hexi.yaml …)",
     ),
     "calendar-gap": Text(
         "报送日期 {date}：节假日日历中还没有 {year} 年的安排，无法计算逾期的工作日",

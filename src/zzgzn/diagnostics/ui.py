@@ -166,9 +166,9 @@ UI: dict[str, Say] = {
         "cannot fix this automatically: {reason}",
     ),
     "fix-cannot-hint": Say(
-        "zzgzn fix 只修复编码、换行、缩进和日期、季度等写法；YAML 格式错误请按上面的位置手工改正，"
+        "zzgzn fix 只修复编码、换行、缩进和日期、报送期等写法；YAML 格式错误请按上面的位置手工改正，"
         "再运行 zzgzn fix",
-        "zzgzn fix repairs encodings, line endings, indentation and how dates and quarters are"
+        "zzgzn fix repairs encodings, line endings, indentation and how dates and periods are"
         " written; correct a YAML syntax error by hand at the place above, then run zzgzn fix again",
     ),
     # --- status, remind, deadlines, plan -----------------------------------------------
