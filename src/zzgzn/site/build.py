@@ -29,7 +29,7 @@ from zzgzn.rendering.markdown import (
     template_error,
 )
 from zzgzn.report.summarymodel import LEVEL_LABELS
-from zzgzn.site.folder import check_replaceable, previous_of, replace_folder, write_file
+from zzgzn.site.folder import check_replaceable, replace_folder
 from zzgzn.site.model import REPORT_DIR, Site, site_of
 
 SITE_DIR = "site"
@@ -56,17 +56,15 @@ def build_site(
     env = environment(root)
     pages = 0
 
-    previous = previous_of(target)
-
     def write(folder: Path) -> None:
         nonlocal pages
         made: set[Path] = set()
         for name, html in rendered_pages(env, site):
-            parent = (folder / name).parent
-            if parent not in made:  # once per folder, not once per page
-                parent.mkdir(parents=True, exist_ok=True)
-                made.add(parent)
-            write_file(folder, previous, name, html)
+            path = folder / name
+            if path.parent not in made:  # once per folder, not once per page
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            path.write_text(html, "utf-8")
             pages += 1
         assets = folder / "assets"
         assets.mkdir()

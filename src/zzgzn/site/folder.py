@@ -3,12 +3,6 @@
 A build that fails (a template error, a full disk, Ctrl-C) removes its half-built folder and
 leaves the previous one untouched. POSIX has no rename that exchanges two folders, so between
 the two renames the target is briefly absent; it is never half-written.
-
-A file whose bytes are those of the previous folder's file of the same name is linked to it
-rather than written again (write_file): a national site is 3,000 pages, most of them the same
-from one build to the next, and writing them and then deleting the old copies was a third of
-the build on a busy disk. Only the bytes decide, compared in full, so the result is the same
-as writing every file.
 """
 
 from __future__ import annotations
@@ -16,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -60,38 +53,6 @@ def replace_folder(target: Path, build: Callable[[Path], None]) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def previous_of(target: Path) -> Path | None:
-    """The folder a build may take unchanged files from: target, if replace_folder made it."""
-    return target if (target / MARKER).is_file() else None
-
-
-def write_file(folder: Path, previous: Path | None, name: str, text: str) -> bool:
-    """text as folder/name, UTF-8 with the platform's line ends (as Path.write_text writes);
-    linked to previous/name when that file has the same bytes. True when linked."""
-    data = (text if os.linesep == "\n" else text.replace("\n", os.linesep)).encode("utf-8")
-    path = folder / name
-    if previous is not None and _same(previous / name, data):
-        try:
-            os.link(previous / name, path)
-            return True
-        except OSError:  # no hard links here (a FAT stick), or not ours to link: write it
-            pass
-    path.write_bytes(data)
-    return False
-
-
-def _same(old: Path, data: bytes) -> bool:
-    """old is a plain file of exactly these bytes, linked nowhere else (a file with another
-    name elsewhere could change under the new site)."""
-    try:
-        info = old.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1 or info.st_size != len(data):
-            return False
-        return old.read_bytes() == data
-    except OSError:
-        return False
 
 
 def _replaceable(target: Path) -> bool:
