@@ -293,9 +293,9 @@ CATALOG: dict[str, Text] = {
     "editorial-quarter-mismatch": Text(
         "文件名是 {name}.yaml，但 quarter 写的是 {quarter}",
         "the file is named {name}.yaml but quarter says {quarter}",
-        "编审文件应为 editorial/<报送期>.yaml（如 2020Q2、2024-03），"
+        "编审文件应为 editorial/<报送期>.yaml（如 2024Q2、2024-03），"
         "与文件中的 quarter 或 period 一致",
-        "an editorial file is editorial/<period>.yaml (2020Q2, 2024-03 …), agreeing with its"
+        "an editorial file is editorial/<period>.yaml (2024Q2, 2024-03 …), agreeing with its"
         " quarter or period",
     ),
     "editorial-unknown-case": Text(
@@ -374,9 +374,9 @@ CATALOG: dict[str, Text] = {
         "文件不存在",
         "there is no such file",
         "检查路径和文件名（相对于当前文件夹）；报送文件在 submissions/<报送期>/<单位代码>.yaml"
-        "（如 submissions/2020Q2/hexi.yaml）",
+        "（报送期如 2024Q2、2024-03）",
         "check the path and the name (relative to the current folder); submissions are"
-        " submissions/<period>/<unit>.yaml (submissions/2020Q2/hexi.yaml …)",
+        " submissions/<period>/<unit>.yaml (a period: 2024Q2, 2024-03 …)",
     ),
     "calendar-gap": Text(
         "报送日期 {date}：节假日日历中还没有 {year} 年的安排，无法计算逾期的工作日",
