@@ -73,6 +73,13 @@ def _leaves(steps: list[dict]) -> list[dict]:  # type: ignore[type-arg]
     return [leaf for s in steps for leaf in (_leaves(s["below"]) if s["below"] else [s])]
 
 
+@pytest.fixture(autouse=True)
+def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages here name files under tmp_path: wide enough that no path length wraps a phrase
+    the tests look for ("汇总 4 个单位" broke at a short --basetemp)."""
+    monkeypatch.setenv("COLUMNS", "400")
+
+
 @pytest.fixture
 def chain(tmp_path: Path) -> tuple[Path, Path, Path]:
     district = district_campaign(tmp_path / "district")
