@@ -384,3 +384,16 @@ def test_the_editorial_scaffold_of_an_english_campaign_is_english(
     assert "The districts hold their meetings in August." in "".join(
         p.read_text("utf-8") for p in campaign.glob("out*.md")
     )
+
+
+def test_an_existing_editorial_file_is_left_alone_in_the_terminals_language(
+    runner: CliRunner, campaign: Path
+) -> None:
+    path = campaign / "editorial" / "2025Q2.yaml"
+    before = path.read_bytes()
+    args = ["new", "Q2", "--editorial", "--root", str(campaign), "--today", TODAY]
+    code, said = invoke(runner, "--lang", "en", *args)
+    assert code != 0 and "exists and was left as it is" in said and _chinese(said) == []
+    code, said = invoke(runner, *args)
+    assert code != 0 and "已存在，未覆盖" in said
+    assert path.read_bytes() == before

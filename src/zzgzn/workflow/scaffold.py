@@ -176,7 +176,7 @@ def write_editorial(root: Path, quarter_text: str, today: dt.date) -> Path:
     assert report is not None  # with allow_invalid, a report is always built
     target = editorial_path(root, report.quarter)
     if target.exists():
-        raise UsageError(f"{target} 已存在，未覆盖。需要重写请先删除或改名。")
+        raise UsageError("scaffold-exists", path=target)
     lang = report.plan.meta.language
     english = lang == "en"
     text = (
