@@ -31,6 +31,36 @@ def test_golden_markdown(quarter: str, runner: CliRunner, repo: Path, tmp_path: 
     check_golden(f"compilation-{quarter}.md", compilation.read_text("utf-8"))
 
 
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_the_compilation_alone_reads_only_its_quarter_and_is_the_same(
+    runner: CliRunner, repo: Path, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--part compilation reads the quarter's folder alone (nothing it prints comes from
+    earlier quarters or the obligations' folders), and prints what the full run prints."""
+    from zzgzn.checking import runner as checking
+
+    read: list[str] = []
+    real = checking.check_files
+
+    def spy(files: list[tuple[str, str]], *args: object, **kwargs: object) -> object:
+        read.extend(display for _, display in files)
+        return real(files, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("zzgzn.checking.validate.check_files", spy)
+    both, alone = tmp_path / "both", tmp_path / "alone"
+    both.mkdir(), alone.mkdir()  # -o names a folder
+    common = ("2020Q2", "--today", "2020-07-20", "-f", fmt)
+    assert _report(runner, repo, *common, "-o", str(both))[0] == 0
+    assert any(not d.startswith("submissions/2020Q2/") for d in read)  # the main report's history
+    read.clear()
+    code, output = _report(runner, repo, *common, "--part", "compilation", "-o", str(alone))
+    assert code == 0, output
+    assert read and all(d.startswith("submissions/2020Q2/") for d in read)
+    name = f"2020Q2各单位进展情况汇编.{fmt}"
+    assert (alone / name).read_bytes() == (both / name).read_bytes()
+    assert not (alone / f"2020Q2进展情况报告.{fmt}").exists()
+
+
 def _page_lines(markdown: str) -> int:
     """Lines of the GB/T 9704 page (22 lines of 28 characters) the Markdown's paragraphs fill:
     a stable stand-in for LibreOffice's page count (within half a page on the samples)."""

@@ -26,7 +26,11 @@ class Deadline:
 
 
 def calendar_for(plan: Plan) -> WorkCalendar:
-    return WorkCalendar(plan.calendar)
+    """The plan's working days (one per plan: each file checked asks for it)."""
+    calendar = plan.memo.get(WorkCalendar)
+    if not isinstance(calendar, WorkCalendar):
+        calendar = plan.memo[WorkCalendar] = WorkCalendar(plan.calendar)
+    return calendar
 
 
 def _day_of(year: int, month: int, day: int) -> dt.date:

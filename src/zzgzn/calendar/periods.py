@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from zzgzn.datetext import halfwidth
 from zzgzn.errors import UsageError
@@ -213,12 +214,17 @@ def is_period_folder(name: str | None, kind: Cadence) -> bool:
 
 def periods_between(start: dt.date, end: dt.date, kind: Cadence) -> list[Period]:
     """Every period of the kind that overlaps [start, end], in order."""
+    return list(_periods_between(start, end, kind))
+
+
+@cache  # asked once per file checked: 3,000 times a national quarter for the same window
+def _periods_between(start: dt.date, end: dt.date, kind: Cadence) -> tuple[Period, ...]:
     found: list[Period] = []
     period = Period.of(kind, start)
     while period.start <= end:
         found.append(period)
         period = period.next()
-    return found
+    return tuple(found)
 
 
 def read_period(text: str) -> tuple[Cadence, int | None, int] | None:

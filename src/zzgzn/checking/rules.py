@@ -283,11 +283,16 @@ def _early_before(plan: Plan, period: Period) -> dt.date:
     """A file dated on or before this day was sent suspiciously early: two weeks before the
     period ends, or — when the report is due before the end (每季度最后一个月25日前) — two
     weeks before it is due."""
+    key = ("early-before", period)
+    if (known := plan.memo.get(key)) is not None:
+        assert isinstance(known, dt.date)
+        return known
     try:
         due = deadline(plan, period).due
     except CalendarError:  # a year the calendar lacks is validate's own finding elsewhere
         due = period.end
-    return min(period.end, due) - dt.timedelta(days=14)
+    day = plan.memo[key] = min(period.end, due) - dt.timedelta(days=14)
+    return day
 
 
 def _check_quarter(checked: CheckedFile, key: str, value: Any, plan: Plan) -> Period | None:

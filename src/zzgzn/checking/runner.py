@@ -21,12 +21,17 @@ from zzgzn.reading.document import Document
 from zzgzn.runtime import tune_gc
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from zzgzn.models.plan import Plan
 
 # Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
 _CHUNKS_PER_JOB = 4
 _CHUNK_MOST = 50  # files: small enough that no process waits long for the last ones
+# chunks queued per worker: enough that none waits for the next while this process checks
+# its own share (a worker idled a fifth of a national report with one chunk ahead)
+_AHEAD = 8
 _MAX_JOBS = 61  # Windows' process pool refuses more; -j 1000 must not be an error
 
 
@@ -196,7 +201,7 @@ def _shared(
     """
     import multiprocessing
     from collections import deque
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     def whole(display: str) -> bool:
         return keep.data and folder_of(display) not in keep.trace_only
@@ -221,20 +226,36 @@ def _shared(
                     results[i] = _unpacked(one, plan, today, fast, keep)
                 advance(len(indexes))
 
+        def own(chunk: list[int]) -> None:
+            for i in chunk:
+                path, display = files[i]
+                results[i] = keep.kept(_checked(path, display, plan, today, fast), detach=True)
+            advance(len(chunk))
+
         while pending or running:
-            while pending and len(running) < 2 * workers:  # each worker one ahead
+            while pending and len(running) < _AHEAD * workers:
                 chunk = pending.popleft()
                 running[pool.submit(_check_chunk, [files[i] for i in chunk])] = chunk
             collect({f for f in running if f.done()})
             if pending:  # this process's share, from the other end
-                chunk = pending.pop()
-                for i in chunk:
-                    path, display = files[i]
-                    results[i] = keep.kept(_checked(path, display, plan, today, fast), detach=True)
-                advance(len(chunk))
+                own(pending.pop())
+            elif (queued := _unstarted(running)) is not None:
+                # nothing left to hand out: take back what no worker has begun rather than
+                # wait for the workers to get through their queues
+                own(running.pop(queued))
             elif running:
                 collect(wait(running, return_when=FIRST_COMPLETED).done)
     return [r for r in results if r is not None]
+
+
+def _unstarted(
+    running: dict[Future[list[CheckedFile]], list[int]],
+) -> Future[list[CheckedFile]] | None:
+    """The last chunk handed out that no worker has begun (cancelled, so none will), if any."""
+    for future in reversed(running):
+        if future.cancel():
+            return future
+    return None
 
 
 def _checked(path: str, display: str, plan: Plan, today: dt.date, fast: bool) -> CheckedFile:

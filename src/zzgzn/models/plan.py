@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from pydantic import ConfigDict, Field, model_validator
@@ -155,13 +155,19 @@ class Task(Strict):
     def declared_metric(self, name: str) -> MetricSpec | None:
         """The declared metric a reported name means: the same name, else the most similar
         (similar.SAME_NAME), for a name misspelt or reworded ("培训人数" for "参加培训人数")."""
-        name = name.strip()
-        exact = next((m for m in self.metrics if m.name == name), None)
-        if exact is not None or not letters(name):
-            return exact
-        scored = [(similarity(m.name, name), i) for i, m in enumerate(self.metrics)]
-        best = max(scored, default=(0.0, -1))
-        return self.metrics[best[1]] if best[0] >= SAME_NAME else None
+        index = _closest_name(tuple(m.name for m in self.metrics), name.strip())
+        return None if index is None else self.metrics[index]
+
+
+@lru_cache(maxsize=1 << 14)  # a campaign's units write the same few names thousands of times
+def _closest_name(declared: tuple[str, ...], name: str) -> int | None:
+    if name in declared:
+        return declared.index(name)
+    if not letters(name):
+        return None
+    scored = [(similarity(known, name), i) for i, known in enumerate(declared)]
+    best = max(scored, default=(0.0, -1))
+    return best[1] if best[0] >= SAME_NAME else None
 
 
 class Role(StrEnum):
@@ -555,6 +561,12 @@ class Plan:
             )
         ]
         return tuple(chosen)
+
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """What other layers derive from the plan alone (a period's deadline), remembered for
+        as long as this plan lives: a national quarter asks the same thing for every file."""
+        return {}
 
     @cached_property
     def document_kinds(self) -> dict[str, Obligation]:

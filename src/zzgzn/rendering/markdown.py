@@ -177,19 +177,38 @@ def environment(
 _NOT_COUNTS = frozenset({"line", "year", "number"})
 
 
+# wording without values ("。", "；", headings' labels), the same every time it is asked for:
+# a national compilation asks ~100,000 times
+_CONSTANT: dict[tuple[str, str], Md] = {}
+
+
 def words(lang: str, escape: Any, key: str, /, **params: object) -> Md:
     """The document catalogue's wording for key, each value escaped (the wording is ours);
     escape: escape_md for Markdown, _plain for plain text (a notice pasted into a message)."""
-    from zzgzn.diagnostics.docwords import doc_say
-
+    if not params and (known := _CONSTANT.get((lang, key))) is not None:
+        return known
+    docwords = _docwords()
     if lang == "en":
-        from zzgzn.diagnostics.docwords import en_count, en_date
-
         params = {
-            k: en_date(v) if isinstance(v, dt.date) else v if k in _NOT_COUNTS else en_count(v)
+            k: docwords.en_date(v)
+            if isinstance(v, dt.date)
+            else v
+            if k in _NOT_COUNTS
+            else docwords.en_count(v)
             for k, v in params.items()
         }
-    return Md(doc_say(key, lang, **{k: escape(v) for k, v in params.items()}))
+    said = Md(docwords.doc_say(key, lang, **{k: escape(v) for k, v in params.items()}))
+    if not params:
+        _CONSTANT[(lang, key)] = said
+    return said
+
+
+@functools.cache
+def _docwords() -> Any:
+    """The catalogue, imported when first needed (it brings the terminal's modules along)."""
+    from zzgzn.diagnostics import docwords
+
+    return docwords
 
 
 def _prose(period: Any, which: str, lang: str) -> str:

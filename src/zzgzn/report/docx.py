@@ -115,7 +115,7 @@ def markdown_to_docx(
             state.lists.pop()
         elif kind == "list_item_open":
             state.lists[-1][0] += 1
-            state.item_prefix = doc_say("list-item", state.lang, number=state.lists[-1][0])
+            state.item_prefix = _list_item(state.lang, state.lists[-1][0])
         elif kind == "blockquote_open":
             state.quote += 1
         elif kind == "blockquote_close":
@@ -249,6 +249,18 @@ def _attachment_label(lang: str) -> re.Pattern[str]:
     return re.compile(rf"{re.escape(doc_say('attachment', lang))} ?\d*")
 
 
+@functools.cache
+def _note_prefix(lang: str) -> str:
+    """附件： (Attachments:), how the 附件说明 under the text begins: asked of every paragraph."""
+    return doc_say("attachment-note-prefix", lang)
+
+
+@functools.lru_cache(maxsize=256)
+def _list_item(lang: str, number: int) -> str:
+    """（1） (1.): the number of a list item."""
+    return doc_say("list-item", lang, number=number)
+
+
 def _block_start(state: _State) -> tuple[bool, bool]:
     """(page break before, one blank line before) for the block about to be written."""
     page_break, state.page_break = state.page_break, False
@@ -345,7 +357,7 @@ def _paragraph(out: _Writer, inline: Tok, state: _State) -> None:
         style = "Normal"
     state.attachment = style == ATTACHMENT_LABEL
     # 附件说明: one blank line below the text (GB/T 9704-2012 7.3.4)
-    note = text.startswith(doc_say("attachment-note-prefix", state.lang))
+    note = text.startswith(_note_prefix(state.lang))
     lines_before = 1.0 if after_title or note else 0.0
     runs = []
     if state.item_prefix:

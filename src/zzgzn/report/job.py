@@ -123,11 +123,22 @@ class Assembled:
 
 
 def assemble(
-    root: Path, quarter_text: str, today: dt.date, *, allow_invalid: bool, use_cache: bool
+    root: Path,
+    quarter_text: str,
+    today: dt.date,
+    *,
+    allow_invalid: bool,
+    use_cache: bool,
+    history: bool = True,
 ) -> Assembled:
-    """Validate, pick the quarter's files and the office's editorial file, build the report."""
+    """Validate, pick the quarter's files and the office's editorial file, build the report.
+
+    history=False reads the quarter's folder alone, for what needs nothing earlier (the
+    compilation): the report then has no changes and no obligations, and half the files of a
+    cold run are not read.
+    """
     result, quarter = validate_quarter(
-        root, quarter_text, today, jobs=default_jobs(), history=True, use_cache=use_cache
+        root, quarter_text, today, jobs=default_jobs(), history=history, use_cache=use_cache
     )
     plan = valid_plan(result)
     made = Assembled(ReportOutcome(quarter))
@@ -155,7 +166,7 @@ def assemble(
     # the campaign's first quarter has nothing before it
     changes = (
         quarter_diff(plan, previous, quarter, *diff_inputs(result.files, quarter))
-        if previous.end >= plan.activity[0]
+        if history and previous.end >= plan.activity[0]
         else None
     )
     report = build(
@@ -170,7 +181,9 @@ def assemble(
         # what the folders read so far can decide; build keeps those due by its deadline
         obligations=obligation_statuses(
             plan, result.files, arrivals(plan, root, result.files), today
-        ),
+        )
+        if history
+        else (),
     )
     outcome.report = report
     return made
@@ -194,7 +207,14 @@ def run_report(
     formats = formats or list(FORMATS)
     check_formats(formats, FORMATS)
     check_formats(list(parts), PARTS)
-    made = assemble(root, quarter_text, today, allow_invalid=allow_invalid, use_cache=use_cache)
+    made = assemble(
+        root,
+        quarter_text,
+        today,
+        allow_invalid=allow_invalid,
+        use_cache=use_cache,
+        history="main" in parts,  # the compilation is the quarter's files alone
+    )
     outcome, report, editorial = made.outcome, made.outcome.report, made.editorial
     if report is None:
         return outcome

@@ -134,6 +134,7 @@ def tokens(markdown: str) -> Iterator[Tok]:
             elif name == "CodeBlock" and code is not None:
                 out.append(code)
                 code = None
-        yield from out
-        out.clear()
+        if out:
+            yield from out
+            out.clear()
     yield from out  # a rule as the last event never reached the yield above
