@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from zzgzn.similar import (
     SAME_PAIRS,
     SAME_TEXT,
+    Haystack,
+    covered,
     group_similar,
     same_text,
     shared_pairs,
@@ -114,6 +116,24 @@ def test_the_prefilters_never_drop_a_match(a: str, b: str) -> None:
     if shared_pairs(a, b) >= SAME_PAIRS and similarity(a, b) < SAME_TEXT:
         event("same by shared pairs only")
     assert (len(group_similar([a, b], str)) == 1) == same_text(a, b)
+
+
+@given(st.lists(WORDS, min_size=1, max_size=8), WORDS)
+def test_a_haystack_answers_the_same_searched_or_by_its_pairs(
+    needles: list[str], text: str
+) -> None:
+    """The first needles are searched in the letters, later ones meet the text's pair set:
+    each must get the share a fresh haystack's pair set gives."""
+    hay = Haystack(text)
+    for needle in needles:
+        expected = covered(needle, Haystack(text).letters)
+        fresh = Haystack(text)
+        _ = fresh.pairs  # the set made at once
+        assert covered(needle, hay) == expected == covered(needle, fresh)
+    if len(needles) > 4:
+        event("past the searched needles")
+    if any(0 < covered(n, text) < 1 for n in needles):
+        event("partly covered")
 
 
 def test_clauses_in_another_order_are_the_same() -> None:

@@ -60,19 +60,36 @@ def _pairs(letters: str) -> set[str]:
 
 
 class Haystack:
-    """Text searched for several needles: its pairs are taken once, when first needed."""
+    """Text searched for several needles: its pairs are taken once, when enough needles ask.
 
-    __slots__ = ("_pairs", "letters")
+    A pair is among the text's pairs exactly when it occurs in the text's letters, so the
+    first few needles search the letters instead (a unit's report on a task is a few hundred
+    characters and usually meets one or two promises: making its set costs more than that).
+    """
+
+    __slots__ = ("_pairs", "_searched", "letters")
 
     def __init__(self, text: str) -> None:
         self.letters = letters(text)
         self._pairs: set[str] | None = None
+        self._searched = 0
 
     @property
     def pairs(self) -> set[str]:
         if self._pairs is None:
             self._pairs = _pairs(self.letters)
         return self._pairs
+
+    def found(self, pairs: set[str]) -> int:
+        """How many of pairs occur in the text."""
+        if self._pairs is None and self._searched < _SEARCHED_MOST:
+            self._searched += 1
+            text = self.letters
+            return sum(1 for pair in pairs if pair in text)
+        return len(pairs & self.pairs)
+
+
+_SEARCHED_MOST = 4  # needles searched in the letters before the pairs are taken once
 
 
 def covered(needle: str, haystack: str | Haystack) -> float:
@@ -82,7 +99,7 @@ def covered(needle: str, haystack: str | Haystack) -> float:
     if len(wanted) < 2:  # one character has no pair: is it there at all?
         return 1.0 if wanted in found.letters else 0.0
     pairs = _pairs(wanted)
-    return len(pairs & found.pairs) / len(pairs)
+    return found.found(pairs) / len(pairs)
 
 
 def mentioned(needle: str, haystack: str | Haystack) -> bool:

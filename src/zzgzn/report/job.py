@@ -18,10 +18,11 @@ from zzgzn.diagnostics.problems import Problem
 from zzgzn.errors import UsageError
 from zzgzn.files import clean_leftovers, write_atomic
 from zzgzn.models.editorial import Editorial
-from zzgzn.rendering.markdown import blocks, render_chunks
+from zzgzn.rendering.markdown import render_chunks
 from zzgzn.report.consolidation import consolidate, unknown_titles
 from zzgzn.report.diff import diff_inputs, quarter_diff
 from zzgzn.report.model import Excluded, QuarterReport, build
+from zzgzn.report.wordprocess import write_docx
 from zzgzn.tracking.obligations import obligation_statuses
 from zzgzn.tracking.status import arrivals, counts_for_status, rejections, usable
 
@@ -98,16 +99,7 @@ def write_document(
 ) -> None:
     """Markdown pieces to the .md and/or .docx paths; author: who issues the document."""
     if "docx" in paths:
-        from zzgzn.report.docx import markdown_to_docx  # python-docx and lxml: 0.1 s to import
-
-        if "md" in paths:
-            kept = list(chunks)  # the text once, for both files
-            write_atomic(paths["md"], (c.encode("utf-8") for c in kept))
-            chunks = kept
-        # parsed a piece at a time: the parser's events for a whole national compilation
-        # would take 60 MB
-        document = markdown_to_docx(blocks(chunks), today, author=author, lang=lang)
-        write_atomic(paths["docx"], document)
+        write_docx(paths["docx"], chunks, today, author, lang, markdown=paths.get("md"))
     else:  # written as it is made: never the whole text in memory
         write_atomic(paths["md"], (chunk.encode("utf-8") for chunk in chunks))
 
