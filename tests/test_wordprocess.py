@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from zzgzn.errors import ZzgznError
-from zzgzn.report.wordprocess import write_docx
+from zzgzn.report.wordprocess import converter, write_docx
 
 from .conftest import REPO
 
@@ -32,22 +32,44 @@ def _markdown() -> str:
 
 
 @FORKS
-def test_the_document_is_the_same_made_beside_or_here(tmp_path: Path) -> None:
+def test_the_documents_are_the_same_made_beside_or_here(tmp_path: Path) -> None:
     text = _markdown()
-    beside, here = tmp_path / "beside.docx", tmp_path / "here.docx"
-    markdown = tmp_path / "beside.md"
-    write_docx(beside, _chunks(text), TODAY, "某办公室", "zh", markdown=markdown)
-    write_docx(here, _chunks(text), TODAY, "某办公室", "zh", beside=False)
-    assert beside.read_bytes() == here.read_bytes()
-    assert markdown.read_text("utf-8") == text  # the Markdown written in the same pass
+    short = "# 标题\n\n主送机关：\n\n正文。\n"
+    here, here_short = tmp_path / "here.docx", tmp_path / "here-short.docx"
+    write_docx(here, _chunks(text), TODAY, "某办公室", "zh")
+    write_docx(here_short, _chunks(short), TODAY, "某办公室", "zh")
+    with converter(True) as beside:
+        assert beside is not None
+        for name, source in (("beside", text), ("beside-short", short)):  # one after another
+            write_docx(
+                tmp_path / f"{name}.docx",
+                _chunks(source),
+                TODAY,
+                "某办公室",
+                "zh",
+                markdown=tmp_path / f"{name}.md",
+                beside=beside,
+            )
+    assert (tmp_path / "beside.docx").read_bytes() == here.read_bytes()
+    assert (tmp_path / "beside-short.docx").read_bytes() == here_short.read_bytes()
+    assert (tmp_path / "beside.md").read_text("utf-8") == text  # written in the same pass
+    assert not multiprocessing.active_children()
 
 
 @FORKS
 def test_a_write_error_in_the_child_is_this_process_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder")
-    with pytest.raises(ZzgznError) as raised:
-        write_docx(tmp_path / "file" / "r.docx", _chunks("# 标题\n\n正文\n"), TODAY, "", "zh")
+    with converter(True) as beside, pytest.raises(ZzgznError) as raised:
+        write_docx(
+            tmp_path / "file" / "r.docx",
+            _chunks("# 标题\n\n正文\n"),
+            TODAY,
+            "",
+            "zh",
+            beside=beside,
+        )
     assert raised.value.code == "write-under-a-file"  # worded as if written here
+    assert not multiprocessing.active_children()
 
 
 @FORKS
@@ -57,7 +79,12 @@ def test_a_failed_rendering_leaves_no_document(tmp_path: Path) -> None:
         raise RuntimeError("the template failed")
 
     out, markdown = tmp_path / "r.docx", tmp_path / "r.md"
-    with pytest.raises(RuntimeError, match="the template failed"):
-        write_docx(out, broken(), TODAY, "", "zh", markdown=markdown)
+    with converter(True) as beside, pytest.raises(RuntimeError, match="the template failed"):
+        write_docx(out, broken(), TODAY, "", "zh", markdown=markdown, beside=beside)
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no document, no temporary file
     assert not multiprocessing.active_children()
+
+
+def test_no_converter_where_no_word_document_is_asked_for() -> None:
+    with converter(False) as beside:
+        assert beside is None

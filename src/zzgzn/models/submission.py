@@ -94,12 +94,24 @@ class TaskReport(Strict):
     task: TaskId = Field(description="任务编号，如 1.2")
     status: StatusField
     narrative: Text = Field(description="本季度进展情况（必填）")
-    measures: list[Text] = Field([], description="采取的措施")
-    metrics: list[Metric] = Field([], description="数据")
-    cases: list[Case] = Field([], description="典型案例、经验做法")
-    deliverables: list[DeliverableReport] = Field([], description="方案要求的成果的进度")
-    problems: list[Text] = Field([], description="存在的问题")
-    next_steps: list[Text] = Field([], description="下一步打算")
+    measures: list[Text] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="采取的措施"
+    )
+    metrics: list[Metric] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="数据"
+    )
+    cases: list[Case] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="典型案例、经验做法"
+    )
+    deliverables: list[DeliverableReport] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="方案要求的成果的进度"
+    )
+    problems: list[Text] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="存在的问题"
+    )
+    next_steps: list[Text] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="下一步打算"
+    )
 
 
 class Contribution(Strict):
@@ -131,8 +143,14 @@ class Provenance(Strict):
     commit: OptionalText = Field("", description="汇总时下级仓库的提交")
     quarter: Text = Field(description="汇总的季度")
     units: int = Field(ge=0, description="汇总的单位数")
-    files: list[Text] = Field([], description="汇总的报送文件")
-    figures: list[Figure] = Field([], description="每项数据由下级哪些单位的数相加")
+    files: list[Text] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="汇总的报送文件"
+    )
+    figures: list[Figure] = Field(
+        default_factory=list,
+        json_schema_extra={"default": []},
+        description="每项数据由下级哪些单位的数相加",
+    )
 
 
 class Submission(Strict):

@@ -22,7 +22,7 @@ from zzgzn.rendering.markdown import render_chunks
 from zzgzn.report.consolidation import consolidate, unknown_titles
 from zzgzn.report.diff import diff_inputs, quarter_diff
 from zzgzn.report.model import Excluded, QuarterReport, build
-from zzgzn.report.wordprocess import write_docx
+from zzgzn.report.wordprocess import Converter, converter, write_docx
 from zzgzn.tracking.obligations import obligation_statuses
 from zzgzn.tracking.status import arrivals, counts_for_status, rejections, usable
 
@@ -95,11 +95,19 @@ def compilation_paths(main: dict[str, Path], quarter: Period, lang: str = "zh") 
 
 
 def write_document(
-    paths: dict[str, Path], chunks: Iterable[str], today: dt.date, author: str, lang: str = "zh"
+    paths: dict[str, Path],
+    chunks: Iterable[str],
+    today: dt.date,
+    author: str,
+    lang: str = "zh",
+    beside: Converter | None = None,
 ) -> None:
-    """Markdown pieces to the .md and/or .docx paths; author: who issues the document."""
+    """Markdown pieces to the .md and/or .docx paths; author: who issues the document;
+    beside: the process converting to Word as the text is made (else converted here)."""
     if "docx" in paths:
-        write_docx(paths["docx"], chunks, today, author, lang, markdown=paths.get("md"))
+        write_docx(
+            paths["docx"], chunks, today, author, lang, markdown=paths.get("md"), beside=beside
+        )
     else:  # written as it is made: never the whole text in memory
         write_atomic(paths["md"], (chunk.encode("utf-8") for chunk in chunks))
 
@@ -199,18 +207,40 @@ def run_report(
     formats = formats or list(FORMATS)
     check_formats(formats, FORMATS)
     check_formats(list(parts), PARTS)
-    made = assemble(
-        root,
-        quarter_text,
-        today,
-        allow_invalid=allow_invalid,
-        use_cache=use_cache,
-        history="main" in parts,  # the compilation is the quarter's files alone
-    )
-    outcome, report, editorial = made.outcome, made.outcome.report, made.editorial
-    if report is None:
-        return outcome
+    # forked before the files are read, so that it holds none of their data
+    with converter("docx" in formats) as beside:
+        made = assemble(
+            root,
+            quarter_text,
+            today,
+            allow_invalid=allow_invalid,
+            use_cache=use_cache,
+            history="main" in parts,  # the compilation is the quarter's files alone
+        )
+        outcome, report = made.outcome, made.outcome.report
+        if report is None:
+            return outcome
+        _write_parts(root, made, report, formats, output, parts, doc_lang, today, beside)
     quarter, plan, valid = outcome.quarter, report.plan, made.valid
+    if today > report.deadline.due:  # the deadline has passed and the report exists: close it
+        submissions = [f.submission for f in valid if f.submission is not None]
+        if plan.frozen.get(str(quarter)) is None:
+            outcome.frozen = close_quarter(root, str(quarter), submissions, today)
+    return outcome
+
+
+def _write_parts(
+    root: Path,
+    made: Assembled,
+    report: QuarterReport,
+    formats: list[str],
+    output: Path | str | None,
+    parts: Sequence[str],
+    doc_lang: str | None,
+    today: dt.date,
+    beside: Converter | None,
+) -> None:
+    outcome, editorial, plan, quarter = made.outcome, made.editorial, report.plan, report.quarter
     lang = doc_lang or plan.meta.language
     paths = output_paths(root, quarter, formats, output, lang)
     for folder in {*(p.parent for p in paths.values()), frozen_path(root).parent}:
@@ -222,15 +252,10 @@ def run_report(
                 editorial, consolidation, made.office.doc, str(plan.cadence)
             )
         chunks = render_chunks(TEMPLATE, root, lang=lang, r=report, c=consolidation, e=editorial)
-        write_document(paths, chunks, today, plan.office.name, lang)
+        write_document(paths, chunks, today, plan.office.name, lang, beside)
         outcome.written += paths.values()
     if "compilation" in parts:
         whole = compilation_paths(paths, quarter, lang)
         chunks = render_chunks(COMPILATION_TEMPLATE, root, lang=lang, r=report)
-        write_document(whole, chunks, today, plan.office.name, lang)
+        write_document(whole, chunks, today, plan.office.name, lang, beside)
         outcome.written += whole.values()
-    if today > report.deadline.due:  # the deadline has passed and the report exists: close it
-        submissions = [f.submission for f in valid if f.submission is not None]
-        if plan.frozen.get(str(quarter)) is None:
-            outcome.frozen = close_quarter(root, str(quarter), submissions, today)
-    return outcome
