@@ -31,6 +31,7 @@ from zzgzn.rendering.markdown import (
 from zzgzn.report.summarymodel import LEVEL_LABELS
 from zzgzn.site.folder import check_replaceable, replace_folder
 from zzgzn.site.model import REPORT_DIR, Site, site_of
+from zzgzn.site.pages import Pages
 
 SITE_DIR = "site"
 TEMPLATES = "site"  # templates/site/ in the campaign, then the package's
@@ -54,18 +55,17 @@ def build_site(
     result = validate_repository(root, today, jobs=default_jobs(), use_cache=use_cache)
     site = site_of(root, result, today)
     env = environment(root)
-    pages = 0
+    # the previous build's pages: one whose bytes did not change is linked, not written
+    previous = Pages.open(root, target, enabled=use_cache)
 
     def write(folder: Path) -> None:
-        nonlocal pages
         made: set[Path] = set()
         for name, html in rendered_pages(env, site):
-            path = folder / name
-            if path.parent not in made:  # once per folder, not once per page
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            path.write_text(html, "utf-8")
-            pages += 1
+            parent = (folder / name).parent
+            if parent not in made:  # once per folder, not once per page
+                parent.mkdir(parents=True, exist_ok=True)
+                made.add(parent)
+            previous.write(folder, name, html)
         assets = folder / "assets"
         assets.mkdir()
         for asset in ASSETS:
@@ -73,7 +73,8 @@ def build_site(
         _copy_reports(root, site, folder)
 
     replace_folder(target, write)
-    return SiteOutcome(target, pages, site)
+    previous.save()
+    return SiteOutcome(target, len(previous.written), site)
 
 
 def rendered_pages(env: jinja2.Environment, site: Site) -> Iterator[tuple[str, str]]:
