@@ -32,10 +32,12 @@ from zzgzn.report.summarymodel import LEVEL_LABELS
 from zzgzn.site.folder import check_replaceable, replace_folder
 from zzgzn.site.model import REPORT_DIR, Site, site_of
 from zzgzn.site.pages import Pages
+from zzgzn.site.split import in_two
 
 SITE_DIR = "site"
 TEMPLATES = "site"  # templates/site/ in the campaign, then the package's
 ASSETS = ("style.css", "site.js")
+TOP_PAGES = ("index", "tasks", "reports")
 
 
 @dataclass
@@ -59,13 +61,15 @@ def build_site(
     previous = Pages.open(root, target, enabled=use_cache)
 
     def write(folder: Path) -> None:
-        made: set[Path] = set()
-        for name, html in rendered_pages(env, site):
-            parent = (folder / name).parent
-            if parent not in made:  # once per folder, not once per page
-                parent.mkdir(parents=True, exist_ok=True)
-                made.add(parent)
-            previous.write(folder, name, html)
+        jobs = page_jobs(site)
+        for parent in sorted({(folder / name).parent for name, _, _ in jobs}):
+            parent.mkdir(parents=True, exist_ok=True)  # once per folder, not once per page
+
+        def one(job: Page) -> None:
+            name, template, context = job
+            previous.write(folder, name, _render(env, template, site=site, **context))
+
+        in_two(jobs, lambda job: job[0], one, previous, folder, cores=default_jobs())
         assets = folder / "assets"
         assets.mkdir()
         for asset in ASSETS:
@@ -77,22 +81,31 @@ def build_site(
     return SiteOutcome(target, len(previous.written), site)
 
 
+Page = tuple[str, str, dict[str, Any]]  # its path in the site, its template, what it shows
+
+
+def page_jobs(site: Site) -> list[Page]:
+    """Every page of the site, to render: index, tasks and reports, then a page per unit
+    and per task."""
+    top = [(f"{name}.html", f"{name}.html.j2", {"base": ""}) for name in TOP_PAGES]
+    return [
+        *top,
+        *(
+            (f"units/{p.unit.id}.html", "unit.html.j2", {"page": p, "base": "../"})
+            for p in site.units
+        ),
+        *(
+            (f"tasks/{p.task.id}.html", "task.html.j2", {"page": p, "base": "../"})
+            for p in site.tasks
+        ),
+    ]
+
+
 def rendered_pages(env: jinja2.Environment, site: Site) -> Iterator[tuple[str, str]]:
     """Each page's path in the site and its HTML, one at a time (a national site's pages are
     ~190 MB together; none is kept once written)."""
-    yield "index.html", _render(env, "index.html.j2", site=site, base="")
-    yield "tasks.html", _render(env, "tasks.html.j2", site=site, base="")
-    yield "reports.html", _render(env, "reports.html.j2", site=site, base="")
-    for page in site.units:
-        yield (
-            f"units/{page.unit.id}.html",
-            _render(env, "unit.html.j2", site=site, page=page, base="../"),
-        )
-    for task in site.tasks:
-        yield (
-            f"tasks/{task.task.id}.html",
-            _render(env, "task.html.j2", site=site, page=task, base="../"),
-        )
+    for name, template, context in page_jobs(site):
+        yield name, _render(env, template, site=site, **context)
 
 
 def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
