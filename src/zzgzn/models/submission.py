@@ -10,6 +10,12 @@ from pydantic import AliasChoices, BeforeValidator, ConfigDict, Field
 from zzgzn.models.fields import Date, OptionalText, Slug, Strict, TaskId, Text, UnitId, Version
 
 
+def _listed(description: str) -> Any:
+    """A list field left out by default: made afresh per object by its factory (pydantic
+    deep-copies a literal [] default for every task of every file), shown as [] in the schema."""
+    return Field(default_factory=list, json_schema_extra={"default": []}, description=description)
+
+
 class Status(StrEnum):
     """A task's state as the unit reports it; keys are stable, labels are what people read."""
 
@@ -94,24 +100,12 @@ class TaskReport(Strict):
     task: TaskId = Field(description="任务编号，如 1.2")
     status: StatusField
     narrative: Text = Field(description="本季度进展情况（必填）")
-    measures: list[Text] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="采取的措施"
-    )
-    metrics: list[Metric] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="数据"
-    )
-    cases: list[Case] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="典型案例、经验做法"
-    )
-    deliverables: list[DeliverableReport] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="方案要求的成果的进度"
-    )
-    problems: list[Text] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="存在的问题"
-    )
-    next_steps: list[Text] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="下一步打算"
-    )
+    measures: list[Text] = _listed("采取的措施")
+    metrics: list[Metric] = _listed("数据")
+    cases: list[Case] = _listed("典型案例、经验做法")
+    deliverables: list[DeliverableReport] = _listed("方案要求的成果的进度")
+    problems: list[Text] = _listed("存在的问题")
+    next_steps: list[Text] = _listed("下一步打算")
 
 
 class Contribution(Strict):
@@ -143,9 +137,7 @@ class Provenance(Strict):
     commit: OptionalText = Field("", description="汇总时下级仓库的提交")
     quarter: Text = Field(description="汇总的季度")
     units: int = Field(ge=0, description="汇总的单位数")
-    files: list[Text] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="汇总的报送文件"
-    )
+    files: list[Text] = _listed("汇总的报送文件")
     figures: list[Figure] = Field(
         default_factory=list,
         json_schema_extra={"default": []},
