@@ -138,11 +138,7 @@ class Provenance(Strict):
     quarter: Text = Field(description="汇总的季度")
     units: int = Field(ge=0, description="汇总的单位数")
     files: list[Text] = _listed("汇总的报送文件")
-    figures: list[Figure] = Field(
-        default_factory=list,
-        json_schema_extra={"default": []},
-        description="每项数据由下级哪些单位的数相加",
-    )
+    figures: list[Figure] = _listed("每项数据由下级哪些单位的数相加")
 
 
 class Submission(Strict):
