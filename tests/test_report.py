@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -310,3 +312,38 @@ def test_output_folder_that_does_not_exist_yet(
     code, output = _report(runner, repo, "2020Q2", "-f", "md", "-o", f"{target}/")
     assert code == 0, output
     assert (target / "2020Q2进展情况报告.md").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_changes_made_in_a_second_process_give_the_same_report(
+    runner: CliRunner, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national quarter's changes since the last are computed in a forked child while the
+    report is built (report/job.py, zzgzn.aside): the same words as in one process."""
+    from zzgzn import aside
+    from zzgzn.report import job
+
+    forked: list[bool] = []
+    here: list[str] = []  # computed in this process (a child's appends stay in the child)
+
+    class Watched(aside.Aside[object]):
+        def __init__(self, compute: Any, shared: Any, *, fork: bool) -> None:
+            forked.append(fork)
+
+            def counted() -> Any:
+                here.append("x")
+                return compute()
+
+            super().__init__(counted, shared, fork=fork)
+
+    monkeypatch.setattr(job, "Aside", Watched)
+    monkeypatch.setattr(job, "default_jobs", lambda: 2)
+    texts = []
+    for least in (10_000, 0):  # never, then always beside
+        monkeypatch.setattr(job, "ASIDE_FROM", least)
+        out = tmp_path / f"from-{least}" / "r.md"
+        code, output = _report(runner, repo, "2020Q2", "-f", "md", "--part", "main", "-o", str(out))
+        assert code == 0, output
+        texts.append(out.read_text("utf-8"))
+    assert forked == [False, True] and here == ["x"]  # the second from the child
+    assert texts[0] == texts[1] and "未提及" in texts[0]

@@ -30,6 +30,7 @@ text shares at least SAME_PAIRS of its character pairs with the other (0.6 merge
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -52,6 +53,16 @@ T = TypeVar("T")
 
 def letters(text: str) -> str:
     """What is compared: the text without punctuation, spaces or line breaks."""
+    return _short_letters(text) if len(text) <= _SHORT else _NOT_LETTER.sub("", text)
+
+
+# Problems, next steps, case titles and metric names recur across a national quarter's units,
+# and each is compared several times (grouped, counted, looked for): their letters are kept.
+_SHORT = 200
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _short_letters(text: str) -> str:
     return _NOT_LETTER.sub("", text)
 
 

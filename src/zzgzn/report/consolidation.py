@@ -206,6 +206,19 @@ class Consolidation:
 def consolidate(report: QuarterReport, editorial: Editorial | None = None) -> Consolidation:
     """The report's facts consolidated; editorial (the office's file) chooses cases and adds
     its remarks on tasks."""
+    return with_changes(consolidate_facts(report, editorial), report)
+
+
+def with_changes(consolidation: Consolidation, report: QuarterReport) -> Consolidation:
+    """The consolidation with the report's changes since the last quarter, condensed."""
+    changes = report.changes
+    consolidation.changes = condense_changes(report.plan, changes) if changes else None
+    return consolidation
+
+
+def consolidate_facts(report: QuarterReport, editorial: Editorial | None = None) -> Consolidation:
+    """consolidate without the changes (report.changes is not read): what can be done while
+    they are still being computed (report/job.py)."""
     plan = report.plan
     policy, notes = CasePolicy(), {}
     if editorial is not None:
@@ -232,7 +245,7 @@ def consolidate(report: QuarterReport, editorial: Editorial | None = None) -> Co
         raised(plan, report.next_steps),
         cases,
         policy,
-        condense_changes(plan, report.changes) if report.changes else None,
+        None,
         len({a.unit.id for a in report.cases}),
     )
 
@@ -285,7 +298,9 @@ def task_view(
         (StatusGroup(s, tuple(units)) for s, units in by_status.items()),
         key=lambda g: (-len(g.units), order.index(g.status)),
     )
-    others = tuple(dict.fromkeys(e.unit for e in block.entries if e.unit.id != block.task.lead))
+    # by id: hashing the pydantic model itself costs more than all the rest of a task's view
+    lead_id = block.task.lead
+    others = tuple({e.unit.id: e.unit for e in block.entries if e.unit.id != lead_id}.values())
     metrics: dict[str, tuple[Unit, list[Metric]]] = {}
     for entry in block.entries:
         metrics.setdefault(entry.unit.id, (entry.unit, []))[1].extend(entry.report.metrics)
@@ -309,13 +324,10 @@ def _line(plan: Plan, group: Group[Any], said: Sequence[tuple[Unit, Task, str]])
     return Raised(group.text, _in_unit_order(plan, (u for u, _, _ in said)), tuple(tasks), wordings)
 
 
-def _rank(plan: Plan, unit: Unit) -> int:
-    return plan.unit_rank.get(unit.id, len(plan.units))
-
-
 def _in_unit_order(plan: Plan, units: Iterable[Unit]) -> tuple[Unit, ...]:
     found = {u.id: u for u in units}
-    return tuple(sorted(found.values(), key=lambda u: _rank(plan, u)))
+    rank, last = plan.unit_rank, len(plan.units)
+    return tuple(found[i] for i in sorted(found, key=lambda i: rank.get(i, last)))
 
 
 def merge_cases(plan: Plan, cases: Sequence[Attributed]) -> list[MergedCase]:
@@ -335,7 +347,8 @@ def merge_cases(plan: Plan, cases: Sequence[Attributed]) -> list[MergedCase]:
             )
         )
     # as the report lists them: by task, then by the first unit reporting (not by size)
-    return sorted(merged, key=lambda c: (order[c.tasks[0].id], _rank(plan, c.units[0])))
+    rank, last = plan.unit_rank, len(plan.units)
+    return sorted(merged, key=lambda c: (order[c.tasks[0].id], rank.get(c.units[0].id, last)))
 
 
 def choose_cases(

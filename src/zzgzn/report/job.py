@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from zzgzn.aside import Aside
 from zzgzn.calendar.periods import Period
 from zzgzn.checking.checkedfile import CheckedFile
 from zzgzn.checking.editorial import EditorialFile, check_editorial, editorial_path
@@ -19,7 +20,12 @@ from zzgzn.errors import UsageError
 from zzgzn.files import clean_leftovers, write_atomic
 from zzgzn.models.editorial import Editorial
 from zzgzn.rendering.markdown import render_chunks
-from zzgzn.report.consolidation import consolidate, unknown_titles
+from zzgzn.report.consolidation import (
+    Consolidation,
+    consolidate_facts,
+    unknown_titles,
+    with_changes,
+)
 from zzgzn.report.diff import diff_inputs, quarter_diff
 from zzgzn.report.model import Excluded, QuarterReport, build
 from zzgzn.report.wordprocess import Converter, converter, write_docx
@@ -32,6 +38,8 @@ TEMPLATE = "report.md.j2"
 COMPILATION_TEMPLATE = "compilation.md.j2"
 # what `zzgzn report` writes: the main report, the compilation of every unit's text, or both
 PARTS = ("main", "compilation")
+# valid files of the quarter from which its changes are computed in a second process
+ASIDE_FROM = 200
 
 
 @dataclass
@@ -120,6 +128,7 @@ class Assembled:
     valid: list[CheckedFile] = field(default_factory=list)
     office: EditorialFile | None = None
     editorial: Editorial | None = None
+    consolidation: Consolidation | None = None  # of outcome.report, if asked for
 
 
 def assemble(
@@ -130,8 +139,10 @@ def assemble(
     allow_invalid: bool,
     use_cache: bool,
     history: bool = True,
+    consolidated: bool = True,
 ) -> Assembled:
-    """Validate, pick the quarter's files and the office's editorial file, build the report.
+    """Validate, pick the quarter's files and the office's editorial file, build the report
+    and (consolidated) its consolidation with the editorial file's choices.
 
     history=False reads the quarter's folder alone, for what needs nothing earlier (the
     compilation): the report then has no changes and no obligations, and half the files of a
@@ -164,27 +175,32 @@ def assemble(
     made.valid = valid = [f for f in mine if usable(f)]
     previous = quarter.previous()
     # the campaign's first quarter has nothing before it
-    changes = (
-        quarter_diff(plan, previous, quarter, *diff_inputs(result.files, quarter))
-        if history and previous.end >= plan.activity[0]
-        else None
-    )
-    report = build(
-        plan,
-        quarter,
-        valid,
-        today,
-        excluded,
-        arrivals(plan, root, valid),
-        rejections(plan, invalid),
-        changes=changes,
-        # what the folders read so far can decide; build keeps those due by its deadline
-        obligations=obligation_statuses(
-            plan, result.files, arrivals(plan, root, result.files), today
+    diffed = history and previous.end >= plan.activity[0]
+    # a national quarter's changes take about as long as building the report: made beside it
+    with Aside(
+        lambda: quarter_diff(plan, previous, quarter, *diff_inputs(result.files, quarter)),
+        [*plan.units.values(), *plan.tasks.values()],  # referred to, not copied back
+        fork=diffed and len(valid) >= ASIDE_FROM and default_jobs() > 1,
+    ) as changes:
+        report = build(
+            plan,
+            quarter,
+            valid,
+            today,
+            excluded,
+            arrivals(plan, root, valid),
+            rejections(plan, invalid),
+            # what the folders read so far can decide; build keeps those due by its deadline
+            obligations=obligation_statuses(
+                plan, result.files, arrivals(plan, root, result.files), today
+            )
+            if history
+            else (),
         )
-        if history
-        else (),
-    )
+        facts = consolidate_facts(report, made.editorial) if consolidated else None
+        if diffed:
+            report = replace(report, changes=changes.result())
+    made.consolidation = with_changes(facts, report) if facts is not None else None
     outcome.report = report
     return made
 
@@ -216,6 +232,7 @@ def run_report(
             allow_invalid=allow_invalid,
             use_cache=use_cache,
             history="main" in parts,  # the compilation is the quarter's files alone
+            consolidated="main" in parts,
         )
         outcome, report = made.outcome, made.outcome.report
         if report is None:
@@ -246,7 +263,8 @@ def _write_parts(
     for folder in {*(p.parent for p in paths.values()), frozen_path(root).parent}:
         clean_leftovers(folder)  # what a killed run left (its temporary files)
     if "main" in parts:
-        consolidation = consolidate(report, editorial)
+        consolidation = made.consolidation
+        assert consolidation is not None  # assembled with consolidated= "main" in parts
         if made.office is not None and editorial is not None:
             outcome.warnings += unknown_titles(
                 editorial, consolidation, made.office.doc, str(plan.cadence)

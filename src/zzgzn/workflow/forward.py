@@ -58,7 +58,7 @@ from zzgzn.models.submission import (
 )
 from zzgzn.reading import loader
 from zzgzn.reading.document import Document
-from zzgzn.report.consolidation import Consolidation, TaskView, consolidate
+from zzgzn.report.consolidation import Consolidation, TaskView
 from zzgzn.report.job import assemble
 from zzgzn.report.model import Attributed, QuarterReport
 from zzgzn.report.totals import task_totals
@@ -263,7 +263,8 @@ def run_forward(
         raise UsageError("forward-needs-output", path=parent_path)
     target = output if output is not None else parent.root / display
     outcome.target = target
-    consolidation = consolidate(report, made.editorial)
+    consolidation = made.consolidation
+    assert consolidation is not None  # assemble consolidates by default
     tasks, figures = _tasks(report, consolidation, link, parent.plan, outcome)
     submission = Submission(
         unit=link.unit,

@@ -171,7 +171,10 @@ def write_editorial(root: Path, quarter_text: str, today: dt.date) -> Path:
     from zzgzn.report.consolidation import consolidate
     from zzgzn.report.job import assemble
 
-    made = assemble(root, quarter_text, today, allow_invalid=True, use_cache=True)
+    # the facts before the office's choices: consolidated below without its file
+    made = assemble(
+        root, quarter_text, today, allow_invalid=True, use_cache=True, consolidated=False
+    )
     report = made.outcome.report
     assert report is not None  # with allow_invalid, a report is always built
     target = editorial_path(root, report.quarter)

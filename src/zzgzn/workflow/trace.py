@@ -22,7 +22,6 @@ from zzgzn.errors import UsageError
 from zzgzn.models.plan import Plan
 from zzgzn.models.submission import Submission
 from zzgzn.reading import loader
-from zzgzn.report.consolidation import consolidate
 from zzgzn.report.job import assemble
 
 
@@ -107,7 +106,8 @@ def trace(
     plan = report.plan
     if task_id not in plan.tasks:
         raise UsageError("trace-unknown-task", task=task_id)
-    view = consolidate(report, made.editorial).task(task_id)
+    assert made.consolidation is not None  # assemble consolidates by default
+    view = made.consolidation.task(task_id)
     total = next((t for t in view.totals.totals if t.name == metric), None)
     if total is None:
         names = "、".join(t.name for t in view.totals.totals) or "-"
