@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -36,11 +37,12 @@ class TaskBlock:
     entries: tuple[Entry, ...]
     silent_units: tuple[Unit, ...]  # responsible units that did not report on this task
 
-    @property
+    # asked several times by the report's template: a national task has 3,000 entries
+    @functools.cached_property
     def reported_by_responsible(self) -> bool:
         return any(e.role in (Role.LEAD, Role.CO_UNIT) for e in self.entries)
 
-    @property
+    @functools.cached_property
     def has_progress(self) -> bool:
         return any(e.report.status.is_progress for e in self.entries)
 
