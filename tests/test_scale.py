@@ -107,6 +107,19 @@ def test_cache_answers_exactly_and_never_stale(tmp_path: Path) -> None:
     assert any(p.code == "plan-version-mismatch" for p in after_plan)
 
 
+def test_the_root_spelled_two_ways_shares_one_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--root campaign` and `--root /abs/campaign` are one repository: neither evicts the
+    other's answers."""
+    root = copy_campaign(tmp_path)
+    _findings(root.resolve(), use_cache=True)
+    monkeypatch.chdir(root.parent)
+    again = validate_repository(Path(root.name), TODAY, use_cache=True, keep_data=False)
+    assert again.plan is None  # answered wholly from the cache: the plan was never read
+    assert again.problems == _findings(root)
+
+
 def test_a_partial_run_keeps_what_it_did_not_look_at(tmp_path: Path) -> None:
     """validate of one folder or file must not empty the cache of everything else."""
     root = copy_campaign(tmp_path)

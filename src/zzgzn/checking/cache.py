@@ -66,8 +66,9 @@ def digest(display: str, raw: bytes) -> str:
     return hashlib.blake2b(display.encode() + b"\0" + raw, digest_size=16).hexdigest()
 
 
-def fingerprint(plan_files: list[Path]) -> str:
-    """What every finding depends on besides the file itself."""
+def fingerprint(root: Path, plan_files: list[Path]) -> str:
+    """What every finding depends on besides the file itself; plan files by their place in
+    the repository, so that `--root valid` and `--root /abs/valid` share one cache."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{_FORMAT}\0{__version__}\0".encode())
     for name in _LIBRARIES:
@@ -76,7 +77,7 @@ def fingerprint(plan_files: list[Path]) -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{name}=?\0".encode())
     for path in sorted(plan_files):
-        h.update(path.as_posix().encode() + b"\0")
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"\0missing")
     return h.hexdigest()
 
@@ -130,7 +131,7 @@ class Cache:
 
     @classmethod
     def open(cls, root: Path, plan_files: list[Path], *, enabled: bool = True) -> Cache:
-        stamp = fingerprint(plan_files)
+        stamp = fingerprint(root, plan_files)
         folder = root / CACHE_DIR
         key = cache_key() if enabled and not in_ci() else None
         cache = cls(folder / _FILE if key is not None else None, stamp, key=key)
