@@ -343,17 +343,20 @@ def bench(work: Path, units: int, skip_jsonschema: bool) -> list[Row]:
             ),
         )
     rows += _chain(work)
+    # the target is the reports' (issue 16); the site keeps every page's model at once
+    reports = max(r.run.peak_mb for r in rows if r.what.startswith("report "))
     peak = max(r.run.peak_mb for r in rows if r.what != "python -c pass")
-    rows.append(
+    rows += [
         Row(
-            "peak memory, any of the above (MB)",
-            Run(0.0, peak, 0),
+            "peak memory, the reports (MB)",
+            Run(0.0, reports, 0),
             None,
             "",
             "≤ 200 MB",
-            peak <= 200,
-        )
-    )
+            reports <= 200,
+        ),
+        Row("peak memory, any of the above (MB)", Run(0.0, peak, 0)),
+    ]
     failed = [r.what for r in rows if r.run.code not in (0, 1)]
     if failed:
         raise SystemExit(f"commands failed: {failed}")
