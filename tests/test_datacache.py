@@ -5,6 +5,7 @@ foreign or damaged entry. Nothing here is timed; benchmarks/run.py measures."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
@@ -213,9 +214,11 @@ def test_a_model_reads_back_as_it_was_written(narrative: str, problem: str, valu
     back = datacache.loaded(kind, blob)
     assert back == model
     packed = datacache.pack("fp", {"d": (kind, blob), "e": (kind, b"{}")}, b"k" * 32)
-    again = datacache.unpack(packed, "fp", b"k" * 32)
+    again = datacache.unpack(io.BytesIO(packed), "fp", b"k" * 32)
     assert again.digests() == {"d", "e"}
     assert (again.get("d"), again.get("e")) == ((kind, blob), (kind, b"{}"))
+    again.close()
+    assert again.get("d") is None  # closed: nothing more is read
 
 
 def test_worker_processes_send_data_as_json_and_lose_none(

@@ -236,10 +236,14 @@ class Cache:
             found = self.data[folder] = datacache.Stored()
             if self.path is not None and self.key is not None:
                 try:
-                    raw = (self.path.parent / _DATA / f"{folder}.jsonl").read_bytes()
-                    found = self.data[folder] = datacache.unpack(raw, self.fingerprint, self.key)
+                    source = (self.path.parent / _DATA / f"{folder}.jsonl").open("rb")
+                except OSError:
+                    return found  # none yet, or unreadable: made afresh
+                try:
+                    found = datacache.unpack(source, self.fingerprint, self.key)
                 except (OSError, ValueError):
-                    pass  # none yet, or unreadable: made afresh
+                    source.close()  # unreadable: made afresh
+                self.data[folder] = found
         return found
 
     def _traces(self, folder: str) -> dict[str, Any]:
@@ -292,6 +296,11 @@ class Cache:
         except (OSError, ValueError, ZzgznError):
             pass  # a read-only checkout still validates; it only cannot remember
 
+    def close(self) -> None:
+        """The data files read are closed (after save: it reads what it keeps of them)."""
+        for stored in self.data.values():
+            stored.close()
+
     def _folder(self) -> Path:
         assert self.path is not None
         return lock_folder(self.path.parent.parent)
@@ -320,6 +329,7 @@ class Cache:
             if not self.partial:
                 keys &= self.data_used.get(name, set())
             kept = {k: entry for k in keys if (entry := stored.get(k)) is not None}
+            stored.close()  # read: Windows replaces no file that is open
             write_atomic(folder / f"{name}.jsonl", datacache.pack(self.fingerprint, kept, self.key))
         self.data_changed.clear()
 

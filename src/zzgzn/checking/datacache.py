@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from zzgzn.models.filing import Filing
@@ -54,19 +54,22 @@ def pack(fingerprint: str, entries: dict[str, tuple[str, bytes]], key: bytes) ->
 
 @dataclass
 class Stored:
-    """A folder's entries: those read from its file, by place in the file's bytes (the
-    national quarter's file is ~19 MB: no copy of each entry is made until one is asked
-    for), and those put this run."""
+    """A folder's entries: those in its file, by place in the file (the national quarter's
+    file is ~19 MB: it is never held whole, beside the models made of it; each entry is read
+    when asked for), and those put this run."""
 
-    raw: bytes = b""
+    source: BinaryIO | None = None  # the file, open: entries are read from it (unpack)
     index: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # kind, start, end
     new: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
     def get(self, digest: str) -> tuple[str, bytes] | None:
         found = self.new.get(digest)
         if found is None and (place := self.index.get(digest)) is not None:
+            if self.source is None or self.source.closed:
+                return None
             kind, start, end = place
-            found = (kind, self.raw[start:end])
+            self.source.seek(start)
+            found = (kind, self.source.read(end - start))
         return found
 
     def put(self, digest: str, entry: tuple[str, bytes]) -> None:
@@ -75,29 +78,54 @@ class Stored:
     def digests(self) -> set[str]:
         return {*self.index, *self.new}
 
+    def close(self) -> None:
+        """No entry of the file is read after this (it may then be replaced, even on Windows)."""
+        if self.source is not None:
+            self.source.close()
 
-def unpack(raw: bytes, fingerprint: str, key: bytes) -> Stored:
-    """The entries of a file pack made with this key and fingerprint; none for any other."""
-    head = len(_MAGIC) + _MAC_LEN
-    if not raw.startswith(_MAGIC) or raw[head : head + 1] != b"\n":
+
+def unpack(source: BinaryIO, fingerprint: str, key: bytes) -> Stored:
+    """The entries of a file pack made with this key and fingerprint; none for any other.
+
+    The file is read line by line (its MAC computed on the way) and kept open: entries are
+    read from it again when asked for. That is safe because zzgzn never writes into such a
+    file, it replaces it (write_atomic): the open file keeps the bytes that were verified.
+    Where nothing is found source is closed here; else by the Stored's close.
+    """
+    found = _unpacked(source, fingerprint, key)
+    if found.source is None:
+        source.close()
+    return found
+
+
+def _unpacked(source: BinaryIO, fingerprint: str, key: bytes) -> Stored:
+    head = source.readline()
+    if not head.startswith(_MAGIC) or len(head) != len(_MAGIC) + _MAC_LEN + 1:
         return Stored()
-    if not hmac.compare_digest(raw[len(_MAGIC) : head], _mac(key, memoryview(raw)[head + 1 :])):
+    if head[-1:] != b"\n":
         return Stored()
-    start = head + 1
-    end = raw.find(b"\n", start)
-    if end < 0 or raw[start:end] != fingerprint.encode() or not raw.endswith(b"\n"):
+    mac = hashlib.blake2b(key=key, digest_size=_MAC_LEN // 2)
+    stamp = source.readline()
+    mac.update(stamp)
+    if stamp != fingerprint.encode() + b"\n":
         return Stored()
     index: dict[str, tuple[str, int, int]] = {}
-    start = end + 1
-    while start < len(raw):
-        end = raw.index(b"\n", start)
-        space = raw.find(b" ", start, end)
-        kind = raw[space + 1 : space + 3].decode("ascii", "replace")
-        if space < 0 or kind[:1] not in KINDS or kind[1:] != " ":
-            return Stored()  # signed by this key yet not ours: trust none of it
-        index[raw[start:space].decode("ascii", "replace")] = (kind[0], space + 3, end)
-        start = end + 1
-    return Stored(raw, index)
+    start = len(head) + len(stamp)
+    for line in source:
+        mac.update(line)
+        space = line.find(b" ")
+        kind = line[space + 1 : space + 3].decode("ascii", "replace")
+        if space < 0 or kind[:1] not in KINDS or kind[1:] != " " or line[-1:] != b"\n":
+            return Stored()  # not ours (if signed by this key: trust none of it)
+        index[line[:space].decode("ascii", "replace")] = (
+            kind[0],
+            start + space + 3,
+            start + len(line) - 1,
+        )
+        start += len(line)
+    if not hmac.compare_digest(head[len(_MAGIC) : -1], mac.hexdigest().encode()):
+        return Stored()
+    return Stored(source, index)
 
 
 def dumped(model: Submission | Filing) -> tuple[str, bytes]:

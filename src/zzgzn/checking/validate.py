@@ -61,6 +61,26 @@ def validate_repository(
     cache = Cache.open(root, plan_files(root)) if use_cache else None
     if cache is not None:
         cache.partial = bool(paths)
+    try:
+        return _validate(
+            root, today, paths, with_submissions, jobs, keep_data, cache, loaded, trace_only
+        )
+    finally:
+        if cache is not None:
+            cache.close()  # the data files it reads entries from
+
+
+def _validate(
+    root: Path,
+    today: dt.date,
+    paths: list[Path] | None,
+    with_submissions: bool,
+    jobs: int,
+    keep_data: bool,
+    cache: Cache | None,
+    loaded: PlanLoad | None,
+    trace_only: frozenset[str],
+) -> Validation:
     plan_state = cache.plan if cache is not None else None
     result = Validation(None)
     if plan_state is None:
