@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,3 +90,22 @@ def test_a_failed_rendering_leaves_no_document(tmp_path: Path) -> None:
 def test_no_converter_where_no_word_document_is_asked_for() -> None:
     with converter(False) as beside:
         assert beside is None
+
+
+@FORKS
+def test_the_word_packages_are_imported_by_the_converter_only(tmp_path: Path) -> None:
+    """This process holds the quarter's data: python-docx and lxml are the child's memory."""
+    script = f"""
+import datetime as dt, sys
+from pathlib import Path
+from zzgzn.report.wordprocess import converter, write_docx
+with converter(True) as beside:
+    write_docx(Path({str(tmp_path / "r.docx")!r}), iter(["# 标题\\n\\n正文。\\n"]),
+               dt.date(2020, 7, 20), "", "zh", beside=beside)
+print(sorted(m for m in ("docx", "lxml", "zzgzn.report.docx") if m in sys.modules))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stderr
+    assert (tmp_path / "r.docx").stat().st_size > 0

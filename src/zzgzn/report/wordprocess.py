@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib.util
 import multiprocessing
 import traceback
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,8 @@ from zzgzn.errors import ZzgznError
 from zzgzn.files import write_atomic
 from zzgzn.rendering.markdown import blocks
 
+# the office extra's packages the conversion imports (zzgzn.report.docx)
+_CONVERTER_NEEDS = ("docx", "pyromark")
 _DONE = None  # sent after a document's last piece, and back when its file is written
 
 
@@ -90,8 +93,11 @@ def converter(wanted: bool) -> Iterator[Converter | None]:
     if not wanted or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
-    import zzgzn.report.docx  # noqa: F401  here: a missing office extra is this process's error
-
+    # a missing office extra is this process's error (said as such), but the converter
+    # imports it itself: python-docx and lxml are ~11 MB this process need not hold
+    for name in _CONVERTER_NEEDS:
+        if importlib.util.find_spec(name) is None:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
     made = Converter()
     try:
         yield made
@@ -145,6 +151,8 @@ def _serve(conn: Connection, parents: Connection) -> None:
             yield piece
 
     try:
+        import zzgzn.report.docx  # noqa: F401  now, while the parent reads the files
+
         while True:
             try:
                 path, today, author, lang = conn.recv()
