@@ -33,6 +33,7 @@ import json
 import os
 import re
 import secrets
+import sys
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -104,7 +105,8 @@ class Cache:
     path: Path | None
     fingerprint: str
     entries: dict[str, Entry] = field(default_factory=dict)
-    raw_entries: dict[str, Any] = field(default_factory=dict)
+    raw_entries: dict[str, Any] = field(default_factory=dict)  # those not made (get) yet
+    stored: int = 0  # entries the file held
     used: set[str] = field(default_factory=set)
     changed: bool = False
     # the plan's own findings, and whether a plan could be built at all
@@ -146,6 +148,7 @@ class Cache:
                 problems, usable = plan
                 cache.plan = cache.stored_plan = (_problems(problems), bool(usable))
                 cache.raw_entries, cache.stats = entries, stats  # entries made when asked for
+                cache.stored = len(entries)
                 cache.trusted_before = _int(stored["written_ns"]) - _RACY_NS
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             cache.raw_entries, cache.plan, cache.stats = {}, None, {}  # unreadable: afresh
@@ -191,6 +194,8 @@ class Cache:
                 entry = self.entries[key] = _entry(raw)
             except (TypeError, ValueError, KeyError, AttributeError, IndexError):
                 return None  # a damaged entry is a miss: the file is checked again
+            # made: its JSON goes now, not after the run's data is loaded (save writes the entry)
+            del self.raw_entries[key]
         if not entry.holds_on(today):
             return None  # the day has moved past a date in the file (or back, with --today)
         self.used.add(key)
@@ -198,17 +203,21 @@ class Cache:
 
     def trace(self, folder: str, key: str) -> Trace | None:
         """The trace of the file with this digest in folder, if one was kept."""
-        raw = self._traces(folder).get(key)
+        from zzgzn.checking.traces import Trace
+
+        found = self._traces(folder)
+        raw = found.get(key)
         self.traces_used.setdefault(folder, set()).add(key)
-        if raw is None:
-            return None
+        if raw is None or isinstance(raw, Trace):
+            return raw
         try:
-            return _trace(raw)
+            made = found[key] = _trace(raw)  # in place of its JSON: the file's lists go now
         except (TypeError, ValueError, KeyError, AttributeError, IndexError):
             return None  # damaged: the file is checked again
+        return made
 
     def put_trace(self, folder: str, key: str, trace: Trace) -> None:
-        self._traces(folder)[key] = _plain_trace(trace)
+        self._traces(folder)[key] = trace
         self.traces_used.setdefault(folder, set()).add(key)
         self.traces_changed.add(folder)
 
@@ -278,11 +287,12 @@ class Cache:
             self._save_traces()
             self._save_data()
             unchanged = not self.changed and self.stored_plan is self.plan
-            covered = self.partial or len(self.used) == len(self.raw_entries)
+            covered = self.partial or len(self.used) == self.stored
             stats = {**self.stats, **self.seen_stats} if self.partial else self.seen_stats
             if unchanged and covered and stats == self.stats:
                 return
-            entries = {k: _plain(self.entries[k]) for k in self.used}
+            made = self.entries if self.partial else {k: self.entries[k] for k in self.used}
+            entries = {k: _plain(entry) for k, entry in made.items()}
             if self.partial:
                 entries = {**self.raw_entries, **entries}
             body = {
@@ -312,7 +322,7 @@ class Cache:
             # a folder's files are all seen when it is traced: the traces of bytes no file
             # holds any more (edited, deleted) are forgotten
             used = self.traces_used.get(name, set())
-            kept = {k: v for k, v in self.traces[name].items() if k in used}
+            kept = {k: _plain_trace(v) for k, v in self.traces[name].items() if k in used}
             body = {"fingerprint": self.fingerprint, "traces": kept}
             write_atomic(folder / f"{name}.json", _signed(body, self.key))
         self.traces_changed.clear()
@@ -375,7 +385,10 @@ def _entry(value: list[Any]) -> Entry:
     )
 
 
-def _plain_trace(trace: Trace) -> list[Any]:
+def _plain_trace(trace: Trace | list[Any]) -> list[Any]:
+    """A trace as stored (one read from the file and never asked for is as it was read)."""
+    if isinstance(trace, list):
+        return trace
     tasks = [
         [t.task, t.status.value, list(t.problems), list(t.next_steps), t.cases] for t in trace.tasks
     ]
@@ -391,14 +404,14 @@ def _trace(value: list[Any]) -> Trace:
         raise TypeError("trace")
     return Trace(
         _str(unit),
-        _str(quarter),
+        _text(quarter),
         dt.date.fromisoformat(submitted_on),
         tuple(
             TaskTrace(
-                _str(task),
+                _text(task),
                 Status(status),
-                tuple(map(_str, _list(problems))),
-                tuple(map(_str, _list(steps))),
+                tuple(map(_text, _list(problems))),
+                tuple(map(_text, _list(steps))),
                 _int(cases),
             )
             for task, status, problems, steps, cases in tasks
@@ -424,6 +437,12 @@ def _str(value: object) -> str:
     if type(value) is not str:
         raise TypeError("text expected")
     return value
+
+
+def _text(value: object) -> str:
+    """Text units repeat (problems, next steps, task ids): one object for equal texts, as
+    the models have (models/fields.py); a national quarter's traces hold ~4 MB less."""
+    return sys.intern(_str(value))
 
 
 def _int(value: object) -> int:
