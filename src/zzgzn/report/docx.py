@@ -20,13 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import itertools
+import multiprocessing
+import os
 import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import unquote
@@ -83,6 +85,7 @@ def markdown_to_docx(
     *,
     author: str = "",
     lang: str = "zh",
+    helper: bool = False,
 ) -> bytes:
     """The document's bytes; identical input gives identical bytes. Its title is the first #,
     its author who issues it (the office in its 落款).
@@ -91,6 +94,8 @@ def markdown_to_docx(
     a national compilation is then never parsed, nor held, all at once.
     Images (![alt](path)) are read relative to images; without it they show as their alt text.
     lang: the text's language (the plan's): the documents' words, list numbering and w:lang.
+    helper: with two cores, a forked helper converts every other piece (_Helper): the same
+    bytes in about half the time for a long document.
     """
     if lang == "en" and layout.language == LAYOUT.language:
         layout = replace(layout, language="en-GB", bold_headings=True, western=True)
@@ -102,7 +107,31 @@ def markdown_to_docx(
         body.getparent().remove(body)
     out = _Writer(doc, layout)
     state = _State(images=images, lang=lang)
-    for token in (t for piece in itertools.chain([first], pieces) for t in tokens(piece)):
+    _convert_piece(out, state, first)
+    helping = _Helper.start(out, state) if helper else None
+    try:
+        # in pairs: the next piece here while the helper converts the one after it
+        for mine in pieces:
+            theirs = next(pieces, None)
+            sent = helping is not None and theirs is not None and helping.send(theirs)
+            _convert_piece(out, state, mine)
+            if theirs is None:
+                break
+            made = helping.receive() if sent and helping is not None else None
+            if made is not None and _carried(state) == _NEUTRAL:
+                xml, carried = made
+                out.body.write(xml)
+                _resume(state, carried)
+            else:  # what the helper assumed is not so (or it failed): converted here, in order
+                _convert_piece(out, state, theirs)
+    finally:
+        if helping is not None:
+            helping.close()
+    return out.finish()
+
+
+def _convert_piece(out: _Writer, state: _State, piece: str) -> None:
+    for token in tokens(piece):
         kind = token.type
         if kind == "heading":
             _heading(out, int(token.tag[1]), token, state)
@@ -133,7 +162,117 @@ def markdown_to_docx(
             state.table = None
         elif kind == "fence":
             out.paragraph(("code",), lambda _: None, [out.run(token.content.strip())])
-    return out.finish()
+
+
+# What a piece's end hands to the next piece: its open lists, a page break after ---, the
+# 落款 being written, a title block, an attachment label. A piece that starts a unit's section
+# (the usual case) is written the same whatever came before as long as this is neutral.
+Carried = tuple[tuple[tuple[int, ...], ...], str, int, bool, str, bool, bool, bool]
+
+
+def _carried(state: _State) -> Carried | None:
+    """What the state hands on; None inside a table (a piece never ends there)."""
+    if state.table is not None:
+        return None
+    lists = tuple(tuple(counters) for counters in state.lists)
+    return (
+        lists,
+        state.item_prefix,
+        state.quote,
+        state.page_break,
+        state.closing,
+        state.title_block,
+        state.after_title,
+        state.attachment,
+    )
+
+
+_NEUTRAL = _carried(_State())
+
+
+def _resume(state: _State, carried: Carried) -> None:
+    lists, state.item_prefix, state.quote, state.page_break, state.closing = carried[:5]
+    state.title_block, state.after_title, state.attachment = carried[5:]
+    state.lists = [list(counters) for counters in lists]
+
+
+class _Helper:
+    """A forked copy of the converter, with the document as far as it has been written,
+    that converts every other piece on the second core as if the piece before it had ended
+    neutrally: the converter checks that before taking the piece's XML, and converts it
+    itself otherwise (or if the piece has a picture: pictures are parts of the package the
+    helper's copy cannot add to, numbered in document order)."""
+
+    def __init__(self, pid: int, conn: Connection) -> None:
+        self._pid, self._conn = pid, conn
+        self._alive = True
+
+    @classmethod
+    def start(cls, out: _Writer, state: _State) -> _Helper | None:
+        if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+            return None
+        ours, theirs = multiprocessing.Pipe()
+        out.body.flush()  # nothing of ours buffered in the copy: it never writes our file
+        pid = os.fork()
+        if pid == 0:  # the helper
+            code = 1
+            try:
+                ours.close()  # our end's only holder is the converter: its end is our EOF
+                _help(theirs, out, state)
+                code = 0
+            finally:
+                os._exit(code)  # never the converter's cleanup (its files, its pipes)
+        theirs.close()
+        return cls(pid, ours)
+
+    def send(self, piece: str) -> bool:
+        if self._alive:
+            try:
+                self._conn.send(piece)
+            except OSError:
+                self._alive = False
+        return self._alive
+
+    def receive(self) -> tuple[bytes, Carried] | None:
+        """The piece's body XML and what its end hands on; None if it cannot be taken."""
+        try:
+            answer = self._conn.recv()
+        except (EOFError, OSError):
+            answer = None
+        if answer is None:
+            self._alive = False
+        return answer if answer is not None and answer[1] is not None else None
+
+    def close(self) -> None:
+        self._conn.close()
+        os.waitpid(self._pid, 0)
+
+
+def _help(conn: Connection, out: _Writer, start: _State) -> None:
+    """The helper's loop: each piece converted into XML of its own, until the pipe's end."""
+    kept = out.body  # the converter's file: kept open and untouched, never flushed here
+    try:
+        while True:
+            try:
+                piece = conn.recv()
+            except EOFError:
+                return
+            try:
+                neutral = _State(images=start.images, lang=start.lang)
+                conn.send(_piece_xml(out, neutral, piece))
+            except Exception:  # the converter converts it, and the rest, itself
+                conn.send(None)
+                return
+    finally:
+        out.body = kept
+
+
+def _piece_xml(out: _Writer, state: _State, piece: str) -> tuple[bytes, Carried | None]:
+    out.body = io.BytesIO()
+    pictures = out.pictures
+    _convert_piece(out, state, piece)
+    carried = _carried(state) if out.pictures == pictures else None
+    return out.body.getvalue(), carried
 
 
 _FIRST_H1 = re.compile(r"^# +(.+?)(?: +#+)? *$", re.MULTILINE)
@@ -166,8 +305,8 @@ class _Writer:
     def __init__(self, doc: Any, layout: Layout) -> None:
         self.doc, self.layout = doc, layout
         # the body's blocks as UTF-8 XML, in order: on disk, not in memory
-        self.body = tempfile.TemporaryFile()
-        self._pictures = itertools.count(1)
+        self.body: IO[bytes] = tempfile.TemporaryFile()
+        self.pictures = 0  # made so far: numbered in document order
         self._root_ns = set(doc.element.nsmap.items())
         self._pprs: dict[tuple[Any, ...], str] = {}
         self._rprs: dict[bool, str] = {}
@@ -202,7 +341,8 @@ class _Writer:
         python-docx does when they are added one after another."""
 
         def number(_: re.Match[str]) -> str:
-            n = next(self._pictures)
+            self.pictures += 1
+            n = self.pictures
             return f'<wp:docPr id="{n}" name="Picture {n}"'
 
         self.add(_PICTURE_ID.sub(number, self.xml(element)))

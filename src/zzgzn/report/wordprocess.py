@@ -126,10 +126,13 @@ def write_docx(
     _convert(path, blocks(kept), today, author, lang)
 
 
-def _convert(path: Path, pieces: Iterable[str], today: dt.date, author: str, lang: str) -> None:
+def _convert(
+    path: Path, pieces: Iterable[str], today: dt.date, author: str, lang: str, helper: bool = False
+) -> None:
     from zzgzn.report.docx import markdown_to_docx  # python-docx and lxml: 0.1 s to import
 
-    write_atomic(path, markdown_to_docx(pieces, today, author=author, lang=lang))
+    data = markdown_to_docx(pieces, today, author=author, lang=lang, helper=helper)
+    write_atomic(path, data)
 
 
 def _raise(answer: Any) -> None:
@@ -159,7 +162,9 @@ def _serve(conn: Connection, parents: Connection) -> None:
             except EOFError:
                 return  # no more documents
             try:
-                _convert(path, pieces(), today, author, lang)
+                # its own helper: the parent's core is rendering, and the helper's share is
+                # what this process would otherwise convert after the rendering ends
+                _convert(path, pieces(), today, author, lang, helper=True)
                 conn.send(_DONE)
             except ZzgznError as exc:  # a write error: the parent words it as its own
                 conn.send(("zzgzn", exc.code, exc.params))
