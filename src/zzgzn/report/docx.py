@@ -120,7 +120,7 @@ def markdown_to_docx(
             made = helping.receive() if sent and helping is not None else None
             if made is not None and _carried(state) == _NEUTRAL:
                 xml, carried = made
-                out.body.write(xml)
+                out.add_xml(xml)
                 _resume(state, carried)
             else:  # what the helper assumed is not so (or it failed): converted here, in order
                 _convert_piece(out, state, theirs)
@@ -212,7 +212,7 @@ class _Helper:
         if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
             return None
         ours, theirs = multiprocessing.Pipe()
-        out.body.flush()  # nothing of ours buffered in the copy: it never writes our file
+        out.flush()  # nothing of ours buffered in the copy: it never writes our file
         pid = os.fork()
         if pid == 0:  # the helper
             code = 1
@@ -271,6 +271,7 @@ def _piece_xml(out: _Writer, state: _State, piece: str) -> tuple[bytes, Carried 
     out.body = io.BytesIO()
     pictures = out.pictures
     _convert_piece(out, state, piece)
+    out.flush()
     carried = _carried(state) if out.pictures == pictures else None
     return out.body.getvalue(), carried
 
@@ -291,6 +292,9 @@ _XMLNS = re.compile(r' xmlns:(\w+)="([^"]*)"')
 _DOCUMENT_XML = "word/document.xml"
 _PICTURE_ID = re.compile(r'<wp:docPr id="\d+" name="Picture \d+"')
 _PLAIN_RUN_TEXT = re.compile(r"^[^\s](?:[^\t\n\r]*[^\s])?$")
+# the same, of a text without the control characters CONTROL_CHARS drops: one scan, no copy
+_CONTROL = CONTROL_CHARS.pattern[1:-1]
+_CLEAN_PLAIN_RUN_TEXT = re.compile(rf"^[^\s{_CONTROL}](?:[^\t\n\r{_CONTROL}]*[^\s{_CONTROL}])?$")
 
 
 class _Writer:
@@ -306,6 +310,7 @@ class _Writer:
         self.doc, self.layout = doc, layout
         # the body's blocks as UTF-8 XML, in order: on disk, not in memory
         self.body: IO[bytes] = tempfile.TemporaryFile()
+        self._held: list[str] = []  # written to body a thousand at a time: fewer, larger writes
         self.pictures = 0  # made so far: numbered in document order
         self._root_ns = set(doc.element.nsmap.items())
         self._pprs: dict[tuple[Any, ...], str] = {}
@@ -334,7 +339,21 @@ class _Writer:
         self.add(f"<w:p>{ppr}{''.join(runs)}</w:p>")
 
     def add(self, xml: str) -> None:
-        self.body.write(xml.encode("utf-8"))
+        held = self._held
+        held.append(xml)
+        if len(held) >= 1024:
+            self.body.write("".join(held).encode("utf-8"))
+            held.clear()
+
+    def add_xml(self, xml: bytes) -> None:
+        """Body XML made elsewhere (the helper's), in its place after what was added here."""
+        self.flush()
+        self.body.write(xml)
+
+    def flush(self) -> None:
+        self.body.write("".join(self._held).encode("utf-8"))
+        self._held.clear()
+        self.body.flush()
 
     def add_picture_paragraph(self, element: Any) -> None:
         """Pictures are made apart from each other: number them in document order, as
@@ -350,14 +369,17 @@ class _Writer:
     def run(self, text: str, *, bold: bool = False) -> str:
         """A run of text, formatted by its paragraph's style (bold only for **emphasis**);
         XML 1.0 forbids most control characters, so they are dropped."""
-        text = CONTROL_CHARS.sub("", text)
-        if not _PLAIN_RUN_TEXT.match(text):  # empty, tabs, breaks, edge spaces: python-docx
-            return self.xml(add_run(self.scratch(), text, bold=bold or None)._r)
+        if _CLEAN_PLAIN_RUN_TEXT.match(text) is None:  # the usual text needs neither step
+            text = CONTROL_CHARS.sub("", text)
+            if not _PLAIN_RUN_TEXT.match(text):  # empty, tabs, breaks, edge spaces: python-docx
+                return self.xml(add_run(self.scratch(), text, bold=bold or None)._r)
         rpr = self._rprs.get(bold)
         if rpr is None:
             made = add_run(self.scratch(), "x", bold=bold or None)._r.rPr
             rpr = self._rprs[bold] = self.xml(made) if made is not None else ""
-        return f"<w:r>{rpr}<w:t>{xml_escape(text)}</w:t></w:r>"
+        if "&" in text or "<" in text or ">" in text:
+            text = xml_escape(text)
+        return f"<w:r>{rpr}<w:t>{text}</w:t></w:r>"
 
     def finish(self) -> bytes:
         """The .docx: python-docx's package, with the body streamed into word/document.xml
@@ -370,6 +392,7 @@ class _Writer:
 
         def document(stream: IO[bytes]) -> None:
             stream.write(empty[:end])
+            self.flush()
             self.body.seek(0)
             shutil.copyfileobj(self.body, stream)
             stream.write(empty[end:])
@@ -486,7 +509,7 @@ def _paragraph(out: _Writer, inline: Tok, state: _State) -> None:
     state.title_block = False
     page_break, after_title = _block_start(state)
     children = inline.children or []
-    text = "".join(child.content for child in children if child.type == "text").strip()
+    text = inline.content.strip()  # its text children's, joined by tokens()
     if state.quote:
         style = NOTICE  # notices above the report
     elif after_title and not state.item_prefix and text.endswith(("：", ":")):

@@ -33,108 +33,114 @@ def tokens(markdown: str) -> Iterator[Tok]:
     items get their paragraph, as markdown-it gives them; adjacent text is one token; raw
     HTML is kept as text (html is never interpreted).
     """
-    out: list[Tok] = []
+    # the hot loop of a national report's conversion (a million events): locals, no closures,
+    # the commonest events first, each token yielded as soon as it is complete
     inline: Tok | None = None  # the inline token whose children are being gathered
+    kids: list[Tok] = []  # its children
     image: Tok | None = None
     code: Tok | None = None
     head = False
-
-    def open_inline(kind: str = "paragraph", tag: str = "p") -> Tok:
-        nonlocal inline
-        inline = Tok(kind, tag=tag, children=[])
-        return inline
-
-    def close_inline() -> None:
-        """The paragraph, heading or cell is complete: hand it on as one token."""
-        nonlocal inline
-        if inline is None:
-            return
-        inline.content = "".join(t.content for t in inline.children or [] if t.type == "text")
-        out.append(inline)
-        inline = None
-
-    def children() -> list[Tok]:
-        target = inline or open_inline()
-        assert target.children is not None
-        return target.children
-
     event: Any
-    for event in pyromark.events(markdown, options=pyromark.Options.ENABLE_TABLES):
-        if isinstance(event, str):  # Rule, SoftBreak, HardBreak
+    for event in pyromark.events(markdown, options=_OPTIONS):
+        if event.__class__ is str:  # Rule, SoftBreak, HardBreak
             if event == "Rule":
-                out.append(Tok("hr"))
+                yield Tok("hr")
             elif inline is not None:
-                inline.children.append(Tok(event.lower()))  # type: ignore[union-attr]
+                kids.append(Tok(event.lower()))
             continue
-        kind, value = next(iter(event.items()))
-        if kind in ("Text", "InlineHtml", "Html"):
+        ((kind, value),) = event.items()
+        if kind == "Text" or kind == "InlineHtml" or kind == "Html":
             if image is not None:
                 image.content += value
             elif code is not None:
                 code.content += value
             else:
-                kids = children()
+                if inline is None:
+                    inline = Tok("paragraph", tag="p", children=(kids := []))
                 if kids and kids[-1].type == "text":
                     kids[-1].content += value
                 else:
                     kids.append(Tok("text", content=value))
-        elif kind == "Code":
-            children().append(Tok("code_inline", content=value))
-        elif kind == "Start":
-            attrs: Any
-            name, attrs = next(iter(value.items())) if isinstance(value, dict) else (value, None)
-            if name in ("Paragraph", "HtmlBlock"):
-                open_inline()
-            elif name == "Heading":
-                open_inline("heading", f"h{attrs['level'][1]}")
-            elif name == "List":
-                close_inline()
-                out.append(Tok("ordered_list_open" if attrs is not None else "bullet_list_open"))
+            continue
+        attrs: Any
+        if kind == "Start":
+            if value.__class__ is str:
+                name, attrs = value, None
+            else:
+                ((name, attrs),) = value.items()
+            if name == "Paragraph" or name == "HtmlBlock":
+                inline = Tok("paragraph", tag="p", children=(kids := []))
             elif name == "Item":
-                out.append(Tok("list_item_open"))
-            elif name == "BlockQuote":
-                close_inline()
-                out.append(Tok("blockquote_open"))
-            elif name == "Table":
-                out.append(Tok("table_open"))
-            elif name in ("TableHead", "TableRow"):
-                head = name == "TableHead"
-                out.append(Tok("tr_open"))
-            elif name == "TableCell":
-                open_inline("th" if head else "td", "")
+                yield Tok("list_item_open")
             elif name == "Strong":
-                children().append(Tok("strong_open"))
+                if inline is None:
+                    inline = Tok("paragraph", tag="p", children=(kids := []))
+                kids.append(Tok("strong_open"))
+            elif name == "Heading":
+                inline = Tok("heading", tag=f"h{attrs['level'][1]}", children=(kids := []))
+            elif name == "TableCell":
+                inline = Tok("th" if head else "td", children=(kids := []))
+            elif name == "TableHead" or name == "TableRow":
+                head = name == "TableHead"
+                yield Tok("tr_open")
+            elif name == "List":
+                if inline is not None:
+                    yield _closed(inline, kids)
+                    inline = None
+                yield Tok("ordered_list_open" if attrs is not None else "bullet_list_open")
+            elif name == "BlockQuote":
+                if inline is not None:
+                    yield _closed(inline, kids)
+                    inline = None
+                yield Tok("blockquote_open")
+            elif name == "Table":
+                yield Tok("table_open")
             elif name == "Image":
                 image = Tok("image", src=attrs["dest_url"])
             elif name == "CodeBlock":
-                close_inline()
+                if inline is not None:
+                    yield _closed(inline, kids)
+                    inline = None
                 code = Tok("fence")
         elif kind == "End":
-            name = next(iter(value)) if isinstance(value, dict) else value
-            if name in ("Paragraph", "HtmlBlock"):
-                close_inline()
-            elif name == "Heading":
-                close_inline()
-            elif name == "Item":
-                close_inline()
-                out.append(Tok("list_item_close"))
+            name = value if value.__class__ is str else next(iter(value))
+            if name in _CLOSING:  # the paragraph, heading or cell is complete
+                if inline is not None:
+                    yield _closed(inline, kids)
+                    inline = None
+                if name == "Item":
+                    yield Tok("list_item_close")
+            elif name == "Strong":
+                if inline is not None:
+                    kids.append(Tok("strong_close"))
             elif name == "List":
-                out.append(Tok("ordered_list_close" if value["List"] else "bullet_list_close"))
+                yield Tok("ordered_list_close" if value["List"] else "bullet_list_close")
             elif name == "BlockQuote":
-                out.append(Tok("blockquote_close"))
-            elif name == "TableCell":
-                close_inline()
+                yield Tok("blockquote_close")
             elif name == "Table":
-                out.append(Tok("table_close"))
-            elif name == "Strong" and inline is not None:
-                children().append(Tok("strong_close"))
+                yield Tok("table_close")
             elif name == "Image" and image is not None:
-                done, image = image, None
-                children().append(done)
+                if inline is None:
+                    inline = Tok("paragraph", tag="p", children=(kids := []))
+                kids.append(image)
+                image = None
             elif name == "CodeBlock" and code is not None:
-                out.append(code)
+                yield code
                 code = None
-        if out:
-            yield from out
-            out.clear()
-    yield from out  # a rule as the last event never reached the yield above
+        elif kind == "Code":
+            if inline is None:
+                inline = Tok("paragraph", tag="p", children=(kids := []))
+            kids.append(Tok("code_inline", content=value))
+
+
+_OPTIONS = pyromark.Options.ENABLE_TABLES
+_CLOSING = frozenset(("Paragraph", "HtmlBlock", "Heading", "Item", "TableCell"))
+
+
+def _closed(inline: Tok, kids: list[Tok]) -> Tok:
+    """The inline token with its content: the text of its text children."""
+    if len(kids) == 1 and kids[0].type == "text":
+        inline.content = kids[0].content
+    else:
+        inline.content = "".join(t.content for t in kids if t.type == "text")
+    return inline
