@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import struct
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -94,5 +95,17 @@ def test_a_failing_helper_leaves_the_pieces_to_this_process(
 
     monkeypatch.setattr(docx, "_piece_xml", broken)  # only the forked helper calls it
     assert markdown_to_docx(pieces, DAY, helper=True) == markdown_to_docx(text, DAY)
+    with pytest.raises(ChildProcessError):  # the helper was waited for: no zombie left
+        os.waitpid(-1, os.WNOHANG)
+
+
+@FORKS
+def test_a_failure_in_the_pieces_read_ahead_is_raised_here() -> None:
+    def failing() -> Iterator[str]:
+        yield from AWKWARD[:4]
+        raise RuntimeError("the template failed")
+
+    with pytest.raises(RuntimeError, match="the template failed"):
+        markdown_to_docx(failing(), DAY, helper=True)
     with pytest.raises(ChildProcessError):  # the helper was waited for: no zombie left
         os.waitpid(-1, os.WNOHANG)

@@ -25,11 +25,13 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
+from queue import Queue
 from typing import IO, Any
 from urllib.parse import unquote
 from xml.sax.saxutils import escape as xml_escape
@@ -109,6 +111,8 @@ def markdown_to_docx(
     state = _State(images=images, lang=lang)
     _convert_piece(out, state, first)
     helping = _Helper.start(out, state) if helper else None
+    if helping is not None:  # a thread, so after the fork: the helper is a copy of one thread
+        pieces = _read_ahead(pieces)
     try:
         # in pairs: the next piece here while the helper converts the one after it
         for mine in pieces:
@@ -128,6 +132,29 @@ def markdown_to_docx(
         if helping is not None:
             helping.close()
     return out.finish()
+
+
+def _read_ahead(pieces: Iterator[str]) -> Iterator[str]:
+    """The pieces, taken from pieces by a thread as soon as they come: the renderer (pieces
+    from a pipe) never waits for this process, busy converting in step with the helper."""
+    queue: Queue[tuple[str | None, BaseException | None]] = Queue()
+
+    def read() -> None:
+        try:
+            for piece in pieces:
+                queue.put((piece, None))
+            queue.put((None, None))
+        except BaseException as exc:  # raised where the pieces are taken
+            queue.put((None, exc))
+
+    threading.Thread(target=read, daemon=True).start()
+    while True:
+        piece, failed = queue.get()
+        if failed is not None:
+            raise failed
+        if piece is None:
+            return
+        yield piece
 
 
 def _convert_piece(out: _Writer, state: _State, piece: str) -> None:
