@@ -100,3 +100,13 @@ def test_unbreakable_parts_of_a_cell() -> None:
         text_mm("12个工作日", 10.5)
     )
     assert unbreakable_mm("思想政治和权益维护处", 10.5) == 0.0  # names wrap
+
+
+@given(st.text(alphabet="ab1 中文（）：“”ｱＡé—\u3000", max_size=30))
+def test_text_mm_is_its_per_character_definition(text: str) -> None:
+    import unicodedata
+
+    wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
+    switches = sum(a != b for a, b in itertools.pairwise(wide))
+    em = SIZE * 25.4 / 72
+    assert text_mm(text, SIZE) == 1.04 * em * (sum(1 if w else 0.5 for w in wide) + 0.25 * switches)

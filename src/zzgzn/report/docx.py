@@ -319,9 +319,6 @@ _XMLNS = re.compile(r' xmlns:(\w+)="([^"]*)"')
 _DOCUMENT_XML = "word/document.xml"
 _PICTURE_ID = re.compile(r'<wp:docPr id="\d+" name="Picture \d+"')
 _PLAIN_RUN_TEXT = re.compile(r"^[^\s](?:[^\t\n\r]*[^\s])?$")
-# the same, of a text without the control characters CONTROL_CHARS drops: one scan, no copy
-_CONTROL = CONTROL_CHARS.pattern[1:-1]
-_CLEAN_PLAIN_RUN_TEXT = re.compile(rf"^[^\s{_CONTROL}](?:[^\t\n\r{_CONTROL}]*[^\s{_CONTROL}])?$")
 
 
 class _Writer:
@@ -396,7 +393,9 @@ class _Writer:
     def run(self, text: str, *, bold: bool = False) -> str:
         """A run of text, formatted by its paragraph's style (bold only for **emphasis**);
         XML 1.0 forbids most control characters, so they are dropped."""
-        if _CLEAN_PLAIN_RUN_TEXT.match(text) is None:  # the usual text needs neither step
+        # the usual text needs neither step: printable (so no control characters, tabs or
+        # breaks, and no space but " "), and no space at either end
+        if not (text and text.isprintable() and text[0] != " " and text[-1] != " "):
             text = CONTROL_CHARS.sub("", text)
             if not _PLAIN_RUN_TEXT.match(text):  # empty, tabs, breaks, edge spaces: python-docx
                 return self.xml(add_run(self.scratch(), text, bold=bold or None)._r)

@@ -48,7 +48,7 @@ def tokens(markdown: str) -> Iterator[Tok]:
             elif inline is not None:
                 kids.append(Tok(event.lower()))
             continue
-        ((kind, value),) = event.items()
+        kind, value = event.popitem()  # the event's one entry; the dict is ours
         if kind == "Text" or kind == "InlineHtml" or kind == "Html":
             if image is not None:
                 image.content += value
@@ -67,7 +67,7 @@ def tokens(markdown: str) -> Iterator[Tok]:
             if value.__class__ is str:
                 name, attrs = value, None
             else:
-                ((name, attrs),) = value.items()
+                name, attrs = value.popitem()
             if name == "Paragraph" or name == "HtmlBlock":
                 inline = Tok("paragraph", tag="p", children=(kids := []))
             elif name == "Item":
