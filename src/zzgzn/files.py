@@ -123,18 +123,39 @@ def deterministic_zip(
 
     replace: entries whose content a function writes instead (streamed, never all in memory).
     """
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
+    out = FixedZip()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
         for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
             if replace and info.filename in replace:
-                with dst.open(fixed, "w") as stream:
+                with out.open(info.filename) as stream:
                     replace[info.filename](stream)
             else:
-                dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+                out.write(info.filename, src.read(info.filename))
+    return out.close()
+
+
+class FixedZip:
+    """A zip written entry by entry with fixed dates and modes: deterministic_zip's bytes for
+    the same entries, however each entry's content is cut into writes."""
+
+    def __init__(self) -> None:
+        self._out = io.BytesIO()
+        self._zip = zipfile.ZipFile(self._out, "w", zipfile.ZIP_DEFLATED)
+
+    @staticmethod
+    def _info(name: str) -> zipfile.ZipInfo:
+        fixed = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+        fixed.compress_type = zipfile.ZIP_DEFLATED
+        fixed.external_attr = 0o600 << 16
+        return fixed
+
+    def write(self, name: str, data: bytes) -> None:
+        self._zip.writestr(self._info(name), data)
+
+    def open(self, name: str) -> IO[bytes]:
+        """The entry's content, compressed as it is written; closed before the next entry."""
+        return self._zip.open(self._info(name), "w")
+
+    def close(self) -> bytes:
+        self._zip.close()
+        return self._out.getvalue()

@@ -44,7 +44,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from zzgzn.diagnostics.docwords import doc_say
-from zzgzn.files import deterministic_zip
+from zzgzn.files import FixedZip
 from zzgzn.reading.loader import CONTROL_CHARS
 from zzgzn.report.linebreak import text_mm, title_lines, unbreakable_mm
 from zzgzn.report.mdtokens import Tok, tokens
@@ -277,7 +277,9 @@ class _Helper:
 
 def _help(conn: Connection, out: _Writer, start: _State) -> None:
     """The helper's loop: each piece converted into XML of its own, until the pipe's end."""
-    kept = out.body  # the converter's file: kept open and untouched, never flushed here
+    # the converter's file and zip: kept as they are, never flushed nor closed here
+    kept, zipping = out.body, out.zipping
+    out.zips, out.zipping = False, None
     try:
         while True:
             try:
@@ -291,7 +293,7 @@ def _help(conn: Connection, out: _Writer, start: _State) -> None:
                 conn.send(None)
                 return
     finally:
-        out.body = kept
+        out.body, out.zipping = kept, zipping
 
 
 def _piece_xml(out: _Writer, state: _State, piece: str) -> tuple[bytes, Carried | None]:
@@ -335,6 +337,11 @@ class _Writer:
         # the body's blocks as UTF-8 XML, in order: on disk, not in memory
         self.body: IO[bytes] = tempfile.TemporaryFile()
         self._held: list[str] = []  # written to body a thousand at a time: fewer, larger writes
+        self._written = 0
+        # a long body goes straight into the package's zip (_Zipping), compressed as it is
+        # written rather than all at the end: not in the helper (its XML goes to the converter)
+        self.zips = True
+        self.zipping: _Zipping | None = None
         self.pictures = 0  # made so far: numbered in document order
         self._root_ns = set(doc.element.nsmap.items())
         self._pprs: dict[tuple[Any, ...], str] = {}
@@ -366,18 +373,34 @@ class _Writer:
         held = self._held
         held.append(xml)
         if len(held) >= 1024:
-            self.body.write("".join(held).encode("utf-8"))
+            self._write("".join(held).encode("utf-8"))
             held.clear()
 
     def add_xml(self, xml: bytes) -> None:
         """Body XML made elsewhere (the helper's), in its place after what was added here."""
         self.flush()
-        self.body.write(xml)
+        self._write(xml)
 
     def flush(self) -> None:
-        self.body.write("".join(self._held).encode("utf-8"))
+        self._write("".join(self._held).encode("utf-8"))
         self._held.clear()
         self.body.flush()
+
+    def _write(self, xml: bytes) -> None:
+        if self.zipping is not None:
+            self.zipping.document.write(xml)
+            return
+        self.body.write(xml)
+        self._written += len(xml)
+        if self.zips and self._written >= ZIPPED_FROM:
+            self.zipping = _Zipping(self._package(), self.body)
+
+    def _package(self) -> list[tuple[str, bytes]]:
+        """python-docx's package as it is now: its entries, in order."""
+        saved = io.BytesIO()
+        self.doc.save(saved)
+        with zipfile.ZipFile(saved) as package:
+            return [(info.filename, package.read(info.filename)) for info in package.infolist()]
 
     def add_picture_paragraph(self, element: Any) -> None:
         """Pictures are made apart from each other: number them in document order, as
@@ -410,23 +433,80 @@ class _Writer:
     def finish(self) -> bytes:
         """The .docx: python-docx's package, with the body streamed into word/document.xml
         before its section properties (a national report's body is 100 MB of XML)."""
-        saved = io.BytesIO()
-        self.doc.save(saved)
-        with zipfile.ZipFile(saved) as package:
-            empty = package.read(_DOCUMENT_XML)
-        end = empty.rindex(b"<w:sectPr")
-
-        def document(stream: IO[bytes]) -> None:
-            stream.write(empty[:end])
-            self.flush()
-            self.body.seek(0)
-            shutil.copyfileobj(self.body, stream)
-            stream.write(empty[end:])
-
+        self.flush()
+        entries = self._package()
         try:
-            return deterministic_zip(saved.getvalue(), {_DOCUMENT_XML: document})
+            if self.zipping is not None:
+                made = self.zipping.finish(entries)
+                if made is not None:
+                    return made
+                # the package changed once the body was being zipped (a picture's part):
+                # the body so far, out of the zip, goes into the package as it is now
+                self.body.seek(0)
+                self.body.truncate()
+                self.body.write(self.zipping.body())
+            return _zipped(entries, self.body)
         finally:
             self.body.close()
+
+
+ZIPPED_FROM = 8 << 20  # bytes of body XML: a long document's body is zipped as it is written
+
+
+def _zipped(entries: list[tuple[str, bytes]], body: IO[bytes]) -> bytes:
+    """The package with body (a file) as word/document.xml's body, by deterministic_zip."""
+    zipped = FixedZip()
+    for name, data in entries:
+        if name != _DOCUMENT_XML:
+            zipped.write(name, data)
+            continue
+        end = data.rindex(b"<w:sectPr")
+        with zipped.open(name) as stream:
+            stream.write(data[:end])
+            body.seek(0)
+            shutil.copyfileobj(body, stream)
+            stream.write(data[end:])
+    return zipped.close()
+
+
+class _Zipping:
+    """The package's zip, written from its first entry on with the package as it was when the
+    body grew long, word/document.xml left open for the rest of the body; its bytes are those
+    of _zipped if the package is the same at the end up to that entry."""
+
+    def __init__(self, entries: list[tuple[str, bytes]], body: IO[bytes]) -> None:
+        at = [name for name, _ in entries].index(_DOCUMENT_XML)
+        self.before = entries[: at + 1]  # what must be the same at the end
+        self.zipped = FixedZip()
+        for name, data in entries[:at]:
+            self.zipped.write(name, data)
+        empty = entries[at][1]
+        self.end = empty.rindex(b"<w:sectPr")
+        self.tail = empty[self.end :]
+        self.document = self.zipped.open(_DOCUMENT_XML)
+        self.document.write(empty[: self.end])
+        body.flush()
+        body.seek(0)
+        shutil.copyfileobj(body, self.document)
+        body.seek(0)
+        body.truncate()
+
+    def finish(self, entries: list[tuple[str, bytes]]) -> bytes | None:
+        """The .docx, or None if the package changed."""
+        self.document.write(self.tail)
+        self.document.close()
+        at = len(self.before)
+        if entries[:at] != self.before:
+            return None
+        for name, data in entries[at:]:
+            self.zipped.write(name, data)
+        return self.zipped.close()
+
+    def body(self) -> bytes:
+        """The body written so far (after finish), out of the zip again."""
+        with zipfile.ZipFile(io.BytesIO(self.zipped.close())) as package:
+            document = package.read(_DOCUMENT_XML)
+        return document[self.end : len(document) - len(self.tail)]
 
 
 _HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3", 6: "Subtitle"}
