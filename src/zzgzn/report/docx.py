@@ -160,11 +160,11 @@ def _read_ahead(pieces: Iterator[str]) -> Iterator[str]:
 def _convert_piece(out: _Writer, state: _State, piece: str) -> None:
     for token in tokens(piece):
         kind = token.type
-        if kind == "heading":
-            _heading(out, int(token.tag[1]), token, state)
-        elif kind == "paragraph":
+        if kind == "paragraph":
             if state.table is None:
                 _paragraph(out, token, state)
+        elif kind == "heading":
+            _heading(out, int(token.tag[1]), token, state)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             state.lists.append([0])
         elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -637,10 +637,14 @@ def _paragraph(out: _Writer, inline: Tok, state: _State) -> None:
         para.style = style
         _spacing(para, layout, page_break, lines_before)
 
-    if any(child.type == "image" for child in children):
+    if len(children) == 1 and children[0].type == "text":  # most paragraphs: just text
+        runs.append(out.run(children[0].content))
+    elif any(child.type == "image" for child in children):
         _figure(out, children, state, page_break, lines_before)
         return
-    out.paragraph(("p", style, page_break, lines_before), setup, runs + _inlines(out, children))
+    else:
+        runs += _inlines(out, children)
+    out.paragraph(("p", style, page_break, lines_before), setup, runs)
 
 
 def _figure(

@@ -56,11 +56,11 @@ def tokens(markdown: str) -> Iterator[Tok]:
                 code.content += value
             else:
                 if inline is None:
-                    inline = Tok("paragraph", tag="p", children=(kids := []))
+                    inline = Tok("paragraph", "p", "", (kids := []))
                 if kids and kids[-1].type == "text":
                     kids[-1].content += value
                 else:
-                    kids.append(Tok("text", content=value))
+                    kids.append(Tok("text", "", value))
             continue
         attrs: Any
         if kind == "Start":
@@ -69,12 +69,12 @@ def tokens(markdown: str) -> Iterator[Tok]:
             else:
                 name, attrs = value.popitem()
             if name == "Paragraph" or name == "HtmlBlock":
-                inline = Tok("paragraph", tag="p", children=(kids := []))
+                inline = Tok("paragraph", "p", "", (kids := []))
             elif name == "Item":
                 yield Tok("list_item_open")
             elif name == "Strong":
                 if inline is None:
-                    inline = Tok("paragraph", tag="p", children=(kids := []))
+                    inline = Tok("paragraph", "p", "", (kids := []))
                 kids.append(Tok("strong_open"))
             elif name == "Heading":
                 inline = Tok("heading", tag=f"h{attrs['level'][1]}", children=(kids := []))
@@ -121,7 +121,7 @@ def tokens(markdown: str) -> Iterator[Tok]:
                 yield Tok("table_close")
             elif name == "Image" and image is not None:
                 if inline is None:
-                    inline = Tok("paragraph", tag="p", children=(kids := []))
+                    inline = Tok("paragraph", "p", "", (kids := []))
                 kids.append(image)
                 image = None
             elif name == "CodeBlock" and code is not None:
@@ -129,7 +129,7 @@ def tokens(markdown: str) -> Iterator[Tok]:
                 code = None
         elif kind == "Code":
             if inline is None:
-                inline = Tok("paragraph", tag="p", children=(kids := []))
+                inline = Tok("paragraph", "p", "", (kids := []))
             kids.append(Tok("code_inline", content=value))
 
 
